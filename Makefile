@@ -1,0 +1,51 @@
+# Two commands do everything: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) platform/manage.py
+CELERY := $(VENV)/bin/celery -A config
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test bench lint messages migrate browser screenshots clean-var
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	# platform/ is a source folder (never a package named `platform`); the venv puts it on the path.
+	$(PY) -c "import sysconfig, pathlib; root = pathlib.Path.cwd(); \
+	  pathlib.Path(sysconfig.get_paths()['purelib'], 'opvangkring.pth').write_text(f'{root}\n{root / \"platform\"}\n')"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	cd frontend && ../$(PY) ../platform/manage.py compilemessages --ignore='.venv' -v 0
+
+migrate: install messages
+	$(MANAGE) migrate_schemas --executor=multiprocessing -v 0
+	$(MANAGE) prepare_template
+
+run: export DJANGO_ENV ?= development
+run: migrate
+	$(MANAGE) seed_demo --if-empty
+	@echo "Cooperative: http://localhost:$(PORT)/   a location: http://kikker.localhost:$(PORT)/"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(CELERY) worker --loglevel=INFO --concurrency=2 & \
+	  $(CELERY) beat --loglevel=INFO & \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: export DJANGO_ENV = test
+test: install messages
+	$(PY) -m pytest -q
+
+bench: export DJANGO_ENV = test
+bench: install
+	$(PY) -m pytest -q -p no:cacheprovider tests/perf -o norecursedirs= -s
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean-var:
+	rm -rf var

@@ -1,0 +1,1 @@
+"""Templates, static files and the small design system every app's pages use."""

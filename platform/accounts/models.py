@@ -1,0 +1,122 @@
+"""People and what they may do: one account per person, roles per location and in the cooperative."""
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Logs in with an e-mail address; one account whatever their roles."""
+
+    class Language(models.TextChoices):
+        NL = "nl", _("Dutch")
+        EN = "en", _("English")
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.NL)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("Django admin access"), default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def coop_roles(self) -> set[str]:
+        if not hasattr(self, "_coop_roles"):
+            self._coop_roles = set(self.cooperative_roles.values_list("role", flat=True))
+        return self._coop_roles
+
+    def has_coop_role(self, *roles: str) -> bool:
+        return bool(self.coop_roles() & set(roles))
+
+    @property
+    def is_lead_adviser(self) -> bool:
+        return self.cooperative_roles.filter(role=CooperativeRole.Role.ADVISER, is_lead=True).exists()
+
+
+class Membership(models.Model):
+    """A person's role at one location: entrepreneur (houder), staff member or parent."""
+
+    class Role(models.TextChoices):
+        ENTREPRENEUR = "entrepreneur", _("entrepreneur")
+        STAFF = "staff", _("staff member")
+        PARENT = "parent", _("parent")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    location = models.ForeignKey("cooperative.Location", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "location", "role"], name="one_membership_per_role")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.location}"
+
+
+class CooperativeRole(models.Model):
+    """A role in the cooperative itself: admin, adviser (possibly lead) or the pedagogue."""
+
+    class Role(models.TextChoices):
+        COOP_ADMIN = "coop_admin", _("cooperative admin")
+        ADVISER = "adviser", _("adviser")
+        PEDAGOGUE = "pedagogue", _("pedagogue")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="cooperative_roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    is_lead = models.BooleanField(_("lead adviser"), default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_cooperative_role")]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class AdviserAssignment(models.Model):
+    """Which locations an adviser looks after (a lead adviser sees all)."""
+
+    adviser = models.ForeignKey(User, on_delete=models.CASCADE, related_name="adviser_assignments")
+    location = models.ForeignKey(
+        "cooperative.Location", on_delete=models.CASCADE, related_name="adviser_assignments"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["adviser", "location"], name="one_assignment")]

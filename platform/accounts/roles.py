@@ -1,0 +1,47 @@
+"""Which roles a user has where. Used by the access middleware, DRF permissions and page mixins."""
+from accounts.models import CooperativeRole, Membership
+
+ENTREPRENEUR = Membership.Role.ENTREPRENEUR.value
+STAFF = Membership.Role.STAFF.value
+PARENT = Membership.Role.PARENT.value
+COOP_ADMIN = CooperativeRole.Role.COOP_ADMIN.value
+ADVISER = CooperativeRole.Role.ADVISER.value
+PEDAGOGUE = CooperativeRole.Role.PEDAGOGUE.value
+
+# When a person has several roles in one place, the home page follows the first in this list.
+PRECEDENCE = [COOP_ADMIN, PEDAGOGUE, ADVISER, ENTREPRENEUR, STAFF, PARENT]
+
+
+def roles_for(user, location) -> set[str]:
+    """Roles at a location (location hosts) or in the cooperative plus 'parent' (main domain)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    if location is not None:
+        return set(
+            Membership.objects.filter(user=user, location=location, is_active=True).values_list("role", flat=True)
+        )
+    roles = set(user.coop_roles())
+    if Membership.objects.filter(user=user, role=PARENT, is_active=True, location__status="active").exists():
+        roles.add(PARENT)
+    if Membership.objects.filter(user=user, role__in=[ENTREPRENEUR, STAFF], is_active=True).exists():
+        roles.add("location_worker")
+    return roles
+
+
+def primary_role(roles: set[str]) -> str | None:
+    for role in PRECEDENCE:
+        if role in roles:
+            return role
+    return "location_worker" if "location_worker" in roles else None
+
+
+def request_roles(request) -> set[str]:
+    """Roles of the request's user where the request is; cached on the underlying HttpRequest."""
+    base = getattr(request, "_request", request)
+    user = getattr(request, "user", None) or getattr(base, "user", None)
+    key = (getattr(user, "pk", None), getattr(getattr(base, "location", None), "pk", None))
+    cached = getattr(base, "_roles_cache", None)
+    if cached is None or cached[0] != key:
+        cached = (key, roles_for(user, getattr(base, "location", None)))
+        base._roles_cache = cached
+    return cached[1]

@@ -1,0 +1,20 @@
+"""URLs that every host has: login, logout, invitation, language, API auth and the API schema."""
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from accounts import api as accounts_api
+from accounts import views as accounts_views
+from frontend.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/login/", accounts_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", accounts_views.LogoutView.as_view(), name="logout"),
+    path("account/invitation/<uidb64>/<token>/", accounts_views.InvitationView.as_view(), name="invitation"),
+    path("account/language/", accounts_views.set_language, name="set_language"),
+    path("api/v1/me/", accounts_api.MeView.as_view(), name="api-me"),
+    path("api/v1/auth/token/", login_not_required(accounts_api.TokenView.as_view()), name="api-token"),
+    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
+    path("api/docs/", login_not_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
+]

@@ -1,0 +1,113 @@
+"""The cooperative (coöperatie) and its locations (vestigingen), in the public schema."""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+from cooperative import rules
+
+
+class Cooperative(models.Model):
+    """The cooperative's own settings; there is one row."""
+
+    name = models.CharField(_("name"), max_length=200, default="Coöperatie Opvangkring")
+    main_domain = models.CharField(_("main domain"), max_length=200, default="localhost")
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("cooperative")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def load(cls) -> "Cooperative":
+        obj, _created = cls.objects.get_or_create(pk=1, defaults={"main_domain": settings.MAIN_DOMAIN})
+        return obj
+
+
+def validate_slug(value):
+    errors = rules.slug_errors(value)
+    if errors:
+        raise ValidationError(errors)
+
+
+class Location(TenantMixin):
+    """A member's childcare location (vestiging): the tenant, with its own schema."""
+
+    class Kind(models.TextChoices):
+        GASTOUDER = "gastouder", _("childminder (gastouderopvang)")
+        KDV = "kdv", _("day-care centre (KDV)")
+        BSO = "bso", _("after-school care (BSO)")
+        KINDERCENTRUM = "kindercentrum", _("childcare centre (KDV + BSO)")
+
+    class Jurisdiction(models.TextChoices):
+        NL = "NL", _("Netherlands")
+        BE_VLG = "BE-VLG", _("Flanders")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        SUSPENDED = "suspended", _("suspended")
+        OFFBOARDED = "offboarded", _("offboarded")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.CharField(_("slug"), max_length=rules.MAX_SLUG_LENGTH, unique=True, validators=[validate_slug])
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=10, choices=Jurisdiction.choices)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=12, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=50, blank=True)
+    lrk_numbers = models.JSONField(_("LRK numbers per care type"), default=dict, blank=True)
+    licensed_places = models.PositiveIntegerField(_("licensed places"), default=0)
+    play_space_m2 = models.DecimalField(_("play space (m²)"), max_digits=7, decimal_places=2, default=0)
+    opening_date = models.DateField(_("opening date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+
+    # Provisioning clones the schema itself (cooperative.services); never on a bare save().
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("location")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if not self.time_zone and self.jurisdiction in rules.TIME_ZONES:
+            self.time_zone = rules.TIME_ZONES[self.jurisdiction]
+        if self.slug and not self.schema_name:
+            self.schema_name = rules.schema_name_for(self.slug)
+        if not isinstance(self.lrk_numbers, dict):
+            raise ValidationError({"lrk_numbers": _("Give the LRK numbers as an object per care type.")})
+        errors = rules.lrk_errors(self.kind, self.jurisdiction, self.lrk_numbers)
+        if errors:
+            raise ValidationError({"lrk_numbers": [f"{k}: {v}" if k != "lrk_numbers" else v
+                                                   for k, v in errors.items()]})
+
+    @property
+    def care_types(self) -> tuple[str, ...]:
+        return rules.CARE_TYPES_BY_KIND.get(self.kind, ())
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def host(self) -> str:
+        return f"{self.slug}.{settings.MAIN_DOMAIN}"
+
+    @property
+    def url(self) -> str:
+        port = f":{settings.SITE_PORT}" if settings.SITE_PORT else ""
+        return f"{settings.SITE_SCHEME}://{self.host}{port}/"
+
+
+class Domain(DomainMixin):
+    """A host name that answers for a location."""

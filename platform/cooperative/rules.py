@@ -1,0 +1,62 @@
+"""Rules for locations as plain functions (no Django): slugs, schema names, LRK numbers.
+
+A location's slug is its host name (<slug>.<main domain>) and, with hyphens as underscores, the name
+of its PostgreSQL schema. The LRK (Landelijk Register Kinderopvang) number is nine digits per care type.
+"""
+import re
+
+KINDS = ("gastouder", "kdv", "bso", "kindercentrum")
+JURISDICTIONS = ("NL", "BE-VLG")
+CARE_TYPES_BY_KIND = {
+    "gastouder": ("gastouder",),
+    "kdv": ("kdv",),
+    "bso": ("bso",),
+    "kindercentrum": ("kdv", "bso"),
+}
+TIME_ZONES = {"NL": "Europe/Amsterdam", "BE-VLG": "Europe/Brussels"}
+RESERVED_SLUGS = frozenset(
+    {"public", "www", "api", "admin", "static", "media", "mail", "location-template", "location_template"}
+)
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+MAX_SLUG_LENGTH = 40  # leaves room in a 63-byte schema name and a DNS label
+LRK_PATTERN = re.compile(r"^\d{9}$")
+
+
+def schema_name_for(slug: str) -> str:
+    """The schema name of a location: its slug with hyphens turned into underscores."""
+    return slug.replace("-", "_")
+
+
+def slug_errors(slug: str) -> list[str]:
+    """Why a slug cannot be used as a host name and schema name (empty when it can)."""
+    if not slug:
+        return ["A slug is required."]
+    if slug in RESERVED_SLUGS or schema_name_for(slug) in RESERVED_SLUGS:
+        return [f"'{slug}' is reserved."]
+    errors = []
+    if len(slug) > MAX_SLUG_LENGTH:
+        errors.append(f"At most {MAX_SLUG_LENGTH} characters.")
+    if not SLUG_PATTERN.match(slug):
+        errors.append(
+            "Use lower-case letters, digits and single hyphens, starting with a letter "
+            "(it becomes the host name and the database schema name)."
+        )
+    if schema_name_for(slug).startswith("pg_"):
+        errors.append("A schema name may not start with 'pg_'.")
+    return errors
+
+
+def lrk_errors(kind: str, jurisdiction: str, lrk_numbers: dict) -> dict[str, str]:
+    """Problems with the LRK numbers of a location, keyed by care type."""
+    errors: dict[str, str] = {}
+    if jurisdiction != "NL":
+        if any(lrk_numbers.values()):
+            errors["lrk_numbers"] = "Only Dutch locations are registered in the LRK."
+        return errors
+    allowed = CARE_TYPES_BY_KIND.get(kind, ())
+    for care_type, number in lrk_numbers.items():
+        if care_type not in allowed:
+            errors[care_type] = f"A {kind} location has no care type '{care_type}'."
+        elif number and not LRK_PATTERN.match(str(number)):
+            errors[care_type] = "An LRK number has exactly 9 digits."
+    return errors

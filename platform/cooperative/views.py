@@ -1,0 +1,46 @@
+"""Pages of the cooperative admin for locations."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.permissions import RoleRequiredMixin
+from accounts.roles import ADVISER, COOP_ADMIN
+from cooperative import selectors, services
+from cooperative.forms import NewLocationForm
+
+
+class LocationListView(RoleRequiredMixin, View):
+    allowed_roles = (COOP_ADMIN, ADVISER)
+
+    def get(self, request):
+        return render(request, "cooperative/location_list.html",
+                      {"locations": selectors.locations_visible_to(request.user)})
+
+
+class LocationCreateView(RoleRequiredMixin, View):
+    allowed_roles = (COOP_ADMIN,)
+    template_name = "cooperative/location_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": NewLocationForm()})
+
+    def post(self, request):
+        form = NewLocationForm(request.POST)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "lrk_number"}
+            try:
+                location = services.provision_location(
+                    services.NewLocation(**data, lrk_numbers=form.lrk_numbers())
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    target = "lrk_number" if field == "lrk_numbers" else field
+                    for error in errors:
+                        form.add_error(target if target in form.fields else None, error)
+            else:
+                messages.success(request, _("Location %(name)s was created; the entrepreneur has been invited.")
+                                 % {"name": location.name})
+                return redirect("locations")
+        return render(request, self.template_name, {"form": form}, status=400)

@@ -1,0 +1,1 @@
+"""Per-location apps: each lives in every location's own schema."""
