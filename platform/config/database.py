@@ -4,6 +4,7 @@ Production, CI and this machine set DATABASE_URL. A laptop without PostgreSQL ge
 from the `pgserver` package, with its data under var/pgdata and reused between runs. There is no
 SQLite fallback: django-tenants needs PostgreSQL schemas.
 """
+import logging
 from pathlib import Path
 
 EMBEDDED_DATABASE_NAME = "opvangkring"
@@ -13,6 +14,9 @@ def embedded_database(var_dir: Path) -> dict:
     """Start (or reuse) the embedded PostgreSQL server and return Django connection settings."""
     import pgserver
 
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+
+    var_dir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(var_dir / "pgdata", cleanup_mode=None)
     info = server.get_postmaster_info()
     exists = server.psql(

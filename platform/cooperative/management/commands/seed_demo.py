@@ -1,5 +1,5 @@
 """Load the demo cooperative (used by `make run` on an empty database)."""
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from cooperative.demo import DEMO_PASSWORD, demo_exists, seed_demo
 
@@ -15,6 +15,7 @@ class Command(BaseCommand):
             if opts["if_empty"]:
                 self.stdout.write("Locations exist; the demo is not loaded again.")
                 return
+            raise CommandError("The database already has locations; the demo loads into an empty one.")
         logins = seed_demo()
         self.stdout.write(self.style.SUCCESS("Demo cooperative loaded. Logins (password: %s):" % DEMO_PASSWORD))
         for role, email, where in logins:

@@ -1,0 +1,122 @@
+"""Shared fixtures: two locations (A and B) provisioned once per test session in the test database.
+
+Provisioning creates PostgreSQL schemas, which cannot be rolled back between tests cheaply, so the two
+locations and their people are committed once; every test then runs in a transaction that is rolled
+back, as usual with pytest-django.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.test import Client
+from django_tenants.utils import schema_context
+
+from accounts.models import AdviserAssignment, CooperativeRole, Membership, User
+from cooperative.models import Location
+from cooperative.services import NewLocation, provision_location
+from tenants.children.services import create_child
+
+PASSWORD = "test-password-123"
+
+
+@dataclass
+class Site:
+    location: Location
+    entrepreneur: User
+    staff: User
+    parent: User
+    child_id: int
+    child_name: str
+
+    @property
+    def host(self) -> str:
+        return self.location.host
+
+
+@dataclass
+class World:
+    a: Site
+    b: Site
+    coop_admin: User
+    adviser: User
+    lead_adviser: User
+    pedagogue: User
+    two_location_parent: User
+
+
+def make_user(email: str, name: str) -> User:
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, full_name=name, password=PASSWORD)
+    return user
+
+
+def _site(slug: str, kind: str, child_first: str) -> Site:
+    location = Location.objects.filter(slug=slug).first()
+    if location is None:
+        location = provision_location(NewLocation(
+            name=f"Test {slug}", slug=slug, kind=kind, jurisdiction="NL",
+            entrepreneur_email=f"owner@{slug}.test", entrepreneur_name=f"Owner {slug}",
+            lrk_numbers={kind: "123456789"}, licensed_places=16, region="Test",
+        ), send_invitation=False)
+    entrepreneur = User.objects.get(email=f"owner@{slug}.test")
+    entrepreneur.set_password(PASSWORD)
+    entrepreneur.save()
+    staff = make_user(f"staff@{slug}.test", f"Staff {slug}")
+    Membership.objects.get_or_create(user=staff, location=location, role="staff")
+    parent = make_user(f"parent@{slug}.test", f"Parent {slug}")
+    Membership.objects.get_or_create(user=parent, location=location, role="parent")
+    with schema_context(location.schema_name):
+        from tenants.children.models import Child
+
+        child = Child.objects.filter(first_name=child_first).first() or create_child(
+            first_name=child_first, last_name="Verbeek", birth_date=date(2024, 5, 1), guardians=[parent]
+        )
+    return Site(location, entrepreneur, staff, parent, child.pk, f"{child_first} Verbeek")
+
+
+@pytest.fixture(scope="session")
+def world(django_db_setup, django_db_blocker) -> World:
+    with django_db_blocker.unblock():
+        a = _site("alpha", "kdv", "Saartje")
+        b = _site("beta", "gastouder", "Bram")
+        coop_admin = make_user("admin@coop.test", "Coop Admin")
+        CooperativeRole.objects.get_or_create(user=coop_admin, role="coop_admin")
+        adviser = make_user("adviser@coop.test", "Adviser")
+        CooperativeRole.objects.get_or_create(user=adviser, role="adviser")
+        AdviserAssignment.objects.get_or_create(adviser=adviser, location=a.location)
+        lead = make_user("lead@coop.test", "Lead Adviser")
+        CooperativeRole.objects.get_or_create(user=lead, role="adviser", defaults={"is_lead": True})
+        pedagogue = make_user("pedagogue@coop.test", "Pedagogue")
+        CooperativeRole.objects.get_or_create(user=pedagogue, role="pedagogue")
+        both = make_user("both@parents.test", "Parent of Two")
+        for site, first in ((a, "Mila"), (b, "Finn")):
+            Membership.objects.get_or_create(user=both, location=site.location, role="parent")
+            with schema_context(site.location.schema_name):
+                from tenants.children.models import Child
+
+                if not Child.objects.filter(first_name=first).exists():
+                    create_child(first_name=first, last_name="Jansen", birth_date=date(2022, 1, 1), guardians=[both])
+    return World(a, b, coop_admin, adviser, lead, pedagogue, both)
+
+
+@pytest.fixture
+def client_for(db, world):
+    """A test client logged in as `user`, talking to `site`'s host (or the main domain)."""
+
+    def make(user=None, site: Site | None = None) -> Client:
+        host = site.host if site else "localhost"
+        client = Client(HTTP_HOST=host)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Every test here talks to PostgreSQL; mark them so pytest-django sets up the test database."""
+    for item in items:
+        if item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db)

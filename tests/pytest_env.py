@@ -1,0 +1,4 @@
+"""Loaded with `-p` before Django is configured: the test profile unless the caller chose one."""
+import os
+
+os.environ.setdefault("DJANGO_ENV", "test")
