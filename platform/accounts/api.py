@@ -1,4 +1,5 @@
 """API pieces shared by every app: the error format, who am I, and tokens for scripts."""
+from axes.handlers.proxy import AxesProxyHandler
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
@@ -46,3 +47,9 @@ class MeView(APIView):
 
 class TokenView(ObtainAuthToken):
     """Exchange e-mail and password for an API token (for scripts). Failed tries are throttled by axes."""
+
+    def post(self, request, *args, **kwargs):
+        credentials = {"username": request.data.get("username", "")}
+        if AxesProxyHandler.is_locked(request._request, credentials):
+            return Response({"detail": "Too many failed attempts; try again later."}, status=429)
+        return super().post(request, *args, **kwargs)

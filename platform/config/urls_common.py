@@ -15,6 +15,13 @@ urlpatterns = [
     path("account/language/", accounts_views.set_language, name="set_language"),
     path("api/v1/me/", accounts_api.MeView.as_view(), name="api-me"),
     path("api/v1/auth/token/", login_not_required(accounts_api.TokenView.as_view()), name="api-token"),
-    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api-schema"),
-    path("api/docs/", login_not_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
 ]
+
+
+def api_schema_urls(urlconf: str):
+    """The OpenAPI schema and docs of one host kind: each describes the API that answers there."""
+    return [
+        path("api/schema/", login_not_required(SpectacularAPIView.as_view(urlconf=urlconf)), name="api-schema"),
+        path("api/docs/", login_not_required(SpectacularSwaggerView.as_view(url_name="api-schema")),
+             name="api-docs"),
+    ]

@@ -16,6 +16,7 @@ class ChildSerializer(serializers.ModelSerializer):
 
 class ChildViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ChildSerializer
+    lookup_value_converter = "int"
 
     def get_permissions(self):
         if self.action == "create":

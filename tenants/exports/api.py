@@ -22,6 +22,7 @@ class ExportSerializer(serializers.ModelSerializer):
 
 class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ExportSerializer
+    lookup_value_converter = "int"
     permission_classes = [location_only(has_role(ENTREPRENEUR))]
     queryset = Export.objects.all()
 

@@ -1,0 +1,40 @@
+"""The demo cooperative: six locations of every kind, every role, a parent at two locations."""
+from django_tenants.utils import schema_context
+
+from accounts.models import CooperativeRole, Membership
+from cooperative.demo import seed_demo
+from cooperative.models import Location
+
+
+def test_demo_has_every_kind_and_role(world):
+    logins = seed_demo()
+    demo = Location.objects.filter(slug__in=["zonnebloem", "boomhut", "kikker", "speelwerk", "regenboog",
+                                             "pagadder"])
+    assert demo.count() == 6
+    assert {loc.kind for loc in demo} == {"gastouder", "kdv", "bso", "kindercentrum"}
+    assert demo.filter(jurisdiction="BE-VLG").count() == 1
+    assert demo.filter(kind="gastouder").count() == 2
+    for location in demo:
+        assert Membership.objects.filter(location=location, role="entrepreneur").exists()
+    roles = set(CooperativeRole.objects.filter(user__email__endswith="@demo.opvangkring.nl")
+                .values_list("role", flat=True))
+    assert roles == {"coop_admin", "adviser", "pedagogue"}
+    assert CooperativeRole.objects.filter(role="adviser", is_lead=True, user__email__endswith="demo.opvangkring.nl")
+    assert {role for role, _email, _where in logins} >= {"entrepreneur", "staff", "parent", "coop_admin",
+                                                          "pedagogue", "adviser", "lead adviser"}
+
+
+def test_demo_parent_has_children_at_two_locations(world):
+    seed_demo()
+    memberships = Membership.objects.filter(user__email="ouder.jansen@demo.opvangkring.nl", role="parent")
+    assert memberships.count() == 2
+
+
+def test_demo_childminder_counts_her_own_child(world):
+    seed_demo()
+    location = Location.objects.get(slug="zonnebloem")
+    owner = Membership.objects.get(location=location, role="entrepreneur").user
+    with schema_context(location.schema_name):
+        from tenants.children.models import Child
+
+        assert Child.objects.filter(guardians=owner).exists()
