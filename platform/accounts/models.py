@@ -120,3 +120,6 @@ class AdviserAssignment(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["adviser", "location"], name="one_assignment")]
+
+    def __str__(self):
+        return f"{self.adviser} – {self.location}"

@@ -1,10 +1,9 @@
 """Choose the schema from the host name: the main domain is the cooperative, <slug>.<main> a location."""
+import sentry_sdk
 from django.conf import settings
 from django.db import connection
 from django.http import Http404
 from django_tenants.middleware.main import TenantMainMiddleware
-
-import sentry_sdk
 
 
 def main_hosts() -> set[str]:

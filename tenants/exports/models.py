@@ -19,3 +19,6 @@ class Export(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"export {self.pk} ({self.status})"

@@ -17,6 +17,6 @@ class Command(BaseCommand):
                 return
             raise CommandError("The database already has locations; the demo loads into an empty one.")
         logins = seed_demo()
-        self.stdout.write(self.style.SUCCESS("Demo cooperative loaded. Logins (password: %s):" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo cooperative loaded. Logins (password: {DEMO_PASSWORD}):"))
         for role, email, where in logins:
             self.stdout.write(f"  {role:<14} {email:<38} {where}")
