@@ -207,7 +207,7 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = {}
 else:
     CELERY_BROKER_URL = "filesystem://"
-    BROKER_DIR = env.path("BROKER_DIR", default=str(VAR_DIR / "broker"))
+    BROKER_DIR = Path(env.str("BROKER_DIR", default=str(VAR_DIR / "broker")))
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
@@ -217,7 +217,7 @@ else:
     }
     # kombu's filesystem transport does not create its message folders itself.
     for _folder in ("queue", "processed", "control"):
-        Path(BROKER_DIR, _folder).mkdir(parents=True, exist_ok=True)
+        (BROKER_DIR / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="opvangkring")
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
