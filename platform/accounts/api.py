@@ -4,11 +4,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from accounts.permissions import AtLocation
 from accounts.roles import primary_role, request_roles
 
 
@@ -31,7 +31,8 @@ class MeSerializer(serializers.Serializer):
 class MeView(APIView):
     """The logged-in person and their roles where the request is (this location or the cooperative)."""
 
-    permission_classes = [IsAuthenticated]
+    # AtLocation, not just IsAuthenticated: on a location host only its members (while it is active).
+    permission_classes = [AtLocation]
     serializer_class = MeSerializer
 
     def get(self, request):
