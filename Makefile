@@ -20,21 +20,27 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Compiles the translations (.po -> .mo); needs no settings and no database.
 messages: install
-	cd frontend && ../$(PY) ../platform/manage.py compilemessages --ignore='.venv' -v 0
+	@if compgen -G 'frontend/locale/*/LC_MESSAGES/*.po' > /dev/null; then \
+	  cd frontend && env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin compilemessages \
+	    --ignore=node_modules --ignore=staticfiles -v 0; fi
 
 migrate: install messages
 	$(MANAGE) migrate_schemas --executor=multiprocessing -v 0
 	$(MANAGE) prepare_template
 
 run: export DJANGO_ENV ?= development
+run: export SITE_PORT ?= $(PORT)
 run: migrate
 	$(MANAGE) seed_demo --if-empty
 	@echo "Cooperative: http://localhost:$(PORT)/   a location: http://kikker.localhost:$(PORT)/"
-	@trap 'kill 0' EXIT INT TERM; \
+	@# Web server, worker and beat run side by side; when one stops (or on Ctrl-C) all stop.
+	@trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
 	  $(CELERY) worker --loglevel=INFO --concurrency=2 & \
 	  $(CELERY) beat --loglevel=INFO & \
-	  $(MANAGE) runserver 127.0.0.1:$(PORT)
+	  $(MANAGE) runserver 127.0.0.1:$(PORT) & \
+	  wait -n
 
 test: export DJANGO_ENV = test
 test: install messages
