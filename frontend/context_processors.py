@@ -1,12 +1,17 @@
 """What every page needs to know: whose site this is and who is looking."""
+from accounts.models import CooperativeRole, Membership
 from cooperative.models import Cooperative
+
+ROLE_LABELS = {**dict(CooperativeRole.Role.choices), **dict(Membership.Role.choices)}
 
 
 def site(request):
     location = getattr(request, "location", None)
+    role = getattr(request, "role", None)
     return {
         "site_location": location,
         "site_name": location.name if location else Cooperative.load().name,
-        "user_role": getattr(request, "role", None),
+        "user_role": role,
+        "user_role_label": ROLE_LABELS.get(role, ""),
         "user_roles": getattr(request, "roles", set()),
     }

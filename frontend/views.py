@@ -1,9 +1,26 @@
-"""Home pages: each role lands on its own overview, on the main domain or at a location."""
+"""Home pages: each role lands on its own overview, on the main domain or at a location.
+
+Also the installable parent portal's manifest, service worker and offline page (main domain only).
+"""
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django_tenants.utils import schema_context
 
 from accounts import roles as r
+from accounts.models import Membership
 from cooperative import selectors as coop_selectors
+from cooperative.models import Cooperative, Location
 from tenants.children import selectors as child_selectors
 
 
@@ -13,17 +30,106 @@ def home(request):
     if location is not None:
         context = {"location": location, "today": timezone.localdate()}
         if role in (r.ENTREPRENEUR, r.STAFF):
-            context["children"] = child_selectors.children_visible_to(request.user, request.roles)
+            context["children"] = list(child_selectors.children_visible_to(request.user, request.roles))
+            if role == r.ENTREPRENEUR:
+                context["staff"] = location_staff(location)
             return render(request, f"home/{role}.html", context)
         context["children"] = child_selectors.children_of_parent(request.user)
         return render(request, "home/location_parent.html", context)
-    if role in (r.COOP_ADMIN, r.ADVISER):
-        locations = coop_selectors.locations_visible_to(request.user)
-        return render(request, f"home/{role}.html", {"locations": locations})
+    if role == r.COOP_ADMIN:
+        from cooperative.forms import NewLocationForm
+
+        locations = list(coop_selectors.locations_visible_to(request.user))
+        return render(request, "home/coop_admin.html", {
+            "locations": locations,
+            "by_kind": locations_by_kind(locations),
+            "form": NewLocationForm(),
+        })
+    if role == r.ADVISER:
+        return render(request, "home/adviser.html",
+                      {"locations": coop_selectors.locations_visible_to(request.user)})
     if role == r.PEDAGOGUE:
         return render(request, "home/pedagogue.html")
     context = {
-        "parent_locations": coop_selectors.locations_of_member(request.user, [r.PARENT]),
+        "families": children_across_locations(request.user),
         "work_locations": coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF]),
     }
     return render(request, "home/member.html", context)
+
+
+def locations_by_kind(locations) -> list[tuple[str, int]]:
+    """(kind label, number of locations not offboarded) for each kind, in the order of the kinds."""
+    counts = {kind: 0 for kind in Location.Kind.values}
+    for location in locations:
+        if location.status != Location.Status.OFFBOARDED and location.kind in counts:
+            counts[location.kind] += 1
+    return [(Location.Kind(kind).label, count) for kind, count in counts.items()]
+
+
+def location_staff(location):
+    return [m.user for m in Membership.objects.filter(location=location, role=r.STAFF, is_active=True)
+            .select_related("user").order_by("user__full_name")]
+
+
+def children_across_locations(user) -> list[dict]:
+    """A parent's children at every active location where they are a parent, read in that location's schema.
+
+    Only the schemas of the parent's own memberships are opened, never a loop over all locations.
+    """
+    families = []
+    for location in coop_selectors.locations_of_member(user, [r.PARENT]).filter(status=Location.Status.ACTIVE):
+        with schema_context(location.schema_name):
+            children = list(child_selectors.children_of_parent(user))
+        families.append({"location": location, "children": children})
+    return families
+
+
+# The installable parent portal -------------------------------------------------------------------
+
+
+@login_not_required
+@require_GET
+@cache_control(max_age=3600)
+def manifest(request):
+    name = Cooperative.load().name
+    data = {
+        "name": name,
+        "short_name": _("Parents"),
+        "description": _("Your children at every location of the cooperative."),
+        "lang": request.LANGUAGE_CODE,
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b5cad",
+        "icons": [
+            {"src": static("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {"src": static("icons/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    return JsonResponse(data, content_type="application/manifest+json",
+                        json_dumps_params={"ensure_ascii": False})
+
+
+@login_not_required
+@require_GET
+@cache_control(no_cache=True)
+def service_worker(request):
+    offline_url = reverse("offline")
+    precache = [offline_url, static("css/site.css"), static("icons/icon-192.png"), static("icons/icon.svg")]
+    version = hashlib.sha256(json.dumps([precache, request.LANGUAGE_CODE]).encode()).hexdigest()[:12]
+    response = render(request, "sw.js", {
+        "version": version,
+        "offline_url": offline_url,
+        "precache": json.dumps(precache),
+        "static_prefix": settings.STATIC_URL,
+    }, content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@login_not_required
+@require_GET
+def offline(request):
+    return render(request, "offline.html")

@@ -6,12 +6,17 @@ from config.urls_common import api_schema_urls
 from config.urls_common import urlpatterns as common
 from cooperative import api as cooperative_api
 from cooperative import views as cooperative_views
+from frontend import views as frontend_views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("locations", cooperative_api.LocationViewSet, basename="location")
 
 urlpatterns = common + api_schema_urls("config.urls_public") + [
+    # The installable parent portal: manifest and service worker at the root scope of the main domain.
+    path("manifest.webmanifest", frontend_views.manifest, name="manifest"),
+    path("sw.js", frontend_views.service_worker, name="service-worker"),
+    path("offline/", frontend_views.offline, name="offline"),
     path("locations/", cooperative_views.LocationListView.as_view(), name="locations"),
     path("locations/new/", cooperative_views.LocationCreateView.as_view(), name="location-create"),
     path("api/v1/", include(router.urls)),

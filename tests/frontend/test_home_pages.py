@@ -1,0 +1,134 @@
+"""Each role's home page shows its own panels and nothing of another role's (server-rendered HTML)."""
+import json
+
+import pytest
+
+from cooperative.models import Location
+from frontend.templatetags.ui import bar_chart
+from frontend.views import locations_by_kind
+
+
+def html(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def test_coop_admin_home_lists_locations_with_kind_status_entrepreneur_chart_and_form(client_for, world):
+    page = html(client_for(world.coop_admin).get("/"))
+    assert world.a.location.name in page and world.b.location.name in page
+    assert world.a.location.get_kind_display() in page
+    assert world.a.entrepreneur.full_name in page
+    assert "<svg" in page and 'role="img"' in page
+    assert 'action="/locations/new/"' in page and 'name="slug"' in page
+    assert world.a.child_name not in page
+
+
+def test_adviser_home_lists_only_assigned_locations_without_children(client_for, world):
+    page = html(client_for(world.adviser).get("/"))
+    assert world.a.location.name in page
+    assert world.b.location.name not in page
+    assert world.a.child_name not in page
+    assert 'action="/locations/new/"' not in page
+
+
+def test_pedagogue_home_shows_no_locations_or_children(client_for, world):
+    page = html(client_for(world.pedagogue).get("/"))
+    assert world.pedagogue.full_name in page
+    assert world.a.location.name not in page and world.a.child_name not in page
+
+
+def test_entrepreneur_home_shows_children_and_staff_of_own_location(client_for, world):
+    page = html(client_for(world.a.entrepreneur, world.a).get("/"))
+    assert world.a.child_name in page
+    assert world.a.staff.full_name in page
+    assert world.b.child_name not in page
+
+
+def test_staff_home_shows_children_but_not_staff_panel(client_for, world):
+    page = html(client_for(world.a.staff, world.a).get("/"))
+    assert world.a.child_name in page
+    assert 'id="staff-heading"' not in page
+
+
+def test_parent_portal_shows_children_at_both_locations(client_for, world):
+    page = html(client_for(world.two_location_parent).get("/"))
+    assert "Mila Jansen" in page and "Finn Jansen" in page
+    assert world.a.location.name in page and world.b.location.name in page
+    assert world.a.child_name not in page and world.b.child_name not in page
+
+
+def test_parent_portal_opens_only_the_parents_own_schemas(client_for, world, monkeypatch):
+    import frontend.views as views
+
+    opened = []
+    real = views.schema_context
+
+    def spy(name):
+        opened.append(name)
+        return real(name)
+
+    monkeypatch.setattr(views, "schema_context", spy)
+    html(client_for(world.a.parent).get("/"))
+    assert opened == [world.a.location.schema_name]
+
+
+def test_navigation_shows_each_role_only_its_links(client_for, world):
+    assert 'href="/locations/"' in html(client_for(world.coop_admin).get("/"))
+    assert 'href="/locations/"' not in html(client_for(world.two_location_parent).get("/"))
+    assert 'href="/children/"' in html(client_for(world.a.staff, world.a).get("/"))
+    assert 'href="/children/"' not in html(client_for(world.a.parent, world.a).get("/"))
+
+
+def test_bad_location_form_shows_field_error_and_keeps_input(client_for, world):
+    response = client_for(world.coop_admin).post("/locations/new/", {
+        "name": "Kinderopvang Typfout", "slug": "Not A Slug!", "kind": "kdv", "jurisdiction": "NL",
+        "licensed_places": "12", "play_space_m2": "40", "entrepreneur_name": "Iemand",
+        "entrepreneur_email": "iemand@example.org",
+    })
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="id_slug_error"' in page and 'aria-invalid="true"' in page
+    assert 'value="Kinderopvang Typfout"' in page and 'value="iemand@example.org"' in page
+
+
+def test_pages_are_dutch_by_default_and_english_after_switch(client_for, world):
+    client = client_for(world.pedagogue)
+    assert 'lang="nl"' in html(client.get("/"))
+    client.post("/account/language/", {"language": "en", "next": "/"})
+    assert 'lang="en"' in html(client.get("/"))
+    world.pedagogue.refresh_from_db()
+    assert world.pedagogue.language == "en"
+
+
+def test_manifest_service_worker_and_offline_page_on_main_domain(client_for, world):
+    anonymous = client_for()
+    manifest = json.loads(html(anonymous.get("/manifest.webmanifest")))
+    assert manifest["start_url"] == "/" and manifest["scope"] == "/" and manifest["display"] == "standalone"
+    assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
+    sw = anonymous.get("/sw.js")
+    assert sw["Content-Type"].startswith("text/javascript")
+    body = html(sw)
+    assert '"/offline/"' in body and "caches.match(OFFLINE_URL)" in body
+    assert "offline" in html(anonymous.get("/offline/")).lower()
+
+
+def test_location_hosts_do_not_serve_the_parent_portal_worker(client_for, world):
+    response = client_for(world.a.entrepreneur, world.a).get("/sw.js")
+    assert response.status_code == 404
+    assert 'rel="manifest"' not in html(client_for(world.a.entrepreneur, world.a).get("/"))
+
+
+@pytest.mark.parametrize("data", [[], [("KDV", 0)], [("KDV", 3), ("BSO", 1)]])
+def test_bar_chart_has_a_text_alternative_for_every_bar(data):
+    svg = str(bar_chart(data, "Locaties"))
+    assert svg.count("<rect") == len(data)
+    for label, value in data:
+        assert f"{label}: {value}" in svg
+
+
+def test_locations_by_kind_counts_every_kind_and_skips_offboarded():
+    locations = [Location(kind="kdv", status="active"), Location(kind="kdv", status="offboarded"),
+                 Location(kind="bso", status="suspended")]
+    counts = dict(locations_by_kind(locations))
+    assert len(counts) == len(Location.Kind.choices)
+    assert counts[Location.Kind.KDV.label] == 1 and counts[Location.Kind.BSO.label] == 1
