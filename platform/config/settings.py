@@ -24,6 +24,8 @@ IS_PRODUCTION = DJANGO_ENV == "production"
 DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "development")
 if IS_PRODUCTION:
     SECRET_KEY = env.str("SECRET_KEY")
+    if not SECRET_KEY.strip():  # an empty value counts as missing, not as a key
+        raise environ.ImproperlyConfigured("Set the SECRET_KEY environment variable")
 else:
     SECRET_KEY = env.str("SECRET_KEY", default=f"insecure-{DJANGO_ENV}-key-not-for-production-use-0123456789")
 

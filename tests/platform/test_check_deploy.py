@@ -1,0 +1,82 @@
+"""Production settings are safe: `manage.py check --deploy` has nothing to say, and no key, no start.
+
+Each check runs `platform/manage.py` in a fresh process with DJANGO_ENV=production, because the
+settings are read from the environment once, at start-up.
+"""
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+MANAGE = ROOT / "platform" / "manage.py"
+# Variables that would loosen or change what production means; the tests start from a clean slate.
+LOOSENING = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SENTRY_DSN",
+             "CSRF_TRUSTED_ORIGINS", "SITE_SCHEME", "DJANGO_SETTINGS_MODULE")
+
+
+def database_url() -> str:
+    """The database this test run uses, as a URL (the same server the production check would see)."""
+    if os.environ.get("DATABASE_URL"):
+        return os.environ["DATABASE_URL"]
+    db = connection.settings_dict
+    host = quote(db["HOST"] or "", safe="")
+    auth = quote(db["USER"] or "", safe="") + (f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else "")
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{auth}@{host}{port}/{db['NAME']}"
+
+
+def production_env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in LOOSENING}
+    env.update(DJANGO_ENV="production", DATABASE_URL=database_url(), **extra)
+    return env
+
+
+def manage(*args, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(MANAGE), *args], cwd=ROOT, env=production_env(**env),
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def strong_key() -> str:
+    key = secrets.token_urlsafe(64)
+    assert len(key) >= 50
+    return key
+
+
+def test_check_deploy_passes_without_warnings_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=strong_key())
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "System check identified no issues" in output
+    assert "WARNINGS:" not in output
+
+
+def test_check_deploy_fails_with_a_weak_secret_key():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="too-short")
+    assert result.returncode != 0
+    assert "security.W009" in result.stdout + result.stderr
+
+
+def test_debug_is_off_in_production_unless_asked():
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)", SECRET_KEY=strong_key())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_settings_refuse_to_load_in_production_without_secret_key():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_settings_refuse_an_empty_secret_key_in_production():
+    result = manage("check", SECRET_KEY="  ")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
