@@ -15,7 +15,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -47,6 +47,9 @@ class NewLocation:
 
 def provision_location(data: NewLocation, *, send_invitation: bool = True) -> Location:
     """Create a location: its schema (cloned from the template), domain, entrepreneur and membership."""
+    # Locations, domains and accounts live in the public schema, whatever schema an earlier request or task
+    # left this connection in (django-tenants refuses to save a tenant from another schema).
+    connection.set_schema_to_public()
     slug = (data.slug or "").strip().lower()
     errors: dict[str, list[str]] = {}
     try:

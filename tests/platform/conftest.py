@@ -28,7 +28,6 @@ class Place:
 @pytest.fixture
 def place(world) -> Place:
     """Location 'suspend-sun' with an entrepreneur, a staff member, a parent and her child Zoë Zon."""
-    connection.set_schema_to_public()  # a request of an earlier test may have left a location's schema
     location = services.provision_location(services.NewLocation(
         name="Suspended Sun", slug="suspend-sun", kind="kdv", jurisdiction="NL",
         entrepreneur_email="owner@suspend-sun.test", entrepreneur_name="Owner Sun",

@@ -405,3 +405,10 @@ def test_the_new_location_answers_on_its_own_host(world, client_for):
     client.force_login(entrepreneur)
     assert client.get("/").status_code == 200
     assert client.get("/api/v1/children/").json()["count"] == 0
+
+
+def test_provisioning_works_whatever_schema_the_connection_was_left_in(world):
+    connection.set_tenant(world.a.location)  # as a request to alpha's host leaves it
+    location = services.provision_location(services.NewLocation(**payload()), send_invitation=False)
+    assert_provisioned(location.slug, NEW_EMAIL)
+    assert "children_child" not in tables_in("public")
