@@ -157,6 +157,20 @@ def test_member_of_a_gets_403_or_404_on_every_endpoint_of_b(world, b_export, rol
     assert set(public) == PUBLIC_LOCATION_ENDPOINTS
 
 
+def test_api_token_of_a_member_of_a_gets_403_or_404_on_every_api_endpoint_of_b(world, b_export):
+    from rest_framework.authtoken.models import Token
+
+    token, _created = Token.objects.get_or_create(user=world.a.entrepreneur)
+    for endpoint in location_endpoints(world.b, b_export):
+        if not endpoint.path.startswith("/api/") or endpoint.name in PUBLIC_LOCATION_ENDPOINTS:
+            continue
+        for method in ("get", "post"):
+            c = Client(HTTP_HOST=world.b.host, HTTP_AUTHORIZATION=f"Token {token.key}")
+            response = getattr(c, method)(endpoint.path)
+            assert response.status_code in (403, 404), (method, str(endpoint), response.status_code)
+            assert names_in(response) == [], (method, str(endpoint))
+
+
 def test_member_of_a_reaches_the_same_endpoints_at_a(world, a_export):
     """The counter-check: the refusals above come from the location, not from a broken endpoint."""
     c = client(world.a.entrepreneur, world.a.host)
