@@ -63,9 +63,15 @@ SHARED_APPS = [
 TENANT_APPS = [
     "django.contrib.contenttypes",
     "tenants.children",
+    "tenants.groups",
+    "tenants.calendar",
+    "tenants.contracts",
+    "tenants.attendance",
     "tenants.exports",
 ]
-INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+# Apps without tables that every host uses (the public ratio calculator).
+STATELESS_APPS = ["tenants.ratios"]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS] + STATELESS_APPS
 
 TENANT_MODEL = "cooperative.Location"
 TENANT_DOMAIN_MODEL = "cooperative.Domain"
