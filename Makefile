@@ -43,8 +43,31 @@ run: migrate
 	  wait -n
 
 test: export DJANGO_ENV = test
-test: install messages
+test: install messages browser
 	$(PY) -m pytest -q
+
+# The browser tests drive Debian's Chromium (never a browser download of Playwright's own) and inject
+# axe-core, installed from the npm registry into frontend/node_modules.
+CHROMIUM := /usr/bin/chromium
+AXE := frontend/node_modules/axe-core/axe.min.js
+ROOT_OR_SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
+
+$(CHROMIUM):
+	$(ROOT_OR_SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(ROOT_OR_SUDO) apt-get install -y -qq --no-install-recommends \
+	  chromium fonts-dejavu-core
+
+$(AXE): frontend/package.json frontend/package-lock.json
+	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
+browser: $(CHROMIUM) $(AXE)
+
+# Each role's home page in Dutch, taken by the browser tests, into docs/screenshots/<role>.png.
+screenshots: export DJANGO_ENV = test
+screenshots: export SCREENSHOT_DIR = $(CURDIR)/docs/screenshots
+screenshots: install messages browser
+	$(PY) -m pytest -q -p no:cacheprovider tests/e2e -k screenshots
 
 bench: export DJANGO_ENV = test
 bench: install

@@ -6,11 +6,12 @@ ROLE_LABELS = {**dict(CooperativeRole.Role.choices), **dict(Membership.Role.choi
 
 
 def site(request):
+    # Not `site_name`: Django's auth views put the host name under that key into their own context.
     location = getattr(request, "location", None)
     role = getattr(request, "role", None)
     return {
         "site_location": location,
-        "site_name": location.name if location else Cooperative.load().name,
+        "site_title": location.name if location else Cooperative.load().name,
         "user_role": role,
         "user_role_label": ROLE_LABELS.get(role, ""),
         "user_roles": getattr(request, "roles", set()),

@@ -52,7 +52,7 @@ def home(request):
         return render(request, "home/pedagogue.html")
     context = {
         "families": children_across_locations(request.user),
-        "work_locations": coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF]),
+        "work_locations": member_locations(request.user, [r.ENTREPRENEUR, r.STAFF]),
     }
     return render(request, "home/member.html", context)
 
@@ -71,13 +71,23 @@ def location_staff(location):
             .select_related("user").order_by("user__full_name")]
 
 
+def member_locations(user, roles):
+    """Locations where `user` holds one of `roles` in an active membership, in one join.
+
+    (One filter() call, so the role condition applies to the user's own membership row.)
+    """
+    return Location.objects.filter(
+        memberships__user=user, memberships__role__in=roles, memberships__is_active=True,
+    ).exclude(status=Location.Status.OFFBOARDED).distinct().order_by("name")
+
+
 def children_across_locations(user) -> list[dict]:
     """A parent's children at every active location where they are a parent, read in that location's schema.
 
     Only the schemas of the parent's own memberships are opened, never a loop over all locations.
     """
     families = []
-    for location in coop_selectors.locations_of_member(user, [r.PARENT]).filter(status=Location.Status.ACTIVE):
+    for location in member_locations(user, [r.PARENT]).filter(status=Location.Status.ACTIVE):
         with schema_context(location.schema_name):
             children = list(child_selectors.children_of_parent(user))
         families.append({"location": location, "children": children})

@@ -55,6 +55,13 @@ def test_parent_portal_shows_children_at_both_locations(client_for, world):
     assert "Mila Jansen" in page and "Finn Jansen" in page
     assert world.a.location.name in page and world.b.location.name in page
     assert world.a.child_name not in page and world.b.child_name not in page
+    assert 'id="work-heading"' not in page, "a parent does not work at the locations of their children"
+
+
+def test_worker_sees_where_they_work_but_no_children_panel(client_for, world):
+    page = html(client_for(world.a.staff).get("/"))
+    assert 'id="work-heading"' in page and world.a.location.name in page
+    assert 'id="children-heading"' not in page
 
 
 def test_parent_portal_opens_only_the_parents_own_schemas(client_for, world, monkeypatch):
