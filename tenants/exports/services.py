@@ -19,11 +19,13 @@ from tenants.exports.models import Export
 def location_data(location) -> dict:
     with schema_context(location.schema_name):
         tables = {}
+        configs = {config.name: config for config in apps.get_app_configs()}
         for app_name in settings.TENANT_APPS:
             if app_name.startswith("django."):
                 continue
-            config = apps.get_app_config(app_name.rsplit(".", 1)[-1])
-            for model in config.get_models():
+            # By module path: an app's label need not be the last part of it (tenants.calendar is not
+            # labelled "calendar", which would clash with the standard library's name).
+            for model in configs[app_name].get_models():
                 if model is Export:
                     continue
                 tables[model._meta.label] = json.loads(serializers.serialize("json", model.objects.all()))

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
@@ -15,6 +17,7 @@ from django.test import Client
 from accounts.models import Membership
 from cooperative import services
 from cooperative.models import Domain, Location
+from tenants.exports.models import Export
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +41,16 @@ def test_offboarding_writes_an_export_file_with_the_locations_children(place, ex
     children = data["tables"]["children.Child"]
     assert [(c["fields"]["first_name"], c["fields"]["last_name"]) for c in children] == [("Zoë", "Zon")]
     assert children[0]["fields"]["guardians"] == [place.parent.pk]
+
+
+def test_offboarding_export_has_every_table_of_every_location_app(place):
+    data = json.loads(services.offboard_location(place.location).read_text())
+    location_apps = [
+        c for c in apps.get_app_configs() if c.name in settings.TENANT_APPS and not c.name.startswith("django.")
+    ]
+    expected = {model._meta.label for config in location_apps for model in config.get_models() if model is not Export}
+    assert "children.Child" in expected
+    assert set(data["tables"]) == expected
 
 
 def test_offboarding_drops_the_schema(place):
