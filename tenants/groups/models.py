@@ -1,6 +1,7 @@
-"""Groups (stamgroep in day care, basisgroep in after-school care) of a location."""
+"""Groups (stamgroep in day care, basisgroep in after-school care), staff members and the day roster."""
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,3 +26,57 @@ class Group(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class StaffProfile(models.Model):
+    """A staff member (pedagogisch medewerker) of this location; the account and role live in public."""
+
+    class JobRole(models.TextChoices):
+        PEDAGOGICAL_EMPLOYEE = "pm", _("pedagogical employee (pedagogisch medewerker)")
+        PEDAGOGICAL_COACH = "coach", _("pedagogical coach / policy officer")
+        CHILDMINDER = "gastouder", _("childminder (gastouder)")
+        GROUP_ASSISTANT = "assistant", _("group assistant")
+        SUBSTITUTE = "substitute", _("substitute (invalkracht)")
+        TRAINEE = "trainee", _("trainee (BBL/BOL)")
+        OTHER = "other", _("other")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("account"))
+    job_role = models.CharField(_("job role"), max_length=20, choices=JobRole.choices,
+                                default=JobRole.PEDAGOGICAL_EMPLOYEE)
+    qualification = models.CharField(_("qualification"), max_length=200, blank=True,
+                                     help_text=_("Diploma or certificate, e.g. MBO-3 Pedagogisch werk."))
+    groups = models.ManyToManyField(Group, related_name="staff", blank=True, verbose_name=_("assigned groups"))
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["user__full_name"]
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class Shift(models.Model):
+    """One line of the day roster: a staff member on a group on a date from start to end."""
+
+    staff = models.ForeignKey(StaffProfile, on_delete=models.CASCADE, related_name="shifts",
+                              verbose_name=_("staff member"))
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="shifts", verbose_name=_("group"))
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+
+    class Meta:
+        ordering = ["date", "start_time", "group__name"]
+        verbose_name = _("roster entry")
+        verbose_name_plural = _("roster entries")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_time__gt=models.F("start_time")),
+                                   name="shift_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.staff} – {self.group} – {self.date} {self.start_time:%H:%M}–{self.end_time:%H:%M}"

@@ -1,0 +1,73 @@
+"""Rules for the child file, as plain functions over plain values (no Django imports)."""
+from datetime import date
+
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.nl import bsn as nl_bsn
+
+MIN_PICKUP_AGE = 16
+ADULT_AGE = 18
+
+
+def age_in_years(birth_date: date, on: date) -> int:
+    """Whole years between `birth_date` and `on` (a child born on 29 February turns a year on 1 March)."""
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def birth_date_errors(birth_date: date | None, today: date) -> list[str]:
+    if birth_date is None:
+        return ["The birth date is required."]
+    if birth_date > today:
+        return ["The birth date lies in the future."]
+    if birth_date.year < today.year - 20:
+        return ["The birth date lies too far in the past for a child in care."]
+    return []
+
+
+def normalise_bsn(value: str) -> str:
+    """A BSN as nine digits without spaces or dots; '' for none."""
+    return nl_bsn.compact(value or "") if (value or "").strip() else ""
+
+
+def bsn_errors(value: str) -> list[str]:
+    """An empty BSN is allowed (it is optional); otherwise it must be nine digits that pass the eleven-test."""
+    if not (value or "").strip():
+        return []
+    try:
+        nl_bsn.validate(value)
+    except StdnumError:
+        return ["This is not a valid BSN: it must be 9 digits and pass the eleven-test."]
+    return []
+
+
+def pickup_person_errors(birth_date: date | None, is_minor: bool, permission_signed_on: date | None,
+                         today: date) -> dict[str, list[str]]:
+    """A pick-up person under 18 must be at least 16 and the parents must have signed a permission."""
+    errors: dict[str, list[str]] = {}
+    if birth_date is not None and birth_date > today:
+        return {"birth_date": ["The birth date lies in the future."]}
+    minor = is_minor or (birth_date is not None and age_in_years(birth_date, today) < ADULT_AGE)
+    if not minor:
+        return errors
+    if birth_date is None:
+        errors["birth_date"] = ["For someone under 18 the birth date is required."]
+    elif age_in_years(birth_date, today) < MIN_PICKUP_AGE:
+        errors["birth_date"] = [f"Someone who picks up a child must be at least {MIN_PICKUP_AGE} years old."]
+    if permission_signed_on is None:
+        errors["permission_signed_on"] = ["For someone under 18 the date of the signed permission is required."]
+    elif permission_signed_on > today:
+        errors["permission_signed_on"] = ["The permission cannot be signed in the future."]
+    return errors
+
+
+def custody_errors(weekdays: list[int], valid_from: date | None, valid_until: date | None) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not weekdays:
+        errors["weekdays"] = ["Choose at least one weekday."]
+    elif any(day not in range(7) for day in weekdays):
+        errors["weekdays"] = ["Weekdays run from 0 (Monday) to 6 (Sunday)."]
+    if valid_from and valid_until and valid_until < valid_from:
+        errors["valid_until"] = ["The end date lies before the start date."]
+    return errors
