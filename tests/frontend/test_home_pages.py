@@ -139,3 +139,16 @@ def test_locations_by_kind_counts_every_kind_and_skips_offboarded():
     counts = dict(locations_by_kind(locations))
     assert len(counts) == len(Location.Kind.choices)
     assert counts[Location.Kind.KDV.label] == 1 and counts[Location.Kind.BSO.label] == 1
+
+
+def test_destructive_action_asks_before_it_posts_and_empty_state_says_what_next():
+    from django.template import Context, Template
+
+    html_ = Template(
+        "{% load ui %}{% confirm_action '/x/delete/' 'Verwijderen' 'Weet je het zeker?' 'Ja, verwijderen' %}"
+        "{% empty_state 'Nog niets.' '/new/' 'Toevoegen' %}"
+    ).render(Context({"csrf_token": "tok"}))
+    assert '<details class="confirm">' in html_ and "<summary" in html_
+    assert 'method="post" action="/x/delete/"' in html_ and 'value="tok"' in html_
+    assert html_.index("Weet je het zeker?") < html_.index("Ja, verwijderen")
+    assert 'href="/new/"' in html_ and "Nog niets." in html_
