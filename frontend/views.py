@@ -15,12 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from django_tenants.utils import schema_context
 
 from accounts import roles as r
-from accounts.models import Membership
 from cooperative import selectors as coop_selectors
-from cooperative.models import Cooperative, Location
+from cooperative.models import Cooperative
 from tenants.children import selectors as child_selectors
 
 
@@ -32,7 +30,7 @@ def home(request):
         if role in (r.ENTREPRENEUR, r.STAFF):
             context["children"] = list(child_selectors.children_visible_to(request.user, request.roles))
             if role == r.ENTREPRENEUR:
-                context["staff"] = location_staff(location)
+                context["staff"] = coop_selectors.staff_of(location)
             return render(request, f"home/{role}.html", context)
         context["children"] = child_selectors.children_of_parent(request.user)
         return render(request, "home/location_parent.html", context)
@@ -42,7 +40,7 @@ def home(request):
         locations = list(coop_selectors.locations_visible_to(request.user))
         return render(request, "home/coop_admin.html", {
             "locations": locations,
-            "by_kind": locations_by_kind(locations),
+            "by_kind": coop_selectors.locations_by_kind(locations),
             "form": NewLocationForm(),
         })
     if role == r.ADVISER:
@@ -51,47 +49,10 @@ def home(request):
     if role == r.PEDAGOGUE:
         return render(request, "home/pedagogue.html")
     context = {
-        "families": children_across_locations(request.user),
-        "work_locations": member_locations(request.user, [r.ENTREPRENEUR, r.STAFF]),
+        "families": child_selectors.children_across_locations(request.user),
+        "work_locations": coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF]),
     }
     return render(request, "home/member.html", context)
-
-
-def locations_by_kind(locations) -> list[tuple[str, int]]:
-    """(kind label, number of locations not offboarded) for each kind, in the order of the kinds."""
-    counts = {kind: 0 for kind in Location.Kind.values}
-    for location in locations:
-        if location.status != Location.Status.OFFBOARDED and location.kind in counts:
-            counts[location.kind] += 1
-    return [(Location.Kind(kind).label, count) for kind, count in counts.items()]
-
-
-def location_staff(location):
-    return [m.user for m in Membership.objects.filter(location=location, role=r.STAFF, is_active=True)
-            .select_related("user").order_by("user__full_name")]
-
-
-def member_locations(user, roles):
-    """Locations where `user` holds one of `roles` in an active membership, in one join.
-
-    (One filter() call, so the role condition applies to the user's own membership row.)
-    """
-    return Location.objects.filter(
-        memberships__user=user, memberships__role__in=roles, memberships__is_active=True,
-    ).exclude(status=Location.Status.OFFBOARDED).distinct().order_by("name")
-
-
-def children_across_locations(user) -> list[dict]:
-    """A parent's children at every active location where they are a parent, read in that location's schema.
-
-    Only the schemas of the parent's own memberships are opened, never a loop over all locations.
-    """
-    families = []
-    for location in member_locations(user, [r.PARENT]).filter(status=Location.Status.ACTIVE):
-        with schema_context(location.schema_name):
-            children = list(child_selectors.children_of_parent(user))
-        families.append({"location": location, "children": children})
-    return families
 
 
 # The installable parent portal -------------------------------------------------------------------

@@ -5,7 +5,7 @@ import pytest
 
 from cooperative.models import Location
 from frontend.templatetags.ui import bar_chart
-from frontend.views import locations_by_kind
+from cooperative.selectors import locations_by_kind
 
 
 def html(response) -> str:
@@ -65,7 +65,7 @@ def test_worker_sees_where_they_work_but_no_children_panel(client_for, world):
 
 
 def test_parent_portal_opens_only_the_parents_own_schemas(client_for, world, monkeypatch):
-    import frontend.views as views
+    import tenants.children.selectors as views
 
     opened = []
     real = views.schema_context
