@@ -1,0 +1,67 @@
+"""The iCalendar feed: a per-person secret in the URL (calendar apps cannot log in), revocable."""
+from django.test import Client
+
+from tenants.calendar import services
+from tests.tenants.calendar.conftest import at
+
+
+def issue(client_for, site, user):
+    response = client_for(user, site).post("/api/v1/calendar/feed-token/")
+    assert response.status_code == 201
+    return response.json()["url"]
+
+
+def test_parent_subscribes_without_logging_in(world, client_for, weekday_hours):
+    with at(world.a):
+        services.add_closing_week(year=2026, week=31, note="Zomer")
+    url = issue(client_for, world.a, world.a.parent)
+    assert url.startswith(f"http://{world.a.host}/calendar/feed/") and url.endswith(".ics")
+    response = Client(HTTP_HOST=world.a.host).get(url)  # anonymous: a calendar app
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert body.startswith("BEGIN:VCALENDAR") and "END:VCALENDAR" in body
+    assert "DTSTART;VALUE=DATE:20260727" in body and "DTEND;VALUE=DATE:20260803" in body
+    assert "King's Day" in body or "King\\'s Day" in body
+
+
+def test_a_revoked_or_renewed_link_stops_working(world, client_for):
+    old = issue(client_for, world.a, world.a.parent)
+    new = issue(client_for, world.a, world.a.parent)
+    anonymous = Client(HTTP_HOST=world.a.host)
+    assert anonymous.get(old).status_code == 404
+    assert anonymous.get(new).status_code == 200
+    assert client_for(world.a.parent, world.a).delete("/api/v1/calendar/feed-token/").json() == {"url": None}
+    assert anonymous.get(new).status_code == 404
+
+
+def test_a_token_works_only_at_its_own_location(world, client_for):
+    url = issue(client_for, world.a, world.a.parent)
+    path = url.split(world.a.host, 1)[1]
+    assert Client(HTTP_HOST=world.b.host).get(path).status_code == 404
+
+
+def test_an_unknown_token_and_a_former_member_get_404(world, client_for):
+    from accounts.models import Membership
+
+    anonymous = Client(HTTP_HOST=world.a.host)
+    assert anonymous.get("/calendar/feed/not-a-token.ics").status_code == 404
+    assert anonymous.post("/calendar/feed/not-a-token.ics").status_code == 404
+    url = issue(client_for, world.a, world.a.parent)
+    Membership.objects.filter(user=world.a.parent, location=world.a.location).update(is_active=False)
+    assert anonymous.get(url).status_code == 404
+
+
+def test_page_issues_and_revokes_the_link(world, client_for):
+    c = client_for(world.a.parent, world.a)
+    assert c.post("/calendar/feed-link/", {"action": "issue"}).status_code == 302
+    page = c.get("/calendar/").content.decode()
+    assert "/calendar/feed/" in page
+    assert c.post("/calendar/feed-link/", {"action": "revoke"}).status_code == 302
+    assert "/calendar/feed/" not in c.get("/calendar/").content.decode()
+
+
+def test_non_members_cannot_make_a_link(world, client_for):
+    assert client_for(world.b.parent, world.a).post("/api/v1/calendar/feed-token/").status_code == 403
+    assert client_for(world.b.parent, world.a).post("/calendar/feed-link/").status_code == 403
+    assert client_for(world.adviser, world.a).post("/api/v1/calendar/feed-token/").status_code == 403
