@@ -1,1 +1,30 @@
-urlpatterns = []
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from tenants.calendar import api, views
+from tenants.calendar.feed import calendar_feed
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("calendar/opening-hours", api.OpeningHoursViewSet, basename="calendar-opening-hours")
+router.register("calendar/closing-weeks", api.ClosingWeekViewSet, basename="calendar-closing-week")
+router.register("calendar/holidays", api.HolidayViewSet, basename="calendar-holiday")
+router.register("calendar/closures", api.ClosureViewSet, basename="calendar-closure")
+
+urlpatterns = [
+    path("calendar/", views.CalendarView.as_view(), name="calendar"),
+    path("calendar/manage/", views.ManageView.as_view(), name="calendar-manage"),
+    path("calendar/manage/hours/", views.OpeningHoursView.as_view(), name="calendar-hours"),
+    path("calendar/manage/closing-weeks/", views.ClosingWeekCreateView.as_view(), name="calendar-week-add"),
+    path("calendar/manage/closing-weeks/<int:pk>/delete/", views.ClosingWeekDeleteView.as_view(),
+         name="calendar-week-delete"),
+    path("calendar/manage/holidays/", views.HolidayChoiceView.as_view(), name="calendar-holiday-choice"),
+    path("calendar/manage/closures/", views.ClosureCreateView.as_view(), name="calendar-closure-add"),
+    path("calendar/manage/closures/<int:pk>/delete/", views.ClosureDeleteView.as_view(),
+         name="calendar-closure-delete"),
+    path("calendar/feed-link/", views.FeedTokenPageView.as_view(), name="calendar-feed-link"),
+    path("calendar/feed/<str:token>.ics", calendar_feed, name="calendar-feed"),
+    path("api/v1/calendar/overview/", api.OverviewView.as_view(), name="calendar-overview-api"),
+    path("api/v1/calendar/feed-token/", api.FeedTokenView.as_view(), name="calendar-feed-token-api"),
+    path("api/v1/", include(router.urls)),
+]

@@ -1,0 +1,56 @@
+"""Page forms of the calendar; they call the same services as the API."""
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tenants.calendar.models import Closure, Weekday
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's field errors on the form's fields (or on the form when it has no such field)."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, messages in errors.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class OpeningHoursForm(forms.Form):
+    """Opens and closes per weekday; leave both empty for a day the location is closed."""
+
+    def __init__(self, *args, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = current or {}
+        for weekday, label in Weekday.choices:
+            opens, closes = current.get(weekday, (None, None))
+            self.fields[f"opens_{weekday}"] = forms.TimeField(
+                label=_("%(day)s opens") % {"day": label}, required=False, widget=TIME, initial=opens)
+            self.fields[f"closes_{weekday}"] = forms.TimeField(
+                label=_("%(day)s closes") % {"day": label}, required=False, widget=TIME, initial=closes)
+
+    def hours(self) -> dict:
+        return {weekday: (self.cleaned_data.get(f"opens_{weekday}"), self.cleaned_data.get(f"closes_{weekday}"))
+                for weekday in Weekday.values}
+
+
+class ClosingWeekForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    week = forms.IntegerField(label=_("Week number"), min_value=1, max_value=53,
+                              help_text=_("ISO week number, 1 to 52 or 53."))
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class HolidayForm(forms.Form):
+    name = forms.CharField(max_length=100, widget=forms.HiddenInput)
+    closed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ClosureForm(forms.Form):
+    start_date = forms.DateField(label=_("First day"), widget=DATE)
+    end_date = forms.DateField(label=_("Last day"), widget=DATE)
+    reason = forms.ChoiceField(label=_("Reason"), choices=Closure.Reason.choices)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)

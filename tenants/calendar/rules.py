@@ -1,0 +1,155 @@
+"""Calendar rules as plain functions over plain values (no Django).
+
+- A location is open at least 47 weeks a year (Thuishuis information guide, section 2.2). Weeks are ISO
+  weeks of the ISO year: a year has 52 or 53 of them. Public holidays do not count as closing weeks
+  ("De nationaal erkende feestdagen vallen hierbuiten"), nor does an unplanned closure for sickness.
+- Public holidays come from the `holidays` package: the Netherlands for Dutch locations, Belgium for
+  Flemish ones. Each location chooses which of them it closes.
+- Which closed days are billable: in the Netherlands the closing weeks are not paid, public holidays
+  outside them are (information guide, section 2.1); a childminder's closure for sickness or absence is
+  never charged (section 2.3). In Flanders the parent pays the reserved days of the care plan that the
+  location is open; collective closing days are not charged.
+"""
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+import holidays as holidays_lib
+
+MIN_OPEN_WEEKS = 47
+
+WEEKDAYS = (0, 1, 2, 3, 4, 5, 6)
+
+# Reasons a normally open day is closed.
+CLOSING_WEEK = "closing_week"
+PUBLIC_HOLIDAY = "public_holiday"
+CHILDMINDER_CLOSURE = "childminder_closure"
+
+HOLIDAY_COUNTRY = {"NL": "NL", "BE-VLG": "BE"}
+
+
+def weeks_in_iso_year(year: int) -> int:
+    """52 or 53: 28 December always lies in the last ISO week of its year."""
+    return date(year, 12, 28).isocalendar()[1]
+
+
+def week_errors(year: int, week: int) -> list[str]:
+    if not 1 <= year <= 9999:
+        return [f"{year} is not a valid year."]
+    last = weeks_in_iso_year(year)
+    if not 1 <= week <= last:
+        return [f"Week {week} does not exist in {year}; weeks run from 1 to {last}."]
+    return []
+
+
+def open_weeks(year: int, closing_weeks) -> int:
+    """Weeks the location is open in `year` when it closes the given ISO weeks."""
+    valid = {w for w in closing_weeks if 1 <= w <= weeks_in_iso_year(year)}
+    return weeks_in_iso_year(year) - len(valid)
+
+
+def max_closing_weeks(year: int, min_open_weeks: int = MIN_OPEN_WEEKS) -> int:
+    return max(weeks_in_iso_year(year) - min_open_weeks, 0)
+
+
+def closing_plan_errors(year: int, closing_weeks, field: str = "week",
+                        min_open_weeks: int = MIN_OPEN_WEEKS) -> dict[str, list[str]]:
+    """Field errors when a year's closing plan breaks the rules (empty when it does not).
+
+    `closing_weeks` is every ISO week the location would close in `year`, the new one(s) included.
+    """
+    weeks = list(closing_weeks)
+    errors: list[str] = []
+    for week in weeks:
+        errors.extend(week_errors(year, week))
+    if errors:
+        return {field: errors}
+    if len(set(weeks)) != len(weeks):
+        return {field: ["A week appears more than once in the closing plan."]}
+    remaining = open_weeks(year, weeks)
+    if remaining < min_open_weeks:
+        return {field: [
+            f"With {len(weeks)} closing weeks the location would be open {remaining} weeks in {year}; "
+            f"it must be open at least {min_open_weeks} weeks (at most {max_closing_weeks(year, min_open_weeks)} "
+            f"closing weeks)."
+        ]}
+    return {}
+
+
+def iso_week_dates(year: int, week: int) -> list[date]:
+    """Monday to Sunday of an ISO week."""
+    monday = date.fromisocalendar(year, week, 1)
+    return [monday + timedelta(days=i) for i in range(7)]
+
+
+def hours_errors(opens: time | None, closes: time | None) -> dict[str, list[str]]:
+    if opens is None or closes is None:
+        return {"opens" if opens is None else "closes": ["Give both an opening and a closing time."]}
+    if closes <= opens:
+        return {"closes": ["The closing time must be after the opening time."]}
+    return {}
+
+
+def public_holidays(jurisdiction: str, year: int) -> dict[date, str]:
+    """The public holidays of a jurisdiction in a year, by date, with their English names."""
+    country = HOLIDAY_COUNTRY.get(jurisdiction)
+    if country is None:
+        return {}
+    return dict(sorted(holidays_lib.country_holidays(country, years=year, language="en_US").items()))
+
+
+def holiday_names(jurisdiction: str, years) -> list[str]:
+    """Every holiday name of a jurisdiction over some years (names are the stable keys of a choice)."""
+    names: dict[str, None] = {}
+    for year in years:
+        for name in public_holidays(jurisdiction, year).values():
+            for part in name.split("; "):
+                names[part] = None
+    return list(names)
+
+
+def is_billable(reasons, jurisdiction: str) -> bool:
+    """Whether a closed day is still charged (see the module docstring)."""
+    reasons = set(reasons)
+    if CHILDMINDER_CLOSURE in reasons or CLOSING_WEEK in reasons:
+        return False
+    if jurisdiction == "NL" and reasons == {PUBLIC_HOLIDAY}:
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class ClosedDay:
+    date: date
+    reasons: tuple[str, ...]
+    labels: tuple[str, ...]
+    billable: bool
+
+
+def closed_days(*, year: int, jurisdiction: str, opening_weekdays, closing_weeks, closed_holidays: dict[date, str],
+                closures) -> list[ClosedDay]:
+    """Days of `year` on which the location would normally be open but is closed, with the reasons.
+
+    `opening_weekdays`: weekdays (0 = Monday) with opening hours; `closing_weeks`: {(iso_year, week): label};
+    `closed_holidays`: the holidays the location closes, by date; `closures`: (start, end, label) ranges.
+    """
+    found: dict[date, list[tuple[str, str]]] = {}
+    day = date(year, 1, 1)
+    end = date(year, 12, 31)
+    opening_weekdays = set(opening_weekdays)
+    while day <= end:
+        if day.weekday() in opening_weekdays:
+            iso_year, iso_week, _weekday = day.isocalendar()
+            if (iso_year, iso_week) in closing_weeks:
+                found.setdefault(day, []).append((CLOSING_WEEK, closing_weeks[(iso_year, iso_week)]))
+            if day in closed_holidays:
+                found.setdefault(day, []).append((PUBLIC_HOLIDAY, closed_holidays[day]))
+            for start, stop, label in closures:
+                if start <= day <= stop:
+                    found.setdefault(day, []).append((CHILDMINDER_CLOSURE, label))
+                    break
+        day += timedelta(days=1)
+    return [
+        ClosedDay(day, tuple(r for r, _l in items), tuple(label for _r, label in items),
+                  is_billable([r for r, _l in items], jurisdiction))
+        for day, items in sorted(found.items())
+    ]

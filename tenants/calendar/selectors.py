@@ -1,0 +1,101 @@
+"""Reads of the current location's calendar, shared by contracts, attendance and billing.
+
+All functions work in the schema the connection is in (the request's location, or a schema_context).
+"""
+from datetime import date, time
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.utils import timezone
+
+from tenants.calendar import rules
+from tenants.calendar.models import ClosingWeek, Closure, FeedToken, HolidayChoice, OpeningHours
+
+
+def current_location():
+    """The Location whose schema the connection uses (also inside a bare schema_context)."""
+    from cooperative.models import Location
+
+    tenant = getattr(connection, "tenant", None)
+    if isinstance(tenant, Location):
+        return tenant
+    return Location.objects.get(schema_name=connection.schema_name)
+
+
+def location_today(location=None) -> date:
+    location = location or current_location()
+    return timezone.localdate(timezone=ZoneInfo(location.time_zone or "Europe/Amsterdam"))
+
+
+def weekly_opening_hours() -> dict[int, tuple[time, time]]:
+    """{weekday (0 = Monday): (opens, closes)} for the weekdays the location opens."""
+    return {row.weekday: (row.opens, row.closes) for row in OpeningHours.objects.all()}
+
+
+def opening_hours(weekday: int) -> tuple[time, time] | None:
+    """(opens, closes) on a weekday (0 = Monday), or None when the location does not open that day."""
+    row = OpeningHours.objects.filter(weekday=weekday).first()
+    return (row.opens, row.closes) if row else None
+
+
+def closing_weeks(year: int) -> list[ClosingWeek]:
+    return list(ClosingWeek.objects.filter(year=year))
+
+
+def holiday_choices() -> dict[str, bool]:
+    return dict(HolidayChoice.objects.values_list("name", "closed"))
+
+
+def holidays(year: int, location=None) -> list[dict]:
+    """The public holidays of the location's jurisdiction in `year`, each with whether it closes."""
+    location = location or current_location()
+    choices = holiday_choices()
+    result = []
+    for day, name in rules.public_holidays(location.jurisdiction, year).items():
+        closed = any(choices.get(part, True) for part in name.split("; "))
+        result.append({"date": day, "name": name, "closed": closed})
+    return result
+
+
+def closed_days(year: int, location=None) -> list[rules.ClosedDay]:
+    """Days of `year` on which the location normally opens but is closed, with reasons and whether
+    they are billable (see tenants.calendar.rules)."""
+    location = location or current_location()
+    weeks = {}
+    # ISO weeks at the turn of the year belong to the neighbouring ISO year.
+    for row in ClosingWeek.objects.filter(year__in=[year - 1, year, year + 1]):
+        weeks[(row.year, row.week)] = row.note or "Closing week"
+    closed_holidays = {h["date"]: h["name"] for h in holidays(year, location) if h["closed"]}
+    closures = [
+        (c.start_date, c.end_date, c.get_reason_display())
+        for c in Closure.objects.filter(start_date__lte=date(year, 12, 31), end_date__gte=date(year, 1, 1))
+    ]
+    return rules.closed_days(
+        year=year, jurisdiction=location.jurisdiction, opening_weekdays=weekly_opening_hours().keys(),
+        closing_weeks=weeks, closed_holidays=closed_holidays, closures=closures,
+    )
+
+
+def closed_day(day: date, location=None) -> rules.ClosedDay | None:
+    return next((d for d in closed_days(day.year, location) if d.date == day), None)
+
+
+def is_open(day: date, location=None) -> bool:
+    """Whether the location is open on `day`: it has opening hours that weekday and is not closed."""
+    if opening_hours(day.weekday()) is None:
+        return False
+    return closed_day(day, location) is None
+
+
+def open_weeks(year: int) -> int:
+    return rules.open_weeks(year, [w.week for w in closing_weeks(year)])
+
+
+def active_feed_token(user) -> FeedToken | None:
+    return FeedToken.objects.filter(user=user, revoked_at__isnull=True).first()
+
+
+def feed_token_owner(token: str):
+    """The user a valid (unrevoked) feed token belongs to, or None."""
+    row = FeedToken.objects.filter(token=token, revoked_at__isnull=True).select_related("user").first()
+    return row.user if row else None

@@ -1,0 +1,116 @@
+"""Writes of the calendar. Each raises ValidationError({field: [...]}) on bad input and stores nothing then."""
+from datetime import date, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tenants.calendar import rules
+from tenants.calendar.models import ClosingWeek, Closure, FeedToken, HolidayChoice, OpeningHours
+from tenants.calendar.selectors import current_location
+
+
+def set_opening_hours(*, weekday: int, opens: time | None, closes: time | None) -> OpeningHours | None:
+    """Set the hours of a weekday; with neither time given, the location closes on that weekday."""
+    if weekday not in rules.WEEKDAYS:
+        raise ValidationError({"weekday": [_("Choose a weekday from Monday (0) to Sunday (6).")]})
+    if opens is None and closes is None:
+        OpeningHours.objects.filter(weekday=weekday).delete()
+        return None
+    errors = rules.hours_errors(opens, closes)
+    if errors:
+        raise ValidationError(errors)
+    row, _created = OpeningHours.objects.update_or_create(weekday=weekday, defaults={"opens": opens, "closes": closes})
+    return row
+
+
+@transaction.atomic
+def set_week_hours(hours: dict[int, tuple[time | None, time | None]]) -> None:
+    """Set the hours of several weekdays at once; all or nothing."""
+    errors = {}
+    for weekday, (opens, closes) in hours.items():
+        if opens is None and closes is None:
+            continue
+        for field, messages in rules.hours_errors(opens, closes).items():
+            errors[f"{field}_{weekday}"] = messages
+    if errors:
+        raise ValidationError(errors)
+    for weekday, (opens, closes) in hours.items():
+        set_opening_hours(weekday=weekday, opens=opens, closes=closes)
+
+
+@transaction.atomic
+def add_closing_week(*, year: int, week: int, note: str = "") -> ClosingWeek:
+    """Close the location in ISO week `week` of `year`, unless it would then be open less than 47 weeks."""
+    existing = list(ClosingWeek.objects.select_for_update().filter(year=year).values_list("week", flat=True))
+    if week in existing:
+        raise ValidationError({"week": [_("Week %(week)s of %(year)s is already a closing week.")
+                                        % {"week": week, "year": year}]})
+    errors = rules.closing_plan_errors(year, [*existing, week], field="week")
+    if errors:
+        raise ValidationError(errors)
+    return ClosingWeek.objects.create(year=year, week=week, note=note.strip())
+
+
+@transaction.atomic
+def set_closing_weeks(*, year: int, weeks: list[int], note: str = "") -> list[ClosingWeek]:
+    """Replace the closing plan of `year` with `weeks` (all or nothing)."""
+    errors = rules.closing_plan_errors(year, weeks, field="weeks")
+    if errors:
+        raise ValidationError(errors)
+    ClosingWeek.objects.filter(year=year).exclude(week__in=weeks).delete()
+    rows = []
+    for week in sorted(weeks):
+        row, _created = ClosingWeek.objects.get_or_create(year=year, week=week, defaults={"note": note.strip()})
+        rows.append(row)
+    return rows
+
+
+def remove_closing_week(closing_week: ClosingWeek) -> None:
+    closing_week.delete()
+
+
+def set_holiday_closed(*, name: str, closed: bool, location=None) -> HolidayChoice:
+    location = location or current_location()
+    today = timezone.localdate()
+    known = rules.holiday_names(location.jurisdiction, range(today.year - 1, today.year + 3))
+    if name not in known:
+        raise ValidationError({"name": [_("'%(name)s' is not a public holiday here.") % {"name": name}]})
+    row, _created = HolidayChoice.objects.update_or_create(name=name, defaults={"closed": closed})
+    return row
+
+
+@transaction.atomic
+def close_for_childminder(*, start_date: date, end_date: date, reason: str = Closure.Reason.SICKNESS,
+                          note: str = "", user=None, location=None) -> Closure:
+    """A childminder is sick or absent: the location closes (no substitute allowed); not billable."""
+    location = location or current_location()
+    if location.kind != "gastouder":
+        raise ValidationError({"non_field_errors": [
+            _("Only a childminder's location closes for her sickness; a centre arranges a substitute.")]})
+    if reason not in Closure.Reason.values:
+        raise ValidationError({"reason": [_("Choose sickness or absence.")]})
+    if end_date < start_date:
+        raise ValidationError({"end_date": [_("The last day lies before the first day.")]})
+    if (end_date - start_date).days > 366:
+        raise ValidationError({"end_date": [_("A closure lasts at most a year; record a longer one in parts.")]})
+    if Closure.objects.filter(start_date__lte=end_date, end_date__gte=start_date).exists():
+        raise ValidationError({"start_date": [_("These days overlap a closure that is already recorded.")]})
+    return Closure.objects.create(start_date=start_date, end_date=end_date, reason=reason, note=note.strip(),
+                                  created_by=user)
+
+
+def cancel_closure(closure: Closure) -> None:
+    closure.delete()
+
+
+@transaction.atomic
+def issue_feed_token(user) -> FeedToken:
+    """A new secret for the user's calendar feed; any earlier one stops working."""
+    revoke_feed_token(user)
+    return FeedToken.objects.create(user=user)
+
+
+def revoke_feed_token(user) -> int:
+    return FeedToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
