@@ -2,6 +2,10 @@
 
 The API and the calculator page share these, so both refuse the same input with the same words.
 """
+import re
+from decimal import Decimal
+
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from tenants.ratios import rules
@@ -31,6 +35,15 @@ def input_errors(care_type: str, ages: list[int], own_children_ages: list[int]) 
     return errors
 
 
+def _localized(params: dict) -> dict:
+    """Decimal numbers the rules wrote as text ("52.5") in the active language's notation ("52,5")."""
+    return {
+        key: formats.number_format(Decimal(value)) if isinstance(value, str) and re.fullmatch(r"\d+\.\d+", value)
+        else value
+        for key, value in params.items()
+    }
+
+
 def translated(result: rules.Result) -> dict:
     """The result as the API answers it, with the rule and the messages in the active language."""
     return {
@@ -39,7 +52,8 @@ def translated(result: rules.Result) -> dict:
         "max_children": result.max_children,
         "rule": _(result.rule_template) % result.rule_params if result.rule_template else result.rule,
         "violations": [
-            {"code": item.code, "message": _(item.template) % item.params if item.template else item.message}
+            {"code": item.code, "message": _(item.template) % _localized(item.params) if item.template
+             else item.message}
             for item in result.violations
         ],
         "backup_required": result.backup_required,

@@ -116,3 +116,12 @@ def test_documented_in_the_openapi_schema(client_for, world, at_location):
     assert {"care_type", "ages", "staff"} <= set(components["RatioCheckRequest"]["properties"])
     assert {"allowed", "required_staff", "max_children", "rule", "violations"} <= set(
         components["RatioCheckResponse"]["properties"])
+
+
+def test_decimal_numbers_in_messages_follow_the_language(client_for):
+    payload = {"care_type": "bso", "ages": [5] * 15, "staff": 2, "play_space_m2": 50}
+    dutch = post(client_for(), payload).json()
+    assert dutch["violations"] == [{
+        "code": "play_space_too_small",
+        "message": "15 kinderen hebben ten minste 52,5 m² speelruimte nodig; er is 50 m² beschikbaar.",
+    }]
