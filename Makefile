@@ -35,9 +35,11 @@ run: export SITE_PORT ?= $(PORT)
 run: migrate
 	$(MANAGE) seed_demo --if-empty
 	@echo "Cooperative: http://localhost:$(PORT)/   a location: http://kikker.localhost:$(PORT)/"
-	@# Web server, worker and beat run side by side; when one stops (or on Ctrl-C) all stop.
-	@trap 'trap - EXIT INT TERM; kill 0' EXIT INT TERM; \
-	  $(CELERY) worker --loglevel=INFO --concurrency=2 & \
+	@# Web server, worker and beat run side by side; when one stops (or on Ctrl-C) all stop. Only the
+	@# three are signalled (each stops its own children), and the worker uses threads, not forked
+	@# children, so a signal to the whole process group cannot leave it hanging half shut down.
+	@trap 'trap - EXIT INT TERM; kill $$(jobs -p) 2> /dev/null; wait' EXIT INT TERM; \
+	  $(CELERY) worker --loglevel=INFO --pool=threads --concurrency=4 & \
 	  $(CELERY) beat --loglevel=INFO & \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT) & \
 	  wait -n
