@@ -22,9 +22,8 @@ install: $(STAMP)
 
 # Compiles the translations (.po -> .mo); needs no settings and no database.
 messages: install
-	@if compgen -G 'frontend/locale/*/LC_MESSAGES/*.po' > /dev/null; then \
-	  cd frontend && env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin compilemessages \
-	    --ignore=node_modules --ignore=staticfiles -v 0; fi
+	env -u DJANGO_SETTINGS_MODULE $(VENV)/bin/django-admin compilemessages -v 0 \
+	  --ignore=.venv --ignore=node_modules --ignore=var --ignore=frontend/staticfiles
 
 migrate: install messages
 	$(MANAGE) migrate_schemas --executor=multiprocessing -v 0
