@@ -165,7 +165,7 @@ def remove_pickup_person(person: PickupPerson, *, actor=None) -> None:
 
 
 @transaction.atomic
-def add_custody_note(child: Child, *, person_name: str, may_pick_up: bool, weekdays, court_order: str = "",
+def add_custody_note(child: Child, *, person_name: str, weekdays, may_pick_up: bool = False, court_order: str = "",
                      valid_from: date | None = None, valid_until: date | None = None, notes: str = "",
                      actor=None) -> CustodyNote:
     weekdays = sorted({int(day) for day in (weekdays or [])})

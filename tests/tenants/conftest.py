@@ -54,3 +54,11 @@ def make_child(site, **fields):
     fields.setdefault("birth_date", date(2023, 6, 1))
     with in_schema(site):
         return create_child(**fields)
+
+
+@pytest.fixture(autouse=True)
+def english(world, db):
+    """Pages in English for the assertions on text (each test's transaction rolls this back)."""
+    from accounts.models import User
+
+    User.objects.update(language="en")
