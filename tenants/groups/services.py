@@ -64,7 +64,7 @@ def _staff_fields(job_role: str, qualification: str, groups) -> dict[str, list[s
 
 
 @transaction.atomic
-def invite_staff(*, email: str, full_name: str, job_role: str = StaffProfile.JobRole.PEDAGOGICAL_EMPLOYEE,
+def invite_staff(*, email: str, full_name: str = "", job_role: str = StaffProfile.JobRole.PEDAGOGICAL_EMPLOYEE,
                  qualification: str = "", groups=(), location=None) -> StaffProfile:
     """Make a person a staff member here: their account (reused when the e-mail address is known, also from
     another location), a staff membership at this location, a staff profile, and an invitation e-mail."""
