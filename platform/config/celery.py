@@ -12,3 +12,11 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = CeleryApp("opvangkring")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Periodic jobs (celery beat). Each app adds its own entry.
+app.conf.beat_schedule = dict(app.conf.beat_schedule or {})
+# Contracts: plan the trial (6 weeks) and yearly evaluations, every active location in its own schema.
+app.conf.beat_schedule["contracts-evaluation-tasks"] = {
+    "task": "tenants.contracts.tasks.create_evaluation_tasks",
+    "schedule": 60 * 60 * 24,
+}

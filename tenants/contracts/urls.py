@@ -1,1 +1,25 @@
-urlpatterns = []
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from tenants.contracts import api, views
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("contracts", api.ContractViewSet, basename="contract")
+router.register("contract-schedules", api.ScheduleViewSet, basename="contract-schedule")
+router.register("contract-evaluations", api.EvaluationViewSet, basename="contract-evaluation")
+
+urlpatterns = [
+    path("contracts/", views.ContractListView.as_view(), name="contracts"),
+    path("contracts/new/", views.ContractCreateView.as_view(), name="contract-new"),
+    path("contracts/schedules/", views.ScheduleListView.as_view(), name="contract-schedules"),
+    path("contracts/settings/", views.SettingsView.as_view(), name="contract-settings"),
+    path("contracts/evaluations/", views.EvaluationListView.as_view(), name="contract-evaluations"),
+    path("contracts/evaluations/<int:pk>/done/", views.EvaluationDoneView.as_view(), name="contract-evaluation-done"),
+    path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract-page"),
+    path("contracts/<int:pk>/change/", views.ContractChangeView.as_view(), name="contract-change-page"),
+    path("contracts/<int:pk>/sign/", views.ContractSignView.as_view(), name="contract-sign-page"),
+    path("contracts/<int:pk>/notice/", views.ContractNoticeView.as_view(), name="contract-notice-page"),
+    path("api/v1/contract-settings/", api.SettingsView.as_view(), name="contract-settings-api"),
+    path("api/v1/", include(router.urls)),
+]

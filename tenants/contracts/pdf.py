@@ -1,0 +1,89 @@
+"""The contract as a PDF (reportlab): the document the parent reads and signs, and the signed copy."""
+import io
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from tenants.calendar.models import Weekday
+from tenants.contracts import rules
+
+
+class _Writer:
+    def __init__(self, title: str):
+        self.buffer = io.BytesIO()
+        self.pdf = canvas.Canvas(self.buffer, pagesize=A4, invariant=1)
+        self.pdf.setTitle(title)
+        self.pdf.setAuthor("Opvangkring")
+        self.y = A4[1] - 25 * mm
+
+    def line(self, text: str, size: int = 10, bold: bool = False, gap: float = 6):
+        if self.y < 25 * mm:
+            self.pdf.showPage()
+            self.y = A4[1] - 25 * mm
+        self.pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        self.pdf.drawString(20 * mm, self.y, text[:110])
+        self.y -= gap * mm * size / 10
+
+    def finish(self) -> bytes:
+        self.pdf.showPage()
+        self.pdf.save()
+        return self.buffer.getvalue()
+
+
+def _body(writer: _Writer, version, location) -> None:
+    contract = version.contract
+    writer.line(_("Childcare contract (opvangovereenkomst)"), size=16, bold=True, gap=8)
+    writer.line(f"{location.name} — {location.street} {location.postal_code} {location.city}".strip(" —"))
+    lrk = (location.lrk_numbers or {}).get(contract.care_type)
+    if lrk:
+        writer.line(_("LRK number: %(number)s") % {"number": lrk})
+    writer.line(_("Contract %(id)s, version %(number)s") % {"id": contract.pk, "number": version.number}, bold=True)
+    writer.line(_("Child: %(name)s, born %(date)s") % {"name": contract.child.full_name,
+                                                         "date": contract.child.birth_date.isoformat()})
+    writer.line(_("Care type: %(type)s") % {"type": contract.get_care_type_display()})
+    if version.group:
+        writer.line(_("Group: %(group)s") % {"group": version.group.name})
+    writer.line(_("Period: %(start)s to %(end)s") % {
+        "start": version.start_date.isoformat(),
+        "end": version.end_date.isoformat() if version.end_date else _("indefinite")})
+    writer.line(_("This version takes effect on %(date)s.") % {"date": version.effective_from.isoformat()})
+    writer.line(_("Schedule: %(type)s") % {"type": version.get_schedule_type_display()}, bold=True)
+    weeks = version.weeks
+    for index, week in enumerate(weeks):
+        if len(weeks) > 1:
+            writer.line(_("Week %(letter)s") % {"letter": "AB"[index]}, bold=True)
+        for day in week:
+            writer.line(f"  {Weekday(day.weekday).label}: {day.start:%H:%M}–{day.end:%H:%M}")
+    if version.schedule_type == rules.FLEXIBLE:
+        writer.line(_("Estimated hours per three months: %(hours)s") % {"hours": version.estimated_hours_per_quarter})
+    writer.line(_("Trial period of %(weeks)s weeks, then an evaluation; after that a yearly evaluation.")
+                % {"weeks": rules.TRIAL_WEEKS})
+    months_parent = rules.notice_months(location.jurisdiction, rules.PARENT)
+    months_location = rules.notice_months(location.jurisdiction, rules.LOCATION)
+    writer.line(_("Notice: %(parent)s month(s) for the parent, %(location)s month(s) for the location.")
+                % {"parent": months_parent, "location": months_location})
+    if version.note:
+        writer.line(_("Note: %(note)s") % {"note": version.note})
+
+
+def contract_document(version, location) -> bytes:
+    writer = _Writer(_("Childcare contract"))
+    _body(writer, version, location)
+    return writer.finish()
+
+
+def signed_document(version, location, signed_at: datetime) -> bytes:
+    """The contract with the signature: name, time, IP address and the hash of the document signed."""
+    writer = _Writer(_("Signed childcare contract"))
+    _body(writer, version, location)
+    writer.line("")
+    writer.line(_("Signed digitally"), size=12, bold=True, gap=7)
+    writer.line(_("Name typed by the parent: %(name)s") % {"name": version.signed_name})
+    writer.line(_("Signed at: %(time)s") % {"time": signed_at.isoformat(timespec="seconds")})
+    writer.line(_("IP address: %(ip)s") % {"ip": version.signed_ip or "-"})
+    writer.line(_("SHA-256 of the contract document signed:"))
+    writer.line(f"  {version.document_sha256}", size=9)
+    return writer.finish()

@@ -1,0 +1,274 @@
+"""Contract rules (opvangovereenkomst) as plain functions over plain values, without Django.
+
+Sources: the Thuishuis information guide (seed 001) and the house rules of a Flemish centre (seed 003).
+
+- Schedule: a weekly plan (days with start and end times), an alternating two-week plan, or a flexible
+  contract with an estimate of the hours per three months (irregular rosters, guide section 2.1).
+  Every care day lies within the location's opening hours of that weekday.
+- Trial period of 6 weeks, then an evaluation; after that a yearly evaluation (guide section 1.3).
+- Notice (guide 1.4; house rules 4.4): in the Netherlands one month for the parent and the location;
+  in Flanders three months for the parent and one month for the location.
+- Flemish care-plan rules (house rules 4.5.1 and "Opvangplan"), configurable per location: a plan has at
+  least 2 care days; a reduction of the care days at most twice in the whole care period and at most
+  once per calendar year, asked at least three months ahead. Increases are not limited.
+"""
+import calendar as _calendar
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+WEEKLY = "weekly"
+ALTERNATING = "alternating"
+FLEXIBLE = "flexible"
+SCHEDULE_TYPES = (WEEKLY, ALTERNATING, FLEXIBLE)
+WEEKS_PER_TYPE = {WEEKLY: 1, ALTERNATING: 2, FLEXIBLE: 0}
+
+TRIAL_WEEKS = 6
+EVALUATION_LEAD_DAYS = 14  # tasks appear this many days before they are due
+
+PARENT = "parent"
+LOCATION = "location"
+NOTICE_MONTHS = {
+    ("NL", PARENT): 1,
+    ("NL", LOCATION): 1,
+    ("BE-VLG", PARENT): 3,
+    ("BE-VLG", LOCATION): 1,
+}
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class CareDay:
+    weekday: int
+    start: time
+    end: time
+
+    @property
+    def hours(self) -> float:
+        return (self.end.hour * 60 + self.end.minute - self.start.hour * 60 - self.start.minute) / 60
+
+
+@dataclass(frozen=True)
+class FlemishRules:
+    min_care_days: int = 2
+    max_reductions_total: int = 2
+    max_reductions_per_year: int = 1
+    reduction_notice_months: int = 3
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it has no such day (31 Jan + 1 = 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+
+
+def period_errors(start: date | None, end: date | None) -> dict[str, list[str]]:
+    if start is None:
+        return {"start_date": ["Give a start date."]}
+    if end is not None and end < start:
+        return {"end_date": ["The end date lies before the start date."]}
+    return {}
+
+
+def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
+    """Whether two date ranges (end inclusive, None = open-ended) share a day."""
+    return (a_end is None or b_start <= a_end) and (b_end is None or a_start <= b_end)
+
+
+# --- schedules ----------------------------------------------------------------------------------
+
+
+def _parse_time(value) -> time | None:
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_schedule(schedule_type: str, raw) -> tuple[list[list[CareDay]], list[str]]:
+    """Turn [[{"weekday": 0, "start": "08:00", "end": "17:30"}, ...], ...] into weeks of CareDays.
+
+    Returns (weeks, errors). A weekly plan has one week, an alternating plan two, a flexible one none.
+    """
+    if schedule_type not in SCHEDULE_TYPES:
+        return [], [f"Choose one of: {', '.join(SCHEDULE_TYPES)}."]
+    expected = WEEKS_PER_TYPE[schedule_type]
+    if schedule_type == FLEXIBLE:
+        if raw:
+            return [], ["A flexible contract has no fixed days; give the estimated hours per three months."]
+        return [], []
+    if not isinstance(raw, list) or len(raw) != expected:
+        return [], [f"A {schedule_type} plan has {expected} week{'s' if expected > 1 else ''} of care days."]
+    weeks, errors = [], []
+    for index, raw_week in enumerate(raw, start=1):
+        label = f"Week {'AB'[index - 1]}: " if expected > 1 else ""
+        if not isinstance(raw_week, list):
+            errors.append(f"{label}give a list of care days.")
+            continue
+        days, seen = [], set()
+        for raw_day in raw_week:
+            if not isinstance(raw_day, dict):
+                errors.append(f"{label}each care day has a weekday, a start and an end.")
+                continue
+            weekday = raw_day.get("weekday")
+            start, end = _parse_time(raw_day.get("start")), _parse_time(raw_day.get("end"))
+            if not isinstance(weekday, int) or isinstance(weekday, bool) or not 0 <= weekday <= 6:
+                errors.append(f"{label}the weekday is a number from 0 (Monday) to 6 (Sunday).")
+                continue
+            name = WEEKDAY_NAMES[weekday]
+            if start is None or end is None:
+                errors.append(f"{label}{name}: give a start and an end time (HH:MM).")
+                continue
+            if end <= start:
+                errors.append(f"{label}{name}: the end time must be after the start time.")
+                continue
+            if weekday in seen:
+                errors.append(f"{label}{name} appears twice.")
+                continue
+            seen.add(weekday)
+            days.append(CareDay(weekday, start, end))
+        if not days and not errors:
+            errors.append(f"{label}choose at least one care day.")
+        weeks.append(sorted(days, key=lambda d: d.weekday))
+    return weeks, errors
+
+
+def serialize_schedule(weeks: list[list[CareDay]]) -> list[list[dict]]:
+    return [[{"weekday": d.weekday, "start": d.start.strftime("%H:%M"), "end": d.end.strftime("%H:%M")}
+             for d in week] for week in weeks]
+
+
+def opening_hours_errors(weeks: list[list[CareDay]], opening_hours: dict[int, tuple[time, time]]) -> list[str]:
+    """Care days outside the location's opening hours ({weekday: (opens, closes)})."""
+    errors = []
+    for index, week in enumerate(weeks):
+        label = f"Week {'AB'[index]}: " if len(weeks) > 1 else ""
+        for day in week:
+            name = WEEKDAY_NAMES[day.weekday]
+            hours = opening_hours.get(day.weekday)
+            if hours is None:
+                errors.append(f"{label}the location is closed on {name}.")
+            elif day.start < hours[0] or day.end > hours[1]:
+                errors.append(f"{label}{name} {day.start:%H:%M}–{day.end:%H:%M} lies outside the opening hours "
+                              f"{hours[0]:%H:%M}–{hours[1]:%H:%M}.")
+    return errors
+
+
+def days_per_week(weeks: list[list[CareDay]]) -> float:
+    """Average number of care days per week of a plan (0 for a flexible contract)."""
+    return sum(len(week) for week in weeks) / len(weeks) if weeks else 0.0
+
+
+def hours_per_week(weeks: list[list[CareDay]]) -> float:
+    return sum(day.hours for week in weeks for day in week) / len(weeks) if weeks else 0.0
+
+
+def schedule_for_date(weeks: list[list[CareDay]], reference: date, day: date) -> CareDay | None:
+    """The care day of a plan on `day`; an alternating plan starts with week A in the week of `reference`."""
+    if not weeks:
+        return None
+    monday = reference - timedelta(days=reference.weekday())
+    index = ((day - monday).days // 7) % len(weeks)
+    return next((d for d in weeks[index] if d.weekday == day.weekday()), None)
+
+
+# --- Flemish care-plan rules -----------------------------------------------------------------
+
+
+def care_days_errors(weeks: list[list[CareDay]], minimum: int) -> list[str]:
+    """Flanders: a care plan has at least `minimum` care days (each week of an alternating plan)."""
+    errors = []
+    for index, week in enumerate(weeks):
+        if len(week) < minimum:
+            label = f"Week {'AB'[index]}: " if len(weeks) > 1 else ""
+            errors.append(f"{label}a care plan has at least {minimum} care days; this one has {len(week)}.")
+    if len(weeks) == 2 and len(weeks[0]) != len(weeks[1]):
+        errors.append("An alternating plan has the same number of care days in both weeks.")
+    return errors
+
+
+def is_reduction(old_weeks: list[list[CareDay]], new_weeks: list[list[CareDay]]) -> bool:
+    """A change that lowers the number of care days per week."""
+    return days_per_week(new_weeks) < days_per_week(old_weeks)
+
+
+def reduction_errors(*, requested_on: date, effective_from: date, earlier_reductions: list[date],
+                     rules: FlemishRules) -> dict[str, list[str]]:
+    """Flanders: may a reduction take effect on `effective_from`, asked on `requested_on`?
+
+    `earlier_reductions`: the effective dates of earlier reductions in this care period. The calendar
+    year that counts is the year in which the reduction takes effect.
+    """
+    errors: dict[str, list[str]] = {}
+    if len(earlier_reductions) >= rules.max_reductions_total:
+        errors.setdefault("schedule", []).append(
+            f"The care days can be reduced at most {rules.max_reductions_total} times in the whole care period; "
+            f"this contract already had {len(earlier_reductions)}.")
+    same_year = [d for d in earlier_reductions if d.year == effective_from.year]
+    if len(same_year) >= rules.max_reductions_per_year:
+        errors.setdefault("schedule", []).append(
+            f"The care days can be reduced at most {rules.max_reductions_per_year} time(s) per calendar year; "
+            f"there was already a reduction in {effective_from.year}.")
+    earliest = add_months(requested_on, rules.reduction_notice_months)
+    if effective_from < earliest:
+        errors.setdefault("effective_from", []).append(
+            f"A reduction is asked at least {rules.reduction_notice_months} months ahead: "
+            f"asked on {requested_on.isoformat()}, it takes effect on {earliest.isoformat()} at the earliest.")
+    return errors
+
+
+# --- notice and evaluations ------------------------------------------------------------------
+
+
+def notice_months(jurisdiction: str, party: str) -> int:
+    try:
+        return NOTICE_MONTHS[(jurisdiction, party)]
+    except KeyError:
+        raise ValueError(f"No notice period for {party!r} in {jurisdiction!r}.") from None
+
+
+def earliest_end_date(jurisdiction: str, party: str, given_on: date) -> date:
+    """The first day the care may end when `party` gives notice on `given_on`."""
+    return add_months(given_on, notice_months(jurisdiction, party))
+
+
+def notice_errors(*, jurisdiction: str, party: str, given_on: date, end_date: date | None) -> dict[str, list[str]]:
+    if party not in (PARENT, LOCATION):
+        return {"party": ["Choose who gives notice: the parent or the location."]}
+    earliest = earliest_end_date(jurisdiction, party, given_on)
+    if end_date is not None and end_date < earliest:
+        months = notice_months(jurisdiction, party)
+        who = "the parent" if party == PARENT else "the location"
+        return {"end_date": [
+            f"Notice by {who} is {months} month{'s' if months > 1 else ''}: given on {given_on.isoformat()}, "
+            f"the care ends on {earliest.isoformat()} at the earliest."]}
+    return {}
+
+
+def due_evaluations(start: date, end: date | None, today: date,
+                    lead_days: int = EVALUATION_LEAD_DAYS) -> list[tuple[str, date]]:
+    """Evaluations to plan by `today`: the trial evaluation 6 weeks after the start, then one a year.
+
+    Returns (kind, due date) for each evaluation due within `lead_days` from today and before the end.
+    """
+    horizon = today + timedelta(days=lead_days)
+    found = []
+    trial = start + timedelta(weeks=TRIAL_WEEKS)
+    if trial <= horizon and (end is None or trial <= end):
+        found.append(("trial", trial))
+    years = 1
+    while True:
+        due = add_months(start, 12 * years)
+        if due > horizon or (end is not None and due > end):
+            break
+        found.append(("yearly", due))
+        years += 1
+    return found

@@ -1,0 +1,50 @@
+"""Reads of contracts that respect who is asking, and the plans other apps (attendance, billing) use."""
+from datetime import date
+
+from django.db.models import Q
+
+from accounts.roles import ENTREPRENEUR, STAFF
+from tenants.contracts import rules
+from tenants.contracts.models import Contract, ContractVersion, EvaluationTask
+
+
+def contracts_visible_to(user, roles: set[str]):
+    """The entrepreneur sees every contract; a parent those of her own children; anyone else none."""
+    qs = Contract.objects.select_related("child")
+    if ENTREPRENEUR in roles:
+        return qs
+    return qs.filter(child__guardians=user).distinct()
+
+
+def schedules_visible_to(user, roles: set[str]):
+    """Staff and the entrepreneur read the schedules of the signed contracts running now or later."""
+    if not roles & {ENTREPRENEUR, STAFF}:
+        return Contract.objects.none()
+    return Contract.objects.filter(status=Contract.Status.ACTIVE).select_related("child")
+
+
+def running_on(day: date):
+    return Contract.objects.filter(status=Contract.Status.ACTIVE, start_date__lte=day).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=day))
+
+
+def version_on(contract: Contract, day: date) -> ContractVersion | None:
+    """The signed version that applies on `day` (the latest one that has taken effect)."""
+    return contract.versions.filter(signed_at__isnull=False, effective_from__lte=day).order_by("-number").first()
+
+
+def planned_care(day: date) -> list[tuple[Contract, rules.CareDay]]:
+    """(contract, care day) for every child planned on `day` by a signed weekly or alternating plan."""
+    found = []
+    for contract in running_on(day).select_related("child"):
+        version = version_on(contract, day)
+        if version is None:
+            continue
+        care_day = rules.schedule_for_date(version.weeks, version.effective_from, day)
+        if care_day is not None:
+            found.append((contract, care_day))
+    return found
+
+
+def open_evaluations():
+    return EvaluationTask.objects.filter(done_at__isnull=True).select_related("contract__child")

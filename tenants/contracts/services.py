@@ -1,0 +1,245 @@
+"""Writes of contracts. Each checks everything first and raises ValidationError({field: [...]}); nothing is
+stored unless all of it is (transaction.atomic)."""
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tenants.utils import schema_context
+
+from tenants.calendar import selectors as calendar
+from tenants.contracts import pdf, rules
+from tenants.contracts.models import Contract, ContractSettings, ContractVersion, EvaluationTask
+
+GROUP_KINDS = {"kdv": "stamgroep", "bso": "basisgroep", "gastouder": "gastouder"}
+
+_UNCHANGED = object()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(bytes(data)).hexdigest()
+
+
+def _add(errors: dict, field: str, messages) -> None:
+    if messages:
+        errors.setdefault(field, []).extend(messages if isinstance(messages, list) else [messages])
+
+
+def _check_schedule(errors, location, settings, schedule_type, schedule, estimated_hours):
+    weeks, schedule_errors = rules.parse_schedule(schedule_type, schedule)
+    if schedule_type not in rules.SCHEDULE_TYPES:
+        _add(errors, "schedule_type", schedule_errors)
+        return []
+    _add(errors, "schedule", schedule_errors)
+    if not schedule_errors:
+        _add(errors, "schedule", rules.opening_hours_errors(weeks, calendar.weekly_opening_hours()))
+    if schedule_type == rules.FLEXIBLE:
+        if estimated_hours is None or Decimal(estimated_hours) <= 0:
+            _add(errors, "estimated_hours_per_quarter",
+                 _("A flexible contract needs an estimate of the care hours per three months."))
+    elif estimated_hours is not None:
+        _add(errors, "estimated_hours_per_quarter", _("Only a flexible contract has an estimate of hours."))
+    if settings.applies_flemish_rules(location.jurisdiction) and weeks and not schedule_errors:
+        _add(errors, "schedule", rules.care_days_errors(weeks, settings.min_care_days))
+    return weeks
+
+
+def _check_overlap(errors, child, care_type, start, end, exclude_pk=None):
+    others = Contract.objects.filter(child=child, care_type=care_type).exclude(pk=exclude_pk)
+    for other in others:
+        if rules.periods_overlap(start, end, other.start_date, other.end_date):
+            _add(errors, "start_date", _(
+                "This child already has a %(type)s contract from %(start)s to %(end)s; contracts for the same "
+                "care type may not overlap.") % {
+                "type": other.get_care_type_display(), "start": other.start_date.isoformat(),
+                "end": other.end_date.isoformat() if other.end_date else _("indefinite")})
+            return
+
+
+def _check_group(errors, care_type, group):
+    if group is None:
+        _add(errors, "group", _("Choose the group the child will be in."))
+    elif GROUP_KINDS.get(care_type) and group.kind != GROUP_KINDS[care_type]:
+        _add(errors, "group", _("Group %(group)s is not a group for this care type.") % {"group": group.name})
+
+
+def _new_version(contract, *, number, location, user, **fields) -> ContractVersion:
+    version = ContractVersion(contract=contract, number=number, created_by=user, **fields)
+    version.document = pdf.contract_document(version, location)
+    version.document_sha256 = sha256(version.document)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def create_contract(*, child, care_type: str, group, start_date: date, end_date: date | None,
+                    schedule_type: str, schedule=None, estimated_hours_per_quarter=None, note: str = "",
+                    user=None, location=None) -> Contract:
+    """A new contract with its first version, awaiting the parent's signature."""
+    location = location or calendar.current_location()
+    settings = ContractSettings.load()
+    errors: dict[str, list[str]] = {}
+    if care_type not in location.care_types:
+        _add(errors, "care_type", _("This location offers: %(types)s.") % {"types": ", ".join(location.care_types)})
+    _check_group(errors, care_type, group)
+    _add(errors, "start_date", rules.period_errors(start_date, end_date).get("start_date"))
+    _add(errors, "end_date", rules.period_errors(start_date, end_date).get("end_date"))
+    weeks = _check_schedule(errors, location, settings, schedule_type, schedule or [], estimated_hours_per_quarter)
+    if start_date and "end_date" not in errors:
+        _check_overlap(errors, child, care_type, start_date, end_date)
+    if errors:
+        raise ValidationError(errors)
+    contract = Contract.objects.create(child=child, care_type=care_type, start_date=start_date, end_date=end_date,
+                                       created_by=user)
+    today = calendar.location_today(location)
+    _new_version(contract, number=1, location=location, user=user, effective_from=start_date, group=group,
+                 start_date=start_date, end_date=end_date, schedule_type=schedule_type,
+                 schedule=rules.serialize_schedule(weeks), estimated_hours_per_quarter=estimated_hours_per_quarter,
+                 requested_on=today, note=note.strip())
+    return contract
+
+
+@transaction.atomic
+def change_contract(contract: Contract, *, effective_from: date, schedule_type: str, schedule=None,
+                    estimated_hours_per_quarter=None, group=_UNCHANGED, end_date=_UNCHANGED,
+                    requested_on: date | None = None, note: str = "", user=None, location=None) -> ContractVersion:
+    """A change: the next version of the contract (the earlier ones stay), awaiting the parent's signature."""
+    location = location or calendar.current_location()
+    settings = ContractSettings.load()
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    current = contract.current_version
+    group = current.group if group is _UNCHANGED else group
+    end_date = contract.end_date if end_date is _UNCHANGED else end_date
+    requested_on = requested_on or calendar.location_today(location)
+    errors: dict[str, list[str]] = {}
+    if effective_from < contract.start_date or (end_date is not None and effective_from > end_date):
+        _add(errors, "effective_from", _("A change takes effect within the contract period."))
+    _add(errors, "end_date", rules.period_errors(contract.start_date, end_date).get("end_date"))
+    _check_group(errors, contract.care_type, group)
+    weeks = _check_schedule(errors, location, settings, schedule_type, schedule or [], estimated_hours_per_quarter)
+    if "end_date" not in errors:
+        _check_overlap(errors, contract.child, contract.care_type, contract.start_date, end_date,
+                       exclude_pk=contract.pk)
+    reduction = bool(weeks) and rules.is_reduction(current.weeks, weeks)
+    if reduction and settings.applies_flemish_rules(location.jurisdiction):
+        earlier = list(contract.versions.filter(is_reduction=True).values_list("effective_from", flat=True))
+        for field, messages in rules.reduction_errors(requested_on=requested_on, effective_from=effective_from,
+                                                      earlier_reductions=earlier, rules=settings.flemish()).items():
+            _add(errors, field, messages)
+    if errors:
+        raise ValidationError(errors)
+    contract.end_date = end_date
+    contract.save(update_fields=["end_date"])
+    return _new_version(contract, number=current.number + 1, location=location, user=user,
+                        effective_from=effective_from, group=group, start_date=contract.start_date,
+                        end_date=end_date, schedule_type=schedule_type, schedule=rules.serialize_schedule(weeks),
+                        estimated_hours_per_quarter=estimated_hours_per_quarter, is_reduction=reduction,
+                        requested_on=requested_on, note=note.strip())
+
+
+@transaction.atomic
+def sign_version(version: ContractVersion, *, user, typed_name: str, ip: str | None,
+                 location=None) -> ContractVersion:
+    """The parent signs the latest version: typed name, time, IP and the hash of the PDF are kept."""
+    location = location or calendar.current_location()
+    version = ContractVersion.objects.select_for_update().select_related("contract__child").get(pk=version.pk)
+    contract = version.contract
+    if not contract.child.guardians.filter(pk=user.pk).exists():
+        raise PermissionDenied(_("Only a parent of the child signs the contract."))
+    if version.signed_at is not None:
+        raise ValidationError({"non_field_errors": [_("This version is already signed.")]})
+    if contract.versions.filter(number__gt=version.number).exists():
+        raise ValidationError({"non_field_errors": [_("A newer version of this contract exists; sign that one.")]})
+    name = " ".join((typed_name or "").split())
+    if len(name) < 2:
+        raise ValidationError({"typed_name": [_("Type your full name to sign.")]})
+    if user.full_name and name.casefold() != " ".join(user.full_name.split()).casefold():
+        raise ValidationError({"typed_name": [_("Type your full name as the location knows it: %(name)s.")
+                                              % {"name": user.full_name}]})
+    if sha256(version.document) != version.document_sha256:
+        raise ValidationError({"non_field_errors": [_("The contract document changed; ask the location.")]})
+    version.signed_at = timezone.now()
+    version.signed_name = name
+    version.signed_ip = ip or None
+    version.signed_by = user
+    version.signed_document = pdf.signed_document(version, location, version.signed_at)
+    version.signed_document_sha256 = sha256(version.signed_document)
+    version.save()
+    if contract.status != Contract.Status.ACTIVE:
+        contract.status = Contract.Status.ACTIVE
+        contract.save(update_fields=["status"])
+    return version
+
+
+@transaction.atomic
+def give_notice(contract: Contract, *, party: str, given_on: date | None = None, end_date: date | None = None,
+                location=None) -> Contract:
+    """Record notice by the parent or the location; the care ends after the jurisdiction's notice period."""
+    location = location or calendar.current_location()
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    given_on = given_on or calendar.location_today(location)
+    if contract.status != Contract.Status.ACTIVE:
+        raise ValidationError({"non_field_errors": [_("Only a signed contract is ended by notice.")]})
+    if contract.notice_given_on:
+        raise ValidationError({"non_field_errors": [_("Notice was already given on %(date)s.")
+                                                    % {"date": contract.notice_given_on.isoformat()}]})
+    errors = rules.notice_errors(jurisdiction=location.jurisdiction, party=party, given_on=given_on,
+                                 end_date=end_date)
+    if errors:
+        raise ValidationError(errors)
+    end = end_date or rules.earliest_end_date(location.jurisdiction, party, given_on)
+    if contract.end_date and end > contract.end_date:
+        end = contract.end_date
+    if end < contract.start_date:
+        end = contract.start_date
+    contract.notice_given_on, contract.notice_by, contract.end_date = given_on, party, end
+    contract.save(update_fields=["notice_given_on", "notice_by", "end_date"])
+    return contract
+
+
+def update_settings(**fields) -> ContractSettings:
+    errors = {}
+    for name in ("min_care_days", "max_reductions_total", "max_reductions_per_year", "reduction_notice_months"):
+        value = fields.get(name)
+        if value is not None and not 0 <= int(value) <= 24:
+            errors[name] = [_("Give a number from 0 to 24.")]
+    if errors:
+        raise ValidationError(errors)
+    settings = ContractSettings.load()
+    for name, value in fields.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+def create_due_evaluations(today: date) -> int:
+    """Plan the evaluations that are due (in this location's schema); running twice creates nothing twice."""
+    created = 0
+    contracts = Contract.objects.filter(status=Contract.Status.ACTIVE).exclude(end_date__lt=today)
+    for contract in contracts:
+        for kind, due in rules.due_evaluations(contract.start_date, contract.end_date, today):
+            _task, was_created = EvaluationTask.objects.get_or_create(contract=contract, kind=kind, due_date=due)
+            created += was_created
+    return created
+
+
+def create_evaluations_everywhere() -> dict[str, int]:
+    """For the beat job: every active location, each in its own schema and on its own local date."""
+    from cooperative.models import Location
+
+    counts = {}
+    for location in Location.objects.filter(status=Location.Status.ACTIVE).order_by("pk"):
+        with schema_context(location.schema_name):
+            counts[location.slug] = create_due_evaluations(calendar.location_today(location))
+    return counts
+
+
+def complete_evaluation(task: EvaluationTask, *, user, notes: str = "") -> EvaluationTask:
+    if task.done_at is not None:
+        raise ValidationError({"non_field_errors": [_("This evaluation is already done.")]})
+    task.done_at, task.done_by, task.notes = timezone.now(), user, notes.strip()
+    task.save(update_fields=["done_at", "done_by", "notes"])
+    return task

@@ -1,0 +1,220 @@
+"""Contract pages: the entrepreneur manages, a parent reads and signs her own children's contracts, staff
+read the schedules."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.permissions import RoleRequiredMixin
+from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from tenants.calendar.selectors import location_today
+from tenants.contracts import rules, selectors, services
+from tenants.contracts.api import client_ip
+from tenants.contracts.forms import (
+    ChangeForm,
+    ContractForm,
+    EvaluationDoneForm,
+    NoticeForm,
+    ScheduleForm,
+    SettingsForm,
+    SignForm,
+    add_service_errors,
+)
+from tenants.contracts.models import ContractSettings, EvaluationTask
+
+
+def contract_for(request, pk):
+    return get_object_or_404(selectors.contracts_visible_to(request.user, request.roles), pk=pk)
+
+
+def schedule_errors_to_forms(exc, form, schedule_form):
+    """Field errors on the main form; schedule errors above the grid."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, messages_ in errors.items():
+        for message in messages_:
+            if field == "schedule":
+                schedule_form.add_error(None, message)
+            else:
+                form.add_error(field if field in form.fields else None, message)
+
+
+class ContractListView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request):
+        contracts = selectors.contracts_visible_to(request.user, request.roles)
+        return render(request, "contracts/contract_list.html", {
+            "contracts": contracts, "can_manage": ENTREPRENEUR in request.roles})
+
+
+class ContractCreateView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+    template_name = "contracts/contract_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {
+            "form": ContractForm(location=request.location), "schedule_form": ScheduleForm()})
+
+    def post(self, request):
+        form = ContractForm(request.POST, location=request.location)
+        schedule_form = ScheduleForm(request.POST)
+        if form.is_valid() and schedule_form.is_valid():
+            data = form.cleaned_data
+            try:
+                contract = services.create_contract(
+                    **data, schedule=schedule_form.weeks(data["schedule_type"]), user=request.user)
+            except ValidationError as exc:
+                schedule_errors_to_forms(exc, form, schedule_form)
+            else:
+                messages.success(request, _("The contract is ready for the parent to sign."))
+                return redirect("contract-page", pk=contract.pk)
+        return render(request, self.template_name, {"form": form, "schedule_form": schedule_form}, status=400)
+
+
+class ContractDetailView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request, pk, sign_form=None, notice_form=None, status=200):
+        contract = contract_for(request, pk)
+        current = contract.current_version
+        is_guardian = contract.child.guardians.filter(pk=request.user.pk).exists()
+        jurisdiction = request.location.jurisdiction
+        return render(request, "contracts/contract_detail.html", {
+            "contract": contract,
+            "current": current,
+            "versions": contract.versions.order_by("-number").select_related("group"),
+            "can_manage": ENTREPRENEUR in request.roles,
+            "can_sign": PARENT in request.roles and is_guardian and current and current.signed_at is None,
+            "sign_form": sign_form or SignForm(),
+            "notice_form": notice_form or NoticeForm(),
+            "notice_parent": rules.notice_months(jurisdiction, rules.PARENT),
+            "notice_location": rules.notice_months(jurisdiction, rules.LOCATION),
+            "evaluations": contract.evaluations.all() if ENTREPRENEUR in request.roles else [],
+        }, status=status)
+
+
+class ContractChangeView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+    template_name = "contracts/contract_change.html"
+
+    def get(self, request, pk):
+        contract = contract_for(request, pk)
+        current = contract.current_version
+        form = ChangeForm(initial={
+            "group": current.group_id, "end_date": contract.end_date, "schedule_type": current.schedule_type,
+            "estimated_hours_per_quarter": current.estimated_hours_per_quarter,
+            "effective_from": location_today()})
+        return render(request, self.template_name, {
+            "contract": contract, "form": form, "schedule_form": ScheduleForm(initial_weeks=current.schedule)})
+
+    def post(self, request, pk):
+        contract = contract_for(request, pk)
+        form = ChangeForm(request.POST)
+        schedule_form = ScheduleForm(request.POST)
+        if form.is_valid() and schedule_form.is_valid():
+            data = dict(form.cleaned_data)
+            data["requested_on"] = data.get("requested_on") or None
+            try:
+                services.change_contract(contract, **data, schedule=schedule_form.weeks(data["schedule_type"]),
+                                         user=request.user)
+            except ValidationError as exc:
+                schedule_errors_to_forms(exc, form, schedule_form)
+            else:
+                messages.success(request, _("A new version of the contract is ready for the parent to sign."))
+                return redirect("contract-page", pk=contract.pk)
+        return render(request, self.template_name,
+                      {"contract": contract, "form": form, "schedule_form": schedule_form}, status=400)
+
+
+class ContractSignView(RoleRequiredMixin, View):
+    allowed_roles = (PARENT,)
+
+    def post(self, request, pk):
+        contract = contract_for(request, pk)
+        form = SignForm(request.POST)
+        if form.is_valid():
+            try:
+                services.sign_version(contract.current_version, user=request.user,
+                                      typed_name=form.cleaned_data["typed_name"], ip=client_ip(request))
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Thank you: the contract is signed. You can download the signed copy."))
+                return redirect("contract-page", pk=contract.pk)
+        return ContractDetailView().get(request, pk, sign_form=form, status=400)
+
+
+class ContractNoticeView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        contract = contract_for(request, pk)
+        form = NoticeForm(request.POST)
+        if form.is_valid():
+            try:
+                contract = services.give_notice(contract, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Notice is recorded; the care ends on %(date)s.")
+                                 % {"date": contract.end_date.isoformat()})
+                return redirect("contract-page", pk=contract.pk)
+        return ContractDetailView().get(request, pk, notice_form=form, status=400)
+
+
+class ScheduleListView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, STAFF)
+
+    def get(self, request):
+        rows = []
+        for contract in selectors.schedules_visible_to(request.user, request.roles):
+            version = contract.signed_version
+            rows.append({"contract": contract, "version": version, "weeks": version.weeks if version else []})
+        return render(request, "contracts/schedules.html", {"rows": rows})
+
+
+class SettingsView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def get(self, request):
+        return render(request, "contracts/settings.html", {"form": SettingsForm(instance=ContractSettings.load())})
+
+    def post(self, request):
+        form = SettingsForm(request.POST, instance=ContractSettings.load())
+        if form.is_valid():
+            try:
+                services.update_settings(**form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The contract settings were saved."))
+                return redirect("contract-settings")
+        return render(request, "contracts/settings.html", {"form": form}, status=400)
+
+
+class EvaluationListView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def get(self, request):
+        return render(request, "contracts/evaluations.html", {
+            "open": selectors.open_evaluations(),
+            "done": EvaluationTask.objects.filter(done_at__isnull=False).select_related("contract__child")[:50],
+            "form": EvaluationDoneForm(),
+        })
+
+
+class EvaluationDoneView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        task = get_object_or_404(EvaluationTask, pk=pk)
+        form = EvaluationDoneForm(request.POST)
+        if form.is_valid():
+            try:
+                services.complete_evaluation(task, user=request.user, notes=form.cleaned_data["notes"])
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("The evaluation is recorded."))
+        return redirect("contract-evaluations")
