@@ -1,1 +1,34 @@
-urlpatterns = []
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from tenants.attendance import api, views
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("records", api.RecordViewSet, basename="attendance-record")
+router.register("absences", api.AbsenceViewSet, basename="attendance-absence")
+router.register("disputes", api.DisputeViewSet, basename="attendance-dispute")
+router.register("extra-days", api.ExtraDayViewSet, basename="attendance-extra-day")
+
+urlpatterns = [
+    path("attendance/", views.TabletView.as_view(), name="attendance-tablet"),
+    path("attendance/children/<int:pk>/check-in/", views.CheckView.as_view(direction="in"),
+         name="attendance-check-in"),
+    path("attendance/children/<int:pk>/check-out/", views.CheckView.as_view(direction="out"),
+         name="attendance-check-out"),
+    path("attendance/register/", views.RegisterView.as_view(), name="attendance-register"),
+    path("attendance/planning/", views.PlanningView.as_view(), name="attendance-planning"),
+    path("attendance/mine/", views.MyAttendanceView.as_view(), name="attendance-my"),
+    path("attendance/absences/new/", views.ReportAbsenceView.as_view(), name="attendance-absence-new"),
+    path("attendance/extra-days/new/", views.RequestExtraDayView.as_view(), name="attendance-extra-day-new"),
+    path("attendance/extra-days/<int:pk>/", views.ExtraDayView.as_view(), name="attendance-extra-day"),
+    path("attendance/stays/<int:pk>/dispute/", views.DisputeView.as_view(), name="attendance-dispute-new"),
+    path("attendance/disputes/", views.DisputeListView.as_view(), name="attendance-disputes"),
+    path("attendance/disputes/<int:pk>/resolve/", views.ResolveDisputeView.as_view(),
+         name="attendance-dispute-decide"),
+    path("api/v1/attendance/check-in/", api.CheckInView.as_view(), name="attendance-check-in-api"),
+    path("api/v1/attendance/check-out/", api.CheckOutView.as_view(), name="attendance-check-out-api"),
+    path("api/v1/attendance/register/", api.RegisterView.as_view(), name="attendance-register-api"),
+    path("api/v1/attendance/planning/", api.PlanningView.as_view(), name="attendance-planning-api"),
+    path("api/v1/attendance/", include(router.urls)),
+]

@@ -1,0 +1,160 @@
+"""The attendance register (aanwezigheidsregister) of a location: arrival and departure of each child,
+absences reported by parents (with the moment of the report), disputes about registered times, and
+requests for an extra day of care."""
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AttendanceRecord(models.Model):
+    """One stay of a child: checked in at `check_in`, checked out at `check_out` (empty while present).
+
+    `date` is the day in the location's time zone. A child may have several stays on one day (a BSO child
+    in the morning and after school), but only one open stay at a time.
+    """
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="attendance_records",
+                              verbose_name=_("child"))
+    group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("group"))
+    date = models.DateField(_("date"))
+    check_in = models.DateTimeField(_("arrived at"))
+    check_out = models.DateTimeField(_("left at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                      related_name="+")
+    checked_out_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                       blank=True, related_name="+")
+    #: When the times were last registered or changed; the 24-hour dispute window runs from here.
+    registered_at = models.DateTimeField(_("registered at"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "check_in"]
+        verbose_name = _("attendance record")
+        verbose_name_plural = _("attendance records")
+        constraints = [
+            models.UniqueConstraint(fields=["child"], condition=models.Q(check_out__isnull=True),
+                                    name="attendance_one_open_stay_per_child"),
+            models.CheckConstraint(condition=models.Q(check_out__isnull=True) | models.Q(
+                check_out__gt=models.F("check_in")), name="attendance_out_after_in"),
+        ]
+        indexes = [models.Index(fields=["date", "child"], name="attendance_date_child")]
+
+    def __str__(self):
+        return f"{self.child_id} {self.date} {self.check_in:%H:%M}–{self.check_out or ''}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.check_out is None
+
+
+class Absence(models.Model):
+    """A parent's report that a child will not come, with the moment of the report (for the Flemish fine)."""
+
+    class Kind(models.TextChoices):
+        SICK = "sick", _("sick")
+        HOLIDAY = "holiday", _("holiday")
+        OTHER = "other", _("other")
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="absences",
+                              verbose_name=_("child"))
+    kind = models.CharField(_("kind of absence"), max_length=10, choices=Kind.choices)
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    reason = models.TextField(_("reason"))
+    reported_at = models.DateTimeField(_("reported at"))
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    related_name="+", verbose_name=_("reported by"))
+    reported_late = models.BooleanField(_("reported after 08:00 on the first day"), default=False)
+    fine = models.DecimalField(_("fine (EUR)"), max_digits=7, decimal_places=2, default=Decimal("0.00"))
+
+    class Meta:
+        ordering = ["-start_date", "-reported_at"]
+        verbose_name = _("absence")
+        verbose_name_plural = _("absences")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")),
+                                   name="attendance_absence_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.child_id} {self.kind} {self.start_date}–{self.end_date}"
+
+
+class TimeDispute(models.Model):
+    """A parent disagrees with the registered times of a stay; the entrepreneur accepts or rejects."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    record = models.ForeignKey(AttendanceRecord, on_delete=models.CASCADE, related_name="disputes",
+                               verbose_name=_("registered stay"))
+    original_check_in = models.DateTimeField(_("registered arrival"))
+    original_check_out = models.DateTimeField(_("registered departure"), null=True, blank=True)
+    proposed_check_in = models.DateTimeField(_("arrival according to the parent"))
+    proposed_check_out = models.DateTimeField(_("departure according to the parent"), null=True, blank=True)
+    reason = models.TextField(_("reason"))
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                  related_name="+", verbose_name=_("raised by"))
+    raised_at = models.DateTimeField(_("raised at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("resolved by"))
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolution_note = models.TextField(_("note on the decision"), blank=True)
+
+    class Meta:
+        ordering = ["-raised_at"]
+        verbose_name = _("dispute about registered times")
+        verbose_name_plural = _("disputes about registered times")
+        constraints = [
+            models.UniqueConstraint(fields=["record"], condition=models.Q(status="open"),
+                                    name="attendance_one_open_dispute_per_stay"),
+        ]
+
+    def __str__(self):
+        return f"dispute {self.pk} ({self.status})"
+
+
+class ExtraDayRequest(models.Model):
+    """A parent asks for care on a day outside the contract. Decided at once: accepted when the group's
+    capacity, staff-child ratio and play space still hold for every half hour asked; otherwise refused
+    with the reasons (stored as translatable templates with parameters)."""
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", _("accepted")
+        REFUSED = "refused", _("refused")
+        CANCELLED = "cancelled", _("cancelled")
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="extra_day_requests",
+                              verbose_name=_("child"))
+    group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, related_name="+",
+                              verbose_name=_("group"))
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"))
+    note = models.TextField(_("note"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    #: [{"code", "template", "params", "slot"}]: why the request was refused (empty when accepted).
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-requested_at"]
+        verbose_name = _("extra-day request")
+        verbose_name_plural = _("extra-day requests")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_time__gt=models.F("start_time")),
+                                   name="attendance_extra_day_order"),
+            models.UniqueConstraint(fields=["child", "date"], condition=models.Q(status="accepted"),
+                                    name="attendance_one_accepted_extra_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.child_id} {self.date} ({self.status})"

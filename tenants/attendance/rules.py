@@ -1,0 +1,203 @@
+"""Rules of the attendance register, as plain functions over plain values (no Django).
+
+Sources
+-------
+* Absence not reported before 08:00 on the day: a fine of EUR 10 (house rules of a Flemish day-care
+  centre, seed 003, "boete bij niet verwittigen van afwezigheid vóór 8 uur"). Applies to locations in
+  Flanders (jurisdiction BE-VLG); the deadline is 08:00 in the location's own time zone.
+* Registered times may be disputed within 24 hours (seed 003, 6.3 Aanwezigheidsregister: "Indien u niet
+  akkoord bent met de registreerde uren, gelieve dit te melden binnen de 24u").
+* Staff-child ratio, group size and play space: `tenants.ratios.rules`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+FLANDERS = "BE-VLG"
+ABSENCE_REPORT_DEADLINE = time(8, 0)
+LATE_ABSENCE_FINE = Decimal("10.00")
+NO_FINE = Decimal("0.00")
+DISPUTE_WINDOW = timedelta(hours=24)
+SLOT = timedelta(minutes=30)
+#: How far ahead a parent may report an absence or ask for an extra day.
+MAX_DAYS_AHEAD = 366
+#: The longest absence in one report (a long illness is reported again).
+MAX_ABSENCE_DAYS = 62
+#: Grace for a clock a little ahead of the server when a time is registered "now".
+CLOCK_SKEW = timedelta(minutes=5)
+
+DEFAULT_TIME_ZONES = {"NL": "Europe/Amsterdam", FLANDERS: "Europe/Brussels"}
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation without translating it (the name makemessages looks for)."""
+    return message
+
+
+@dataclass(frozen=True)
+class Message:
+    """An English text template (marked for translation) and its parameters; the caller translates."""
+
+    template: str
+    params: dict
+
+    def english(self) -> str:
+        return self.template % self.params if self.params else self.template
+
+
+def message(template: str, **params) -> Message:
+    return Message(template, params)
+
+
+Errors = dict[str, list[Message]]
+
+
+def zone(time_zone: str | None, jurisdiction: str | None = None) -> ZoneInfo:
+    """The location's time zone; from its jurisdiction when none is set."""
+    return ZoneInfo(time_zone or DEFAULT_TIME_ZONES.get(jurisdiction or "", "Europe/Amsterdam"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Absence reports and the Flemish fine
+# ---------------------------------------------------------------------------------------------------
+
+
+def absence_reported_late(reported_at: datetime, day: date, tz: ZoneInfo) -> bool:
+    """Whether an absence on `day` was reported at or after 08:00 on that day (location time)."""
+    if reported_at.tzinfo is None:
+        raise ValueError("reported_at must be an aware datetime.")
+    deadline = datetime.combine(day, ABSENCE_REPORT_DEADLINE, tzinfo=tz)
+    return reported_at >= deadline
+
+
+def absence_fine(jurisdiction: str, reported_at: datetime, first_day: date, tz: ZoneInfo) -> Decimal:
+    """The fine for an absence report: EUR 10 in Flanders when the first day was reported late, else 0.
+
+    Only the first day of a reported period can be late: the later days were reported before they began.
+    """
+    if jurisdiction == FLANDERS and absence_reported_late(reported_at, first_day, tz):
+        return LATE_ABSENCE_FINE
+    return NO_FINE
+
+
+def absence_errors(start: date | None, end: date | None, today: date) -> Errors:
+    """Field errors of an absence period (texts are English templates for gettext)."""
+    errors: Errors = {}
+    if start is None:
+        errors["start_date"] = [message(gettext_noop("Enter the first day of the absence."))]
+    elif start < today:
+        errors["start_date"] = [message(gettext_noop("An absence can be reported for today or a later day."))]
+    elif start > today + timedelta(days=MAX_DAYS_AHEAD):
+        errors["start_date"] = [message(gettext_noop("An absence can be reported at most a year ahead."))]
+    if start is not None and end is not None:
+        if end < start:
+            errors["end_date"] = [message(gettext_noop("The last day cannot be before the first day."))]
+        elif (end - start).days + 1 > MAX_ABSENCE_DAYS:
+            errors["end_date"] = [message(gettext_noop("Report at most 62 days at once."))]
+    return errors
+
+
+# ---------------------------------------------------------------------------------------------------
+# Registered times and disputes
+# ---------------------------------------------------------------------------------------------------
+
+
+def dispute_deadline(registered_at: datetime) -> datetime:
+    return registered_at + DISPUTE_WINDOW
+
+
+def may_dispute(now: datetime, registered_at: datetime) -> bool:
+    """A parent may dispute registered times until 24 hours after they were registered."""
+    return now <= dispute_deadline(registered_at)
+
+
+def times_errors(check_in: datetime | None, check_out: datetime | None, now: datetime,
+                 in_field: str = "check_in", out_field: str = "check_out") -> Errors:
+    """A check-in and optional check-out: not in the future, out after in, both on the same day."""
+    errors: Errors = {}
+    if check_in is None:
+        errors[in_field] = [message(gettext_noop("Enter the time of arrival."))]
+        return errors
+    if check_in > now + CLOCK_SKEW:
+        errors[in_field] = [message(gettext_noop("The time of arrival cannot be in the future."))]
+    if check_out is not None:
+        if check_out <= check_in:
+            errors[out_field] = [message(gettext_noop("The time of leaving must be after the time of arrival."))]
+        elif check_out > now + CLOCK_SKEW:
+            errors[out_field] = [message(gettext_noop("The time of leaving cannot be in the future."))]
+    return errors
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ages, care types, half hours
+# ---------------------------------------------------------------------------------------------------
+
+#: Group kind (tenants.groups) -> care type of the ratio rules (tenants.ratios.rules).
+CARE_TYPE_OF_GROUP_KIND = {"stamgroep": "kdv", "basisgroep": "bso", "gastouder": "gastouder"}
+#: Whole-year ages each care type's rules accept (as tenants.ratios.rules.AGE_RANGES).
+AGE_RANGES = {"kdv": (0, 3), "bso": (4, 12), "gastouder": (0, 12)}
+
+
+def whole_years(birth_date: date, on: date) -> int:
+    """Age in whole years on a day (0 for a baby, also before the birth date)."""
+    years = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+    return max(years, 0)
+
+
+def age_for_rules(age: int, care_type: str) -> int:
+    """The age counted by the ratio table: a child older or younger than the care type's range (a KDV child
+    who turned 4 in the last weeks, a BSO child of 13) counts as the nearest age of the table."""
+    low, high = AGE_RANGES[care_type]
+    return min(max(age, low), high)
+
+
+def half_hours(opens: time, closes: time) -> list[tuple[time, time]]:
+    """Half-hour slots from opening to closing; the last one may be shorter."""
+    slots = []
+    day = date(2000, 1, 1)
+    start = datetime.combine(day, opens)
+    end = datetime.combine(day, closes)
+    while start < end:
+        stop = min(start + SLOT, end)
+        slots.append((start.time(), stop.time()))
+        start = stop
+    return slots
+
+
+def overlaps(start: time, end: time | None, slot_start: time, slot_end: time) -> bool:
+    """Whether [start, end) overlaps the slot; an open end (still present) runs to the end of the day."""
+    return start < slot_end and (end is None or end > slot_start)
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: time
+    end: time | None
+
+
+def count_in_slot(intervals: list[Interval], slot_start: time, slot_end: time) -> int:
+    return sum(1 for item in intervals if overlaps(item.start, item.end, slot_start, slot_end))
+
+
+def extra_day_time_errors(start: time | None, end: time | None,
+                          hours: tuple[time, time] | None) -> Errors:
+    """The wanted times of an extra day: both given, end after start, within the opening hours."""
+    errors: Errors = {}
+    if start is None:
+        errors["start_time"] = [message(gettext_noop("Enter the time of arrival."))]
+    if end is None:
+        errors["end_time"] = [message(gettext_noop("Enter the time of leaving."))]
+    if errors:
+        return errors
+    if end <= start:
+        errors["end_time"] = [message(gettext_noop("The time of leaving must be after the time of arrival."))]
+    elif hours is not None:
+        opens, closes = hours
+        if start < opens:
+            errors["start_time"] = [message(gettext_noop("The location opens at %(time)s."), time=f"{opens:%H:%M}")]
+        if end > closes:
+            errors["end_time"] = [message(gettext_noop("The location closes at %(time)s."), time=f"{closes:%H:%M}")]
+    return errors

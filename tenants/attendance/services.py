@@ -1,0 +1,275 @@
+"""Writes of the attendance register. Each raises ValidationError({field: [...]}) on bad input and then
+stores nothing. Who may call which function (staff, parent of the child, entrepreneur) is checked by the
+views and the API through the selectors; these functions get objects the caller may touch."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tenants.attendance import planned, rules, selectors
+from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, TimeDispute
+from tenants.calendar import selectors as calendar
+from tenants.children.models import Child
+from tenants.groups.models import Group
+
+
+def _translated(errors: rules.Errors) -> dict[str, list[str]]:
+    return {key: [_(item.template) % item.params if item.params else _(item.template) for item in items]
+            for key, items in errors.items()}
+
+
+def _raise(errors: rules.Errors) -> None:
+    if errors:
+        raise ValidationError(_translated(errors))
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+# --- check in and out ---------------------------------------------------------------------------------
+
+
+def check_in(child: Child, *, by, at: datetime | None = None, now: datetime | None = None) -> AttendanceRecord:
+    """Register a child's arrival (now, or at `at` when staff register it afterwards, today only)."""
+    now = _now(now)
+    at = at or now
+    tz = selectors.location_zone()
+    errors: dict[str, list[str]] = {}
+    if at.astimezone(tz).date() != now.astimezone(tz).date():
+        errors["at"] = [_("Arrivals are registered on the day itself.")]
+    errors.update(_translated(rules.times_errors(at, None, now, in_field="at")))
+    if errors:
+        raise ValidationError(errors)
+    if AttendanceRecord.objects.filter(child=child, check_out__isnull=True).exists():
+        raise ValidationError({"child": [_("%(name)s is already checked in.") % {"name": child.full_name}]})
+    last = AttendanceRecord.objects.filter(child=child, check_out__isnull=False).order_by("-check_out").first()
+    if last is not None and last.check_out > at:
+        raise ValidationError({"at": [_("The arrival cannot be before the last departure (%(time)s).") % {
+            "time": f"{last.check_out.astimezone(tz):%H:%M}"}]})
+    try:
+        with transaction.atomic():
+            return AttendanceRecord.objects.create(
+                child=child, group=child.group, date=at.astimezone(tz).date(), check_in=at, checked_in_by=by,
+                registered_at=now,
+            )
+    except IntegrityError:  # checked in at the same moment on another tablet
+        raise ValidationError({"child": [_("%(name)s is already checked in.") % {"name": child.full_name}]}) from None
+
+
+@transaction.atomic
+def check_out(child: Child, *, by, at: datetime | None = None, now: datetime | None = None) -> AttendanceRecord:
+    now = _now(now)
+    at = at or now
+    record = AttendanceRecord.objects.select_for_update().filter(child=child, check_out__isnull=True).first()
+    if record is None:
+        raise ValidationError({"child": [_("%(name)s is not checked in.") % {"name": child.full_name}]})
+    errors = rules.times_errors(record.check_in, at, now, out_field="at")
+    errors.pop("check_in", None)
+    _raise(errors)
+    record.check_out = at
+    record.checked_out_by = by
+    record.registered_at = now
+    record.save(update_fields=["check_out", "checked_out_by", "registered_at"])
+    return record
+
+
+# --- absences -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_absence(child: Child, *, kind: str, start_date: date | None, end_date: date | None = None,
+                   reason: str, by, now: datetime | None = None) -> Absence:
+    """A parent (or staff taking a phone call) reports that a child will not come. The moment of the
+    report is kept; in Flanders a report after 08:00 on the first day carries the fine."""
+    now = _now(now)
+    location = calendar.current_location()
+    tz = selectors.location_zone(location)
+    today = now.astimezone(tz).date()
+    end_date = end_date or start_date
+    errors = _translated(rules.absence_errors(start_date, end_date, today))
+    if kind not in Absence.Kind.values:
+        errors["kind"] = [_("Choose sick, holiday or other.")]
+    reason = (reason or "").strip()
+    if not reason:
+        errors["reason"] = [_("Give a reason.")]
+    elif len(reason) > 2000:
+        errors["reason"] = [_("At most 2000 characters.")]
+    if not errors and Absence.objects.filter(child=child, start_date__lte=end_date, end_date__gte=start_date).exists():
+        errors["start_date"] = [_("An absence has already been reported for (part of) these days.")]
+    if errors:
+        raise ValidationError(errors)
+    late = rules.absence_reported_late(now, start_date, tz)
+    return Absence.objects.create(
+        child=child, kind=kind, start_date=start_date, end_date=end_date, reason=reason, reported_at=now,
+        reported_by=by, reported_late=late, fine=rules.absence_fine(location.jurisdiction, now, start_date, tz),
+    )
+
+
+# --- disputes -------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def raise_dispute(record: AttendanceRecord, *, check_in: time | None, check_out: time | None, reason: str, by,
+                  now: datetime | None = None) -> TimeDispute:
+    """A parent disagrees with the registered times, within 24 hours of their registration."""
+    now = _now(now)
+    tz = selectors.location_zone()
+    record = AttendanceRecord.objects.select_for_update().get(pk=record.pk)
+    if not rules.may_dispute(now, record.registered_at):
+        deadline = rules.dispute_deadline(record.registered_at).astimezone(tz)
+        raise ValidationError({"record": [_("Registered times can be disputed within 24 hours; the time for "
+                                            "this stay ended on %(deadline)s.") % {
+            "deadline": f"{deadline:%d-%m-%Y %H:%M}"}]})
+    if TimeDispute.objects.filter(record=record, status=TimeDispute.Status.OPEN).exists():
+        raise ValidationError({"record": [_("These times are already disputed; the location will answer.")]})
+    errors: dict[str, list[str]] = {}
+    reason = (reason or "").strip()
+    if not reason:
+        errors["reason"] = [_("Give a reason.")]
+    if check_in is None:
+        errors["check_in"] = [_("Enter the time of arrival.")]
+    if record.check_out is not None and check_out is None:
+        errors["check_out"] = [_("Enter the time of leaving.")]
+    if errors:
+        raise ValidationError(errors)
+    proposed_in = selectors.at_local(record.date, check_in, tz)
+    proposed_out = selectors.at_local(record.date, check_out, tz) if check_out is not None else None
+    _raise(rules.times_errors(proposed_in, proposed_out, now))
+    if proposed_in == record.check_in and proposed_out == record.check_out:
+        raise ValidationError({"check_in": [_("These are the registered times; change the time that is wrong.")]})
+    return TimeDispute.objects.create(
+        record=record, original_check_in=record.check_in, original_check_out=record.check_out,
+        proposed_check_in=proposed_in, proposed_check_out=proposed_out, reason=reason, raised_by=by, raised_at=now,
+    )
+
+
+@transaction.atomic
+def resolve_dispute(dispute: TimeDispute, *, accept: bool, note: str = "", by,
+                    now: datetime | None = None) -> TimeDispute:
+    """The entrepreneur decides: accepting puts the parent's times in the register (the registered ones stay
+    on the dispute); rejecting keeps the register and needs a note for the parent."""
+    now = _now(now)
+    dispute = TimeDispute.objects.select_for_update().select_related("record").get(pk=dispute.pk)
+    if dispute.status != TimeDispute.Status.OPEN:
+        raise ValidationError({"status": [_("This dispute has already been resolved.")]})
+    note = (note or "").strip()
+    if not accept and not note:
+        raise ValidationError({"note": [_("Explain to the parent why the registered times stay.")]})
+    if accept:
+        record = dispute.record
+        record.check_in = dispute.proposed_check_in
+        record.check_out = dispute.proposed_check_out
+        record.registered_at = now
+        record.save(update_fields=["check_in", "check_out", "registered_at"])
+    dispute.status = TimeDispute.Status.ACCEPTED if accept else TimeDispute.Status.REJECTED
+    dispute.resolved_by = by
+    dispute.resolved_at = now
+    dispute.resolution_note = note
+    dispute.save(update_fields=["status", "resolved_by", "resolved_at", "resolution_note"])
+    return dispute
+
+
+# --- extra days -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    template: str
+    params: dict
+    slot: str
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "template": self.template, "params": self.params, "slot": self.slot}
+
+
+def reason_text(reason: dict) -> str:
+    """A stored refusal reason in the active language, with the half hour it applies to."""
+    text = _(reason["template"]) % reason["params"] if reason.get("params") else _(reason["template"])
+    if reason.get("slot"):
+        return _("From %(time)s: %(reason)s") % {"time": reason["slot"], "reason": text}
+    return text
+
+
+def capacity_reasons(group: Group, child: Child, day: date, start: time, end: time,
+                     hours: tuple[time, time]) -> list[Reason]:
+    """Why adding the child to the group from `start` to `end` would break the capacity, ratio or play-space
+    rules in some half hour (the first half hour per rule); empty when it fits."""
+    extra = planned.Expected(child.pk, group.pk, start, end, planned.EXTRA_DAY)
+    plan = selectors.group_day(group, day, now=selectors.at_local(day, time(0, 0), selectors.location_zone()),
+                               extra=extra, extra_age=rules.whole_years(child.birth_date, day), hours=hours)
+    reasons: dict[str, Reason] = {}
+    for slot in plan.slots:
+        if not rules.overlaps(start, end, slot.start, slot.end):
+            continue
+        for item in slot.result.violations:
+            if item.code not in reasons:
+                reasons[item.code] = Reason(item.code, item.template or item.message, dict(item.params),
+                                            f"{slot.start:%H:%M}")
+    return list(reasons.values())
+
+
+@transaction.atomic
+def request_extra_day(child: Child, *, date: date | None, start_time: time | None, end_time: time | None,
+                      note: str = "", by, now: datetime | None = None) -> ExtraDayRequest:
+    """A parent asks for an extra day. Bad input is refused with field errors and stores nothing; a valid
+    request is decided at once and stored: accepted when the child's group keeps its capacity, ratio and
+    play space in every half hour asked (with the children expected that day and the staff on the
+    roster), refused with the reasons otherwise."""
+    now = _now(now)
+    tz = selectors.location_zone()
+    today = now.astimezone(tz).date()
+    errors: dict[str, list[str]] = {}
+    if date is None:
+        errors["date"] = [_("Enter the date.")]
+    elif date <= today:
+        errors["date"] = [_("Ask for an extra day at least one day ahead.")]
+    elif date > today + timedelta(days=rules.MAX_DAYS_AHEAD):
+        errors["date"] = [_("Ask at most a year ahead.")]
+    if child.group_id is None:
+        errors["child"] = [_("%(name)s is not placed in a group yet; ask the location.") % {"name": child.full_name}]
+    if len(note or "") > 2000:
+        errors["note"] = [_("At most 2000 characters.")]
+    hours = None
+    if "date" not in errors:
+        hours, closed_reason = selectors.day_hours(date)
+        if hours is None:
+            errors["date"] = [closed_reason]
+    errors.update({k: v for k, v in _translated(rules.extra_day_time_errors(start_time, end_time, hours)).items()
+                   if k not in errors})
+    if "date" not in errors:
+        if planned.expected_by_contract(child.pk, date) is not None:
+            errors["date"] = [_("%(name)s already comes on this day.") % {"name": child.full_name}]
+        elif ExtraDayRequest.objects.filter(child=child, date=date, status=ExtraDayRequest.Status.ACCEPTED).exists():
+            errors["date"] = [_("An extra day on this date has already been accepted.")]
+    if errors:
+        raise ValidationError(errors)
+    # One decision per group at a time, so two requests cannot both take the last place.
+    group = Group.objects.select_for_update().get(pk=child.group_id)
+    reasons = capacity_reasons(group, child, date, start_time, end_time, hours)
+    return ExtraDayRequest.objects.create(
+        child=child, group=group, date=date, start_time=start_time, end_time=end_time, note=(note or "").strip(),
+        requested_by=by, requested_at=now,
+        status=ExtraDayRequest.Status.REFUSED if reasons else ExtraDayRequest.Status.ACCEPTED,
+        reasons=[reason.as_json() for reason in reasons],
+    )
+
+
+@transaction.atomic
+def cancel_extra_day(request: ExtraDayRequest, *, by, now: datetime | None = None) -> ExtraDayRequest:
+    """A parent withdraws an accepted extra day before that day."""
+    now = _now(now)
+    today = now.astimezone(selectors.location_zone()).date()
+    if request.status != ExtraDayRequest.Status.ACCEPTED:
+        raise ValidationError({"status": [_("Only an accepted extra day can be cancelled.")]})
+    if request.date <= today:
+        raise ValidationError({"date": [_("An extra day can be cancelled until the day before.")]})
+    request.status = ExtraDayRequest.Status.CANCELLED
+    request.save(update_fields=["status"])
+    return request

@@ -1,0 +1,329 @@
+"""Pages of the attendance register.
+
+- the tablet page (entrepreneur, staff): today's children with one large button to check in or out; the
+  tap posts with HTMX and swaps only the child's card (a plain form post without JavaScript);
+- the day register (planned versus actual) and the planning page (per group and half hour) for the
+  entrepreneur and staff;
+- a parent's page: their children's stays (with a link to dispute them within 24 hours), absences and
+  extra days; the forms to report an absence, ask for an extra day and dispute times;
+- the entrepreneur's list of disputes and the decision on each.
+"""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.permissions import RoleRequiredMixin
+from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from tenants.attendance import forms, rules, selectors, services
+from tenants.attendance.models import AttendanceRecord, TimeDispute
+
+WORKERS = (ENTREPRENEUR, STAFF)
+
+
+def _day_and_group(request):
+    form = forms.DayForm(request.GET or None, groups=selectors.groups())
+    day, group = selectors.local_today(), None
+    if form.is_bound and form.is_valid():
+        day = form.cleaned_data["date"] or day
+        group = form.cleaned_data["group"]
+    return form, day, group
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+# --- tablet ---------------------------------------------------------------------------------------------
+
+
+class TabletView(RoleRequiredMixin, View):
+    allowed_roles = WORKERS
+
+    def get(self, request):
+        form, _day, group = _day_and_group(request)
+        today = selectors.local_today()
+        rows = selectors.day_register(today, group.pk if group else None)
+        return render(request, "attendance/tablet.html", {
+            "rows": rows, "today": today, "form": form, "group": group, "tz": selectors.location_zone(),
+            "present": sum(1 for row in rows if row.is_present),
+        })
+
+
+class CheckView(RoleRequiredMixin, View):
+    """POST: check a child in or out now. HTMX gets the child's card back; a plain post goes back to the page."""
+
+    allowed_roles = WORKERS
+    direction = "in"
+
+    def post(self, request, pk):
+        child = get_object_or_404(selectors.children_for(request.user, request.roles), pk=pk)
+        error = None
+        try:
+            if self.direction == "in":
+                services.check_in(child, by=request.user)
+            else:
+                services.check_out(child, by=request.user)
+        except ValidationError as exc:
+            error = " ".join(message for messages_ in exc.message_dict.values() for message in messages_)
+        if _is_htmx(request):
+            today = selectors.local_today()
+            row = next(row for row in selectors.day_register(today) if row.child.pk == child.pk)
+            return render(request, "attendance/_child_card.html", {
+                "row": row, "error": error, "tz": selectors.location_zone(), "announce": True,
+            })
+        if error:
+            messages.error(request, error)
+        elif self.direction == "in":
+            messages.success(request, _("%(name)s is checked in.") % {"name": child.full_name})
+        else:
+            messages.success(request, _("%(name)s is checked out.") % {"name": child.full_name})
+        group = request.POST.get("group", "")
+        return redirect(reverse("attendance-tablet") + (f"?group={group}" if group.isdigit() else ""))
+
+
+# --- register and planning ------------------------------------------------------------------------------
+
+
+class RegisterView(RoleRequiredMixin, View):
+    allowed_roles = WORKERS
+
+    def get(self, request):
+        form, day, group = _day_and_group(request)
+        return render(request, "attendance/register.html", {
+            "form": form, "day": day, "group": group, "tz": selectors.location_zone(),
+            "rows": selectors.day_register(day, group.pk if group else None),
+        })
+
+
+class PlanningView(RoleRequiredMixin, View):
+    allowed_roles = WORKERS
+
+    def get(self, request):
+        form, day, group = _day_and_group(request)
+        plans = [selectors.group_day(item, day) for item in ([group] if group else selectors.groups())]
+        return render(request, "attendance/planning.html", {"form": form, "day": day, "plans": plans})
+
+
+# --- parents --------------------------------------------------------------------------------------------
+
+
+class MyAttendanceView(RoleRequiredMixin, View):
+    allowed_roles = (PARENT,)
+
+    def get(self, request):
+        now = timezone.now()
+        tz = selectors.location_zone()
+        since = selectors.local_today() - timezone.timedelta(days=14)
+        records = selectors.records_for(request.user, {PARENT}).filter(date__gte=since).prefetch_related("disputes")
+        stays = [{"record": record, "may_dispute": rules.may_dispute(now, record.registered_at) and not any(
+            d.status == TimeDispute.Status.OPEN for d in record.disputes.all()),
+            "deadline": rules.dispute_deadline(record.registered_at)} for record in records]
+        return render(request, "attendance/my.html", {
+            "children": selectors.children_for(request.user, {PARENT}),
+            "stays": stays,
+            "absences": selectors.absences_for(request.user, {PARENT}).filter(end_date__gte=since),
+            "extra_days": selectors.extra_days_for(request.user, {PARENT}).filter(date__gte=since),
+            "disputes": selectors.disputes_for(request.user, {PARENT})[:20],
+            "tz": tz,
+        })
+
+
+class FormPage(RoleRequiredMixin, View):
+    """A page with one form that calls a service; service errors go back on the fields (status 400)."""
+
+    template_name = "attendance/form.html"
+    form_class = None
+    title = ""
+    submit_label = ""
+    intro = ""
+
+    def make_form(self, request, data=None):
+        return self.form_class(data, children=selectors.children_for(request.user, request.roles))
+
+    def context(self, request, form, **extra):
+        return {"form": form, "title": self.title, "submit_label": self.submit_label, "intro": self.intro,
+                "back_url": self.back_url(request), **extra}
+
+    def back_url(self, request):
+        return reverse("attendance-my") if PARENT in request.roles and not request.roles & set(WORKERS) else (
+            reverse("attendance-tablet"))
+
+    def get(self, request, **kwargs):
+        form = self.make_form(request)
+        child = request.GET.get("child")
+        if child and "child" in form.fields and child.isdigit():
+            form.initial["child"] = int(child)
+        return render(request, self.template_name, self.context(request, form, **self.extra(request, **kwargs)))
+
+    def post(self, request, **kwargs):
+        form = self.make_form(request, request.POST)
+        if form.is_valid():
+            try:
+                result = self.save(request, form.cleaned_data, **kwargs)
+            except ValidationError as exc:
+                forms.add_service_errors(form, exc)
+            else:
+                return self.done(request, result)
+        return render(request, self.template_name, self.context(request, form, **self.extra(request, **kwargs)),
+                      status=400)
+
+    def extra(self, request, **kwargs):
+        return {}
+
+
+class ReportAbsenceView(FormPage):
+    allowed_roles = (PARENT, ENTREPRENEUR, STAFF)
+    form_class = forms.AbsenceForm
+
+    @property
+    def title(self):
+        return _("Report an absence")
+
+    @property
+    def submit_label(self):
+        return _("Report absence")
+
+    def extra(self, request, **kwargs):
+        location = request.location
+        if location.jurisdiction == rules.FLANDERS:
+            return {"intro": _("Please report an absence before 08:00 on the day. A later report costs "
+                               "€ %(fine)s.") % {"fine": rules.LATE_ABSENCE_FINE}}
+        return {}
+
+    def save(self, request, data, **kwargs):
+        return services.report_absence(data["child"], kind=data["kind"], start_date=data["start_date"],
+                                       end_date=data["end_date"], reason=data["reason"], by=request.user)
+
+    def done(self, request, absence):
+        tz = selectors.location_zone()
+        text = _("The absence of %(name)s is reported (at %(time)s).") % {
+            "name": absence.child.full_name, "time": f"{absence.reported_at.astimezone(tz):%d-%m-%Y %H:%M}"}
+        if absence.fine:
+            text += " " + _("It was reported after 08:00 on the day: a fine of € %(fine)s applies.") % {
+                "fine": absence.fine}
+        messages.success(request, text)
+        return redirect(self.back_url(request))
+
+
+class RequestExtraDayView(FormPage):
+    allowed_roles = (PARENT, ENTREPRENEUR)
+    form_class = forms.ExtraDayForm
+
+    @property
+    def title(self):
+        return _("Ask for an extra day")
+
+    @property
+    def submit_label(self):
+        return _("Ask for this day")
+
+    @property
+    def intro(self):
+        return _("An extra day is accepted at once when the group still has room and enough staff on that day; "
+                 "otherwise you see why not.")
+
+    def save(self, request, data, **kwargs):
+        return services.request_extra_day(data["child"], date=data["date"], start_time=data["start_time"],
+                                          end_time=data["end_time"], note=data["note"], by=request.user)
+
+    def done(self, request, extra):
+        return redirect("attendance-extra-day", pk=extra.pk)
+
+
+class ExtraDayView(RoleRequiredMixin, View):
+    allowed_roles = (PARENT, ENTREPRENEUR, STAFF)
+
+    def get(self, request, pk):
+        extra = get_object_or_404(selectors.extra_days_for(request.user, request.roles), pk=pk)
+        return render(request, "attendance/extra_day.html", {
+            "extra": extra, "reasons": [services.reason_text(item) for item in extra.reasons],
+            "back_url": reverse("attendance-my") if PARENT in request.roles else reverse("attendance-register"),
+        })
+
+
+class DisputeView(FormPage):
+    allowed_roles = (PARENT,)
+    form_class = forms.DisputeForm
+
+    @property
+    def title(self):
+        return _("Dispute the registered times")
+
+    @property
+    def submit_label(self):
+        return _("Send to the location")
+
+    def make_form(self, request, data=None):
+        return self.form_class(data)
+
+    def record(self, request, pk) -> AttendanceRecord:
+        return get_object_or_404(selectors.records_for(request.user, {PARENT}), pk=pk)
+
+    def extra(self, request, pk):
+        record = self.record(request, pk)
+        return {"record": record, "tz": selectors.location_zone(),
+                "deadline": rules.dispute_deadline(record.registered_at)}
+
+    def get(self, request, pk):
+        record = self.record(request, pk)
+        tz = selectors.location_zone()
+        form = self.make_form(request)
+        form.initial = {"check_in": selectors.local_time(record.check_in, tz),
+                        "check_out": selectors.local_time(record.check_out, tz)}
+        return render(request, self.template_name, self.context(request, form, **self.extra(request, pk)))
+
+    def save(self, request, data, pk):
+        return services.raise_dispute(self.record(request, pk), check_in=data["check_in"],
+                                      check_out=data["check_out"], reason=data["reason"], by=request.user)
+
+    def done(self, request, dispute):
+        messages.success(request, _("Your objection was sent; the location will answer."))
+        return redirect("attendance-my")
+
+
+# --- the entrepreneur's disputes ------------------------------------------------------------------------
+
+
+class DisputeListView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def get(self, request):
+        disputes = selectors.disputes_for(request.user, request.roles)
+        return render(request, "attendance/disputes.html", {
+            "open": [d for d in disputes if d.status == TimeDispute.Status.OPEN],
+            "closed": [d for d in disputes if d.status != TimeDispute.Status.OPEN][:50],
+            "form": forms.ResolveForm(), "tz": selectors.location_zone(),
+        })
+
+
+class ResolveDisputeView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        dispute = get_object_or_404(selectors.disputes_for(request.user, request.roles), pk=pk)
+        form = forms.ResolveForm(request.POST)
+        if form.is_valid():
+            try:
+                services.resolve_dispute(dispute, accept=form.cleaned_data["decision"] == "accept",
+                                         note=form.cleaned_data["note"], by=request.user)
+            except ValidationError as exc:
+                forms.add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The dispute is resolved."))
+                return redirect("attendance-disputes")
+        return render(request, "attendance/resolve.html", {
+            "dispute": dispute, "form": form, "tz": selectors.location_zone(),
+        }, status=400)
+
+    def get(self, request, pk):
+        dispute = get_object_or_404(selectors.disputes_for(request.user, request.roles), pk=pk)
+        if dispute.status != TimeDispute.Status.OPEN:
+            raise Http404
+        return render(request, "attendance/resolve.html", {
+            "dispute": dispute, "form": forms.ResolveForm(), "tz": selectors.location_zone(),
+        })
