@@ -59,14 +59,18 @@ def plan_extra_day(child, day: date, start=time(8, 0), end=time(17, 0)):
 def plan_contract(site, child, day: date, start="08:00", end="17:00"):
     """Expect a child every week on `day`'s weekday through a signed contract (tenants.contracts)."""
     from tenants.contracts import services
+    from tests.conftest import make_user
 
+    guardian = child.guardians.first()
+    if guardian is None:
+        guardian = make_user(f"guardian.{child.pk}@{site.location.slug}.test", f"Guardian of {child.first_name}")
+        child.guardians.add(guardian)
     contract = services.create_contract(
         child=child, care_type="kdv", group=child.group, start_date=day - timedelta(days=day.weekday()),
         end_date=None, schedule_type="weekly",
         schedule=[[{"weekday": day.weekday(), "start": start, "end": end}]], user=site.entrepreneur,
     )
-    services.sign_version(contract.current_version, user=site.parent, typed_name=site.parent.full_name,
-                          ip="192.0.2.1")
+    services.sign_version(contract.current_version, user=guardian, typed_name=guardian.full_name, ip="192.0.2.1")
     return contract
 
 
