@@ -58,6 +58,9 @@ SHARED_APPS = [
     "axes",
     "cooperative",
     "accounts",
+    "advisory",
+    "safeguarding",
+    "complaint_reports",
     "frontend",
 ]
 TENANT_APPS = [
@@ -67,6 +70,7 @@ TENANT_APPS = [
     "tenants.calendar",
     "tenants.contracts",
     "tenants.attendance",
+    "tenants.complaints",
     "tenants.exports",
 ]
 # Apps without tables that every host uses (the public ratio calculator).

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AdvisoryConfig(AppConfig):
+    """Adviesbezoeken, kwaliteitsdocumenten, GGD-inspecties en de dashboards van de coöperatie."""
+
+    name = "advisory"
