@@ -61,6 +61,7 @@ SHARED_APPS = [
     "advisory",
     "safeguarding",
     "complaint_reports",
+    "billing.membership",
     "frontend",
 ]
 TENANT_APPS = [
@@ -71,6 +72,9 @@ TENANT_APPS = [
     "tenants.contracts",
     "tenants.attendance",
     "tenants.complaints",
+    "billing.tariffs",
+    "billing.invoices",
+    "billing.payments",
     "tenants.exports",
 ]
 # Apps without tables that every host uses (the public ratio calculator).

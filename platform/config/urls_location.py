@@ -7,10 +7,12 @@ from config.urls_common import urlpatterns as common
 LOCATION_APPS = ["children", "groups", "calendar", "contracts", "attendance", "complaints", "ratios", "exports"]
 # Cooperative apps (public schema) with pages at a location, e.g. the location's own visit reports.
 COOPERATIVE_APPS = ["advisory", "safeguarding", "complaint_reports"]
+BILLING_APPS = ["tariffs", "invoices", "payments"]
 
 urlpatterns = (
     common
     + api_schema_urls("config.urls_location")
     + [path("", include(f"tenants.{app}.urls")) for app in LOCATION_APPS]
     + [path("", include(f"{app}.urls_location")) for app in COOPERATIVE_APPS]
+    + [path("", include(f"billing.{app}.urls")) for app in BILLING_APPS]
 )

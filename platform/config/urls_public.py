@@ -24,4 +24,7 @@ urlpatterns = common + api_schema_urls("config.urls_public") + [
     path("", include("advisory.urls_public")),
     path("", include("safeguarding.urls_public")),
     path("", include("complaint_reports.urls_public")),
+    path("", include("billing.membership.urls")),
+    # Stripe sends its events to the main domain; the payments app finds the location from the event.
+    path("", include("billing.payments.urls_public")),
 ]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class InvoicesConfig(AppConfig):
+    """Facturen, creditnota's, herinneringen en jaaropgaven van een vestiging."""
+
+    name = "billing.invoices"
+    label = "invoices"
