@@ -1,14 +1,13 @@
 """Money: everything a location charges and everything the cooperative charges its locations.
 
-This package will hold
-- tariffs: a location's hourly rates (NL) and income-related day prices (Flanders), extras such as meals
-  and travel costs, and the rules that turn a contract into a monthly fee;
-- invoices: monthly invoicing of parents, reminders and dunning, annual statements (jaaropgave) and
-  fiscal certificates;
-- payments: Stripe (each location a connected account; SEPA Direct Debit and iDEAL for parents),
-  SEPA direct-debit files (pain.008) for locations that collect through their own bank, and the
-  membership fee each location pays the cooperative.
+- `billing.tariffs`: a location's hourly rates (NL) and income-related day prices (Flanders), extras
+  such as meals and travel costs, and the rules that turn a contract into a monthly fee;
+- `billing.invoices`: monthly invoicing of parents, reminders and dunning, annual statements
+  (jaaropgave) and fiscal certificates;
+- `billing.payments`: Stripe (each location a connected account; SEPA Direct Debit and iDEAL for
+  parents) and SEPA direct-debit files (pain.008) for locations that collect through their own bank;
+- `billing.membership`: the membership fee each location pays the cooperative.
 
-Amounts are `Decimal` euros with cent precision; the calculations live as plain functions in
-`billing.rules`.
+Amounts are `Decimal` euros with cent precision; the calculations are plain functions in a `rules`
+module of the app that owns them.
 """
