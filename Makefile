@@ -25,6 +25,7 @@ messages: install
 	env -u DJANGO_SETTINGS_MODULE $(VENV)/bin/django-admin compilemessages -v 0 \
 	  --ignore=.venv --ignore=node_modules --ignore=var --ignore=frontend/staticfiles
 
+migrate: export DJANGO_ENV ?= development
 migrate: install messages
 	$(MANAGE) migrate_schemas --executor=multiprocessing -v 0
 	$(MANAGE) prepare_template

@@ -168,7 +168,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "frontend" / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "frontend" / "static"]
+# frontend/static is found as the `frontend` app's static folder.
 # Outside production whitenoise serves straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
