@@ -144,7 +144,13 @@ class CorrectionRequest(models.Model):
 
 
 class ChildChange(models.Model):
-    """One line of a child file's change log, written by the service functions (who, when, what)."""
+    """One line of a child file's change log, written by the service functions (who, when, what).
+
+    A small model rather than django-auditlog: every write already goes through `services`, which knows the
+    actor, so no request middleware (a shared settings change) is needed; the log records domain events
+    (guardian linked, pick-up person removed, correction accepted) and not only row diffs; it lives in the
+    location's schema as part of this app; and it adds no dependency.
+    """
 
     child = models.ForeignKey(Child, on_delete=models.SET_NULL, null=True, related_name="changes")
     child_name = models.CharField(max_length=201)
