@@ -62,6 +62,7 @@ SHARED_APPS = [
     "safeguarding",
     "complaint_reports",
     "billing.membership",
+    "portal",
     "frontend",
 ]
 TENANT_APPS = [
@@ -72,6 +73,9 @@ TENANT_APPS = [
     "tenants.contracts",
     "tenants.attendance",
     "tenants.complaints",
+    "tenants.handover",
+    "tenants.messages",
+    "tenants.surveys",
     "billing.tariffs",
     "billing.invoices",
     "billing.payments",
@@ -269,3 +273,10 @@ SESSION_COOKIE_AGE = 60 * 60 * 12
 from config.sentry import init_sentry  # noqa: E402
 
 init_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT)
+
+# Meldcode (safeguarding): Fernet keys for the field encryption of cases, newest first (comma-separated).
+# Production has no default: without MELDCODE_KEYS no case can be written or read. Rotate with
+# `manage.py rotate_meldcode_key` after putting the new key in front.
+MELDCODE_KEYS = env.list("MELDCODE_KEYS", default=[] if IS_PRODUCTION else [
+    "n6l-znHWGW-IlihwD7oyG4Ifmbr9EUdAxm7Agz9EKLs=",  # development and tests only
+])

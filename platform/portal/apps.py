@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """Het ouderportaal over alle vestigingen heen: overzicht, taken, eigen gegevens (AVG)."""
+
+    name = "portal"
