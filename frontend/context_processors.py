@@ -1,6 +1,7 @@
 """What every page needs to know: whose site this is and who is looking."""
 from accounts.models import CooperativeRole, Membership
 from cooperative.models import Cooperative
+from frontend.navigation import menu_for
 
 ROLE_LABELS = {**dict(CooperativeRole.Role.choices), **dict(Membership.Role.choices)}
 
@@ -15,4 +16,5 @@ def site(request):
         "user_role": role,
         "user_role_label": ROLE_LABELS.get(role, ""),
         "user_roles": getattr(request, "roles", set()),
+        "menu": menu_for(request),
     }

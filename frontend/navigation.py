@@ -1,0 +1,75 @@
+"""The main menu: which pages each role sees, at a location and on the cooperative's main domain.
+
+One list instead of conditions spread over the base template. An entry whose page does not exist (yet)
+is left out, so a capability appears in the menu the moment its URL is there.
+"""
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles as r
+
+MEMBERS = (r.ENTREPRENEUR, r.STAFF, r.PARENT)
+
+
+@dataclass(frozen=True)
+class Entry:
+    url_name: str
+    label: str
+    roles: tuple[str, ...]
+
+
+LOCATION_MENU = [
+    Entry("home", _("Home"), MEMBERS),
+    Entry("attendance-tablet", _("Attendance"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("handover-today", _("Handover"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("children", _("Children"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("my-children", _("My children"), (r.PARENT,)),
+    Entry("attendance-my", _("Attendance"), (r.PARENT,)),
+    Entry("attendance-planning", _("Planning"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("groups", _("Groups"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("staff", _("Staff"), (r.ENTREPRENEUR,)),
+    Entry("roster", _("Roster"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("contracts", _("Contracts"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("contract-schedules", _("Schedules"), (r.STAFF,)),
+    Entry("calendar", _("Calendar"), MEMBERS),
+    Entry("invoices", _("Invoices"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("messages", _("Messages"), MEMBERS),
+    Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("corrections", _("Corrections"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("location-visits", _("Visits"), (r.ENTREPRENEUR,)),
+    Entry("meldcode-report", _("Meldcode"), (r.ENTREPRENEUR, r.STAFF)),
+]
+
+MAIN_MENU = [
+    Entry("home", _("Home"), ()),
+    Entry("locations", _("Locations"), (r.COOP_ADMIN, r.ADVISER)),
+    Entry("advisory-dashboard", _("Dashboard"), (r.COOP_ADMIN, r.ADVISER)),
+    Entry("advisory-visits", _("Visits"), (r.ADVISER,)),
+    Entry("meldcode-cases", _("Meldcode cases"), (r.PEDAGOGUE,)),
+    Entry("complaint-report", _("Complaint report"), (r.COOP_ADMIN, r.ADVISER)),
+    Entry("membership-fees", _("Membership fees"), (r.COOP_ADMIN,)),
+]
+
+
+def menu_for(request) -> list[dict]:
+    """The entries the request's user may see here, with their URLs and whether they are current."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    roles = getattr(request, "roles", set()) or set()
+    entries = LOCATION_MENU if getattr(request, "location", None) is not None else MAIN_MENU
+    current = getattr(getattr(request, "resolver_match", None), "url_name", None)
+    items = []
+    for entry in entries:
+        if entry.roles and not (roles & set(entry.roles)):
+            continue
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
+        if any(item["url"] == url for item in items):
+            continue
+        items.append({"url": url, "label": entry.label, "current": entry.url_name == current})
+    return items
