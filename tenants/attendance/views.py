@@ -71,10 +71,15 @@ class CheckView(RoleRequiredMixin, View):
         except ValidationError as exc:
             error = " ".join(message for messages_ in exc.message_dict.values() for message in messages_)
         if _is_htmx(request):
-            today = selectors.local_today()
-            row = next(row for row in selectors.day_register(today) if row.child.pk == child.pk)
-            return render(request, "attendance/_child_card.html", {
-                "row": row, "error": error, "tz": selectors.location_zone(), "announce": True,
+            group = selectors.groups().filter(pk=request.POST.get("group") or 0).first() if (
+                request.POST.get("group", "").isdigit()) else None
+            rows = selectors.day_register(selectors.local_today(), group.pk if group else None)
+            row = next((row for row in rows if row.child.pk == child.pk), None)
+            if row is None:  # the child is not in the group shown: answer from the whole register
+                row = next(row for row in selectors.day_register(selectors.local_today()) if row.child.pk == child.pk)
+            return render(request, "attendance/_check_response.html", {
+                "row": row, "error": error, "tz": selectors.location_zone(), "announce": True, "group": group,
+                "present": sum(1 for item in rows if item.is_present),
             })
         if error:
             messages.error(request, error)

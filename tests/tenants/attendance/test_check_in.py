@@ -41,6 +41,7 @@ def test_the_tablet_page_checks_in_with_htmx_and_returns_only_the_card(world, cl
     assert card.status_code == 200
     html = card.content.decode()
     assert html.lstrip().startswith("<li") and "<html" not in html
+    assert 'id="att-present-count" hx-swap-oob="true"' in html
     assert f'/attendance/children/{world.a.child_id}/check-out/' in html
     assert records(world.a)[0].is_open
 
