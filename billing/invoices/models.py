@@ -71,6 +71,7 @@ class Invoice(models.Model):
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     payment_reference = models.CharField(_("payment reference"), max_length=200, blank=True)
     reopened_reason = models.CharField(_("reason reopened"), max_length=300, blank=True)
+    payment_plan_until = models.DateField(_("payment plan agreed until"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
