@@ -165,7 +165,7 @@ class RegisterRowSerializer(serializers.Serializer):
     records = RecordSerializer(many=True)
 
 
-class ViolationSerializer(serializers.Serializer):
+class SlotViolationSerializer(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
 
@@ -180,7 +180,7 @@ class SlotSerializer(serializers.Serializer):
     required_staff = serializers.IntegerField(source="result.required_staff", allow_null=True)
     allowed = serializers.BooleanField()
     rule = serializers.CharField()
-    violations = ViolationSerializer(many=True)
+    violations = SlotViolationSerializer(many=True)
 
 
 class GroupDaySerializer(serializers.Serializer):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -106,6 +107,12 @@ class RegisterRow:
     planned: planned.Expected | None
     records: list[AttendanceRecord] = field(default_factory=list)
     absence: Absence | None = None
+    day: date | None = None
+
+    @property
+    def open_from_earlier_day(self) -> bool:
+        record = self.open_record
+        return record is not None and self.day is not None and record.date < self.day
 
     @property
     def is_present(self) -> bool:
@@ -139,8 +146,12 @@ def day_register(day: date, group_id: int | None = None) -> list[RegisterRow]:
     expected = {item.child_id: item for item in planned.expected_children(day, include_absent=True)}
     if group_id is not None:
         children = [c for c in children if (expected[c.pk].group_id if c.pk in expected else c.group_id) == group_id]
-    rows = {child.pk: RegisterRow(child, expected.get(child.pk)) for child in children}
-    for record in AttendanceRecord.objects.filter(date=day, child_id__in=rows).order_by("check_in"):
+    rows = {child.pk: RegisterRow(child, expected.get(child.pk), day=day) for child in children}
+    # Today's stays, and a stay still open from an earlier day (nobody checked the child out), so that the
+    # tablet offers to check that child out instead of refusing a new check-in.
+    stays = AttendanceRecord.objects.filter(child_id__in=rows).filter(
+        Q(date=day) | Q(date__lt=day, check_out__isnull=True)).order_by("check_in")
+    for record in stays:
         rows[record.child_id].records.append(record)
     for absence in Absence.objects.filter(start_date__lte=day, end_date__gte=day, child_id__in=rows):
         rows[absence.child_id].absence = absence

@@ -46,8 +46,10 @@ def check_in(child: Child, *, by, at: datetime | None = None, now: datetime | No
     errors.update(_translated(rules.times_errors(at, None, now, in_field="at")))
     if errors:
         raise ValidationError(errors)
-    if AttendanceRecord.objects.filter(child=child, check_out__isnull=True).exists():
-        raise ValidationError({"child": [_("%(name)s is already checked in.") % {"name": child.full_name}]})
+    still_in = AttendanceRecord.objects.filter(child=child, check_out__isnull=True).first()
+    if still_in is not None:
+        raise ValidationError({"child": [_("%(name)s is already checked in (since %(when)s); check out first.") % {
+            "name": child.full_name, "when": f"{still_in.check_in.astimezone(tz):%d-%m %H:%M}"}]})
     last = AttendanceRecord.objects.filter(child=child, check_out__isnull=False).order_by("-check_out").first()
     if last is not None and last.check_out > at:
         raise ValidationError({"at": [_("The arrival cannot be before the last departure (%(time)s).") % {
@@ -136,6 +138,8 @@ def raise_dispute(record: AttendanceRecord, *, check_in: time | None, check_out:
         errors["check_in"] = [_("Enter the time of arrival.")]
     if record.check_out is not None and check_out is None:
         errors["check_out"] = [_("Enter the time of leaving.")]
+    if record.check_out is None and check_out is not None:
+        errors["check_out"] = [_("The child is still checked in; only the arrival can be disputed now.")]
     if errors:
         raise ValidationError(errors)
     proposed_in = selectors.at_local(record.date, check_in, tz)

@@ -101,3 +101,13 @@ def kdv(world):
 
         day = next_open_day(local_today())
     return Kdv(world.a, group, profile, day)
+
+
+@pytest.fixture
+def english(world):
+    """Location A's people read the product in English in this test (the transaction rolls it back), so the
+    tests can assert the English texts whatever the Dutch catalogue says."""
+    from accounts.models import User
+
+    User.objects.filter(pk__in=[world.a.entrepreneur.pk, world.a.staff.pk, world.a.parent.pk]).update(language="en")
+    return world

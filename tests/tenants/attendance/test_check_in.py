@@ -118,3 +118,19 @@ def test_a_parent_cannot_check_in(world, client_for, kdv):
     assert c.post(f"/attendance/children/{world.a.child_id}/check-in/").status_code == 403
     assert c.get("/attendance/").status_code == 403
     assert records(world.a) == []
+
+
+def test_a_child_not_checked_out_yesterday_is_offered_for_check_out(world, client_for, kdv, english):
+    from tenants.attendance.selectors import at_local, local_today, location_zone
+
+    with at(world.a):
+        tz, yesterday = location_zone(), local_today() - timedelta(days=1)
+        AttendanceRecord.objects.create(child_id=world.a.child_id, date=yesterday, registered_at=timezone.now(),
+                                        check_in=at_local(yesterday, time(8, 0), tz))
+    c = client_for(world.a.staff, world.a)
+    response = c.post("/api/v1/attendance/check-in/", {"child": world.a.child_id})
+    assert response.status_code == 400 and "check out first" in response.json()["child"][0]
+    html = c.get("/attendance/").content.decode()
+    assert f"/attendance/children/{world.a.child_id}/check-out/" in html
+    assert c.post("/api/v1/attendance/check-out/", {"child": world.a.child_id}).status_code == 200
+    assert all(record.check_out is not None for record in records(world.a))

@@ -21,7 +21,7 @@ def six_one_year_olds(kdv):
             plan_extra_day(child, kdv.day, time(8, 0), time(17, 0))
 
 
-def test_half_hours_with_too_few_staff_are_marked_with_the_reason(world, client_for, kdv):
+def test_half_hours_with_too_few_staff_are_marked_with_the_reason(world, client_for, kdv, english):
     """Six one-year-olds 09:00–12:00 (five otherwise), one staff member: 1 : 5 for age 1 is broken then."""
     with at(world.a):
         six_one_year_olds(kdv)
@@ -36,7 +36,6 @@ def test_half_hours_with_too_few_staff_are_marked_with_the_reason(world, client_
         time(9, 0), time(9, 30), time(10, 0), time(10, 30), time(11, 0), time(11, 30)]
 
     c = client_for(world.a.entrepreneur, world.a)
-    c.cookies.load({"django_language": "en"})
     page = c.get(f"/attendance/planning/?date={kdv.day.isoformat()}&group={kdv.group.pk}")
     html = page.content.decode()
     assert page.status_code == 200
@@ -101,10 +100,9 @@ def test_an_absent_child_is_not_expected(world, kdv):
     assert all(slot.expected == 0 for slot in plan.slots)
 
 
-def test_a_closed_day_says_why(world, client_for, kdv):
+def test_a_closed_day_says_why(world, client_for, kdv, english):
     saturday = kdv.day + timedelta(days=(5 - kdv.day.weekday()) % 7)
     c = client_for(world.a.staff, world.a)
-    c.cookies.load({"django_language": "en"})
     html = c.get(f"/attendance/planning/?date={saturday.isoformat()}").content.decode()
     assert "does not open on this weekday" in html
     data = c.get(f"/api/v1/attendance/planning/?date={saturday.isoformat()}").json()

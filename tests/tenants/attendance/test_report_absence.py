@@ -82,10 +82,11 @@ def test_a_parent_reports_through_the_portal_page(world, client_for):
         assert Absence.objects.get().reason == "Bij oma"
 
 
-def test_the_flemish_form_says_the_deadline(world, client_for, flemish_a):
-    html = client_for(world.a.parent, world.a).get("/attendance/absences/new/",
-                                                  HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "08:00" in html
+def test_the_flemish_form_says_the_deadline(world, client_for, flemish_a, english):
+    html = client_for(world.a.parent, world.a).get("/attendance/absences/new/").content.decode()
+    assert "before 08:00 on the day" in html and "10.00" in html
+    dutch = client_for(world.b.parent, world.b).get("/attendance/absences/new/").content.decode()
+    assert "08:00" not in dutch
 
 
 @pytest.mark.parametrize("body, field", [
