@@ -152,3 +152,24 @@ def test_a_parent_only_reports_for_their_own_children(world, client_for):
         "child": world.a.child_id, "kind": "sick", "start_date": tomorrow, "reason": "x"})
     assert response.status_code == 400 and "child" in response.json()
     assert "Saartje" not in response.content.decode()
+
+
+def test_the_page_form_shows_field_errors_keeps_the_input_and_stores_nothing(world, client_for):
+    with at(world.a):
+        from tenants.children.services import create_child
+
+        other = create_child(first_name="Vreemd", last_name="Kind", birth_date=timezone.now().date() - timedelta(
+            days=400), guardians=[])
+    c = client_for(world.a.parent, world.a)
+    yesterday = (timezone.now() - timedelta(days=2)).date().isoformat()
+    response = c.post("/attendance/absences/new/", {"child": world.a.child_id, "kind": "sick",
+                                                   "start_date": yesterday, "reason": "Griep"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_start_date_error"' in html and "Griep" in html
+    response = c.post("/attendance/absences/new/", {"child": other.pk, "kind": "sick",
+                                                   "start_date": timezone.now().date().isoformat(), "reason": "x"})
+    assert response.status_code == 400 and 'id="id_child_error"' in response.content.decode()
+    assert "Vreemd" not in response.content.decode()
+    with at(world.a):
+        assert not Absence.objects.exists()
