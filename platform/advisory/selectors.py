@@ -1,0 +1,315 @@
+"""Reads of cooperative oversight that respect who is asking, and the dashboard over many locations.
+
+The dashboard runs a fixed number of queries whatever the number of locations (tests/advisory counts
+them): the visible locations with their reporting figures (one join), then one grouped query each for
+visits, open actions, documents in force and the latest inspection, all filtered by the same location
+subquery. Statuses are computed in Python with `advisory.rules`.
+"""
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.models import CooperativeRole, Membership, User
+from accounts.roles import ADVISER, COOP_ADMIN
+from advisory import rules
+from advisory.models import FollowUpAction, Inspection, QualityDocument, QualityDocumentType, Visit
+from cooperative.models import Location
+
+TILES = (
+    "visits_due", "visits_planned", "visits_done", "visits_overdue",
+    "actions_open", "actions_overdue", "documents_attention", "inspection_not_met", "inspection_none",
+    "all",
+)
+
+
+def is_cooperative_viewer(user) -> bool:
+    return bool(user.coop_roles() & {COOP_ADMIN, ADVISER})
+
+
+def visible_locations(user):
+    """Locations an adviser (hers; a lead adviser all) or the cooperative admin (all) may oversee."""
+    roles = user.coop_roles()
+    qs = Location.objects.exclude(status=Location.Status.OFFBOARDED)
+    if COOP_ADMIN in roles or user.is_lead_adviser:
+        return qs
+    if ADVISER in roles:
+        return qs.filter(adviser_assignments__adviser=user)
+    return qs.none()
+
+
+def location_for(user, slug: str) -> Location:
+    return get_object_or_404(visible_locations(user), slug=slug)
+
+
+def visits_visible_to(user):
+    return Visit.objects.filter(location__in=visible_locations(user)).select_related("location", "adviser",
+                                                                                       "checklist")
+
+
+def actions_visible_to(user):
+    return FollowUpAction.objects.filter(location__in=visible_locations(user)).select_related("location")
+
+
+def inspections_visible_to(user):
+    return Inspection.objects.filter(location__in=visible_locations(user)).select_related("location")
+
+
+def documents_visible_to(user):
+    return QualityDocument.objects.filter(location__in=visible_locations(user)).select_related("location",
+                                                                                                 "doc_type")
+
+
+def advisers():
+    return User.objects.filter(cooperative_roles__role=CooperativeRole.Role.ADVISER).order_by("full_name")
+
+
+def current_documents(location: Location, today: date) -> list[dict]:
+    """Each document type with its version in force (or None), all versions and the status."""
+    types = list(QualityDocumentType.objects.all())
+    versions = list(QualityDocument.objects.filter(location=location).select_related("doc_type")
+                    .order_by("doc_type_id", "-effective_date", "-version"))
+    rows = []
+    for doc_type in types:
+        own = [v for v in versions if v.doc_type_id == doc_type.pk]
+        in_force = next((v for v in own if v.effective_date <= today), None)
+        status = rules.document_status(today=today, effective_date=in_force and in_force.effective_date,
+                                       review_date=in_force and in_force.review_date)
+        if not own and not doc_type.required:
+            continue
+        rows.append({"type": doc_type, "current": in_force, "versions": own, "status": status,
+                     "attention": doc_type.required and rules.needs_attention(status)})
+    return rows
+
+
+def current_document_for_parents(location: Location, code: str, today: date) -> QualityDocument | None:
+    return (QualityDocument.objects.filter(location=location, doc_type__code=code, doc_type__for_parents=True,
+                                           effective_date__lte=today)
+            .order_by("-effective_date", "-version").first())
+
+
+def parent_locations(user):
+    return Location.objects.filter(memberships__user=user, memberships__role=Membership.Role.PARENT,
+                                   memberships__is_active=True, status=Location.Status.ACTIVE).distinct()
+
+
+def visit_rows(location: Location, year: int, today: date) -> list[dict]:
+    """The two visits of `year` of one location (a missing plan included) with their status."""
+    visits = {v.visit_type: v for v in Visit.objects.filter(location=location, year=year)
+              .select_related("adviser")}
+    rows = []
+    for visit_type in rules.VISIT_TYPES:
+        visit = visits.get(visit_type)
+        rows.append({"visit_type": visit_type, "visit": visit, "status": _visit_status(visit, visit_type, year, today)})
+    return rows
+
+
+def _visit_status(visit, visit_type, year, today) -> str:
+    if visit is None:
+        return rules.visit_status(today=today, year=year, visit_type=visit_type)
+    scheduled = visit.scheduled_at if not isinstance(visit, dict) else visit["scheduled_at"]
+    completed = visit.completed_at if not isinstance(visit, dict) else visit["completed_at"]
+    deadline = visit.deadline if not isinstance(visit, dict) else visit["deadline"]
+    from django.utils import timezone
+
+    return rules.visit_status(today=today, year=year, visit_type=visit_type,
+                              scheduled_on=timezone.localtime(scheduled).date() if scheduled else None,
+                              completed=completed is not None, deadline=deadline)
+
+
+# The dashboard ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Filters:
+    year: int
+    adviser: int | None = None
+    region: str = ""
+    kind: str = ""
+
+    def query(self) -> str:
+        from urllib.parse import urlencode
+
+        params = {"year": self.year, "adviser": self.adviser or "", "region": self.region, "kind": self.kind}
+        return urlencode({k: v for k, v in params.items() if v not in ("", None)})
+
+
+@dataclass
+class Row:
+    id: int
+    name: str
+    slug: str
+    kind: str
+    region: str
+    licensed_places: int
+    lrk_numbers: dict
+    children: int = 0
+    complaints: int | None = None
+    visits: dict = field(default_factory=dict)  # visit type -> status
+    open_actions: int = 0
+    overdue_actions: int = 0
+    documents: dict = field(default_factory=dict)  # document type code -> status
+    inspection_on: date | None = None
+    inspection_met: bool | None = None
+
+    @property
+    def occupancy(self) -> int | None:
+        return rules.occupancy_percent(self.children, self.licensed_places)
+
+    @property
+    def kind_label(self) -> str:
+        return Location.Kind(self.kind).label if self.kind in Location.Kind.values else self.kind
+
+    @property
+    def documents_attention(self) -> list[str]:
+        return [code for code, status in self.documents.items() if rules.needs_attention(status)]
+
+    def in_tile(self, tile: str) -> bool:
+        if tile.startswith("visits_"):
+            return tile.removeprefix("visits_") in self.visits.values()
+        return {
+            "actions_open": self.open_actions > 0,
+            "actions_overdue": self.overdue_actions > 0,
+            "documents_attention": bool(self.documents_attention),
+            "inspection_not_met": self.inspection_met is False,
+            "inspection_none": self.inspection_on is None,
+            "all": True,
+        }[tile]
+
+    @property
+    def attention(self) -> int:
+        """How much needs attention, to sort the list: overdue first."""
+        return (3 * list(self.visits.values()).count(rules.OVERDUE) + 2 * self.overdue_actions
+                + len(self.documents_attention) + (2 if self.inspection_met is False else 0))
+
+
+@dataclass
+class Dashboard:
+    filters: Filters
+    today: date
+    rows: list[Row]
+    document_types: list
+    complaints_available: bool
+
+    def count(self, tile: str) -> int:
+        return sum(1 for row in self.rows if row.in_tile(tile))
+
+    def visit_count(self, status: str) -> int:
+        return sum(list(row.visits.values()).count(status) for row in self.rows)
+
+    @property
+    def tiles(self) -> dict[str, int]:
+        return {
+            "visits_due": self.visit_count(rules.DUE),
+            "visits_planned": self.visit_count(rules.PLANNED),
+            "visits_done": self.visit_count(rules.DONE),
+            "visits_overdue": self.visit_count(rules.OVERDUE),
+            "actions_open": sum(r.open_actions for r in self.rows),
+            "actions_overdue": sum(r.overdue_actions for r in self.rows),
+            "documents_attention": self.count("documents_attention"),
+            "inspection_not_met": self.count("inspection_not_met"),
+            "inspection_none": self.count("inspection_none"),
+            "all": len(self.rows),
+        }
+
+    @property
+    def licensed_places(self) -> int:
+        return sum(r.licensed_places for r in self.rows)
+
+    @property
+    def children(self) -> int:
+        return sum(r.children for r in self.rows)
+
+    @property
+    def occupancy(self) -> int | None:
+        return rules.occupancy_percent(self.children, self.licensed_places)
+
+    @property
+    def complaints(self) -> int:
+        return sum(r.complaints or 0 for r in self.rows)
+
+    def rows_in(self, tile: str) -> list[Row]:
+        if tile not in TILES:
+            raise Http404
+        return [row for row in self.rows if row.in_tile(tile)]
+
+    def attention_rows(self, limit: int = 25) -> list[Row]:
+        rows = [row for row in self.rows if row.attention]
+        rows.sort(key=lambda r: (-r.attention, r.name))
+        return rows[:limit]
+
+
+def complaints_available() -> bool:
+    from advisory.figures import _complaints_table
+
+    return _complaints_table() is not None
+
+
+def dashboard(user, filters: Filters, today: date) -> Dashboard:
+    locations = visible_locations(user)
+    if filters.kind:
+        locations = locations.filter(kind=filters.kind)
+    if filters.region:
+        locations = locations.filter(region=filters.region)
+    if filters.adviser:
+        locations = locations.filter(pk__in=Location.objects.filter(
+            adviser_assignments__adviser_id=filters.adviser).values("pk"))
+    ids = locations.values("pk")
+    doc_types = list(QualityDocumentType.objects.filter(required=True))
+    rows: dict[int, Row] = {}
+    for values in locations.order_by("name").values(
+            "pk", "name", "slug", "kind", "region", "licensed_places", "lrk_numbers",
+            "advisory_figures__children_under_contract", "advisory_figures__complaints",
+            "advisory_figures__complaints_year"):
+        row = Row(id=values["pk"], name=values["name"], slug=values["slug"], kind=values["kind"],
+                  region=values["region"], licensed_places=values["licensed_places"],
+                  lrk_numbers=values["lrk_numbers"] or {},
+                  children=values["advisory_figures__children_under_contract"] or 0)
+        if values["advisory_figures__complaints_year"] == filters.year:
+            row.complaints = values["advisory_figures__complaints"]
+        for visit_type in rules.VISIT_TYPES:
+            row.visits[visit_type] = rules.visit_status(today=today, year=filters.year, visit_type=visit_type)
+        for doc_type in doc_types:
+            row.documents[doc_type.code] = rules.DOC_MISSING
+        rows[row.id] = row
+    for visit in Visit.objects.filter(year=filters.year, location__in=ids).values(
+            "location_id", "visit_type", "scheduled_at", "completed_at", "deadline"):
+        row = rows.get(visit["location_id"])
+        if row is not None:
+            row.visits[visit["visit_type"]] = _visit_status(visit, visit["visit_type"], filters.year, today)
+    for counts in (FollowUpAction.objects.filter(location__in=ids, status=FollowUpAction.Status.OPEN)
+                   .values("location_id").order_by()
+                   .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))):
+        row = rows.get(counts["location_id"])
+        if row is not None:
+            row.open_actions, row.overdue_actions = counts["open"], counts["overdue"]
+    codes = {t.pk: t.code for t in doc_types}
+    for doc in (QualityDocument.objects.filter(location__in=ids, doc_type__required=True, effective_date__lte=today)
+                .order_by("location_id", "doc_type_id", "-effective_date", "-version")
+                .distinct("location_id", "doc_type_id")
+                .values("location_id", "doc_type_id", "effective_date", "review_date")):
+        row = rows.get(doc["location_id"])
+        if row is not None and doc["doc_type_id"] in codes:
+            row.documents[codes[doc["doc_type_id"]]] = rules.document_status(
+                today=today, effective_date=doc["effective_date"], review_date=doc["review_date"])
+    for inspection in (Inspection.objects.filter(location__in=ids).order_by("location_id", "-inspected_on", "-pk")
+                       .distinct("location_id").values("location_id", "inspected_on", "met_requirements")):
+        row = rows.get(inspection["location_id"])
+        if row is not None:
+            row.inspection_on, row.inspection_met = inspection["inspected_on"], inspection["met_requirements"]
+    return Dashboard(filters=filters, today=today, rows=list(rows.values()), document_types=doc_types,
+                     complaints_available=complaints_available())
+
+
+def regions_of(user) -> list[str]:
+    return list(visible_locations(user).exclude(region="").order_by("region")
+                .values_list("region", flat=True).distinct())
+
+
+def location_or_404(request) -> Location:
+    location = getattr(request, "location", None)
+    if location is None:
+        raise Http404
+    return location

@@ -1,0 +1,17 @@
+"""Background work for oversight (Celery beat): reminders for overdue follow-up actions and the nightly
+rebuild of the reporting figures. Both run in the public schema."""
+from celery import shared_task
+
+from advisory import figures, services
+
+
+@shared_task(name="advisory.tasks.remind_overdue_actions")
+def remind_overdue_actions() -> int:
+    """Daily: remind the owner of each open action past its due date, once per action."""
+    return services.send_overdue_reminders()
+
+
+@shared_task(name="advisory.tasks.rebuild_figures")
+def rebuild_figures() -> int:
+    """Nightly: recount the figures of every location (contracts start and end without a write)."""
+    return figures.rebuild()
