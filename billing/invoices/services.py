@@ -3,15 +3,22 @@ ValidationError({field: [...]}); nothing is stored unless all of it is (one tran
 
 Stable entry points for billing.payments: `mark_paid` and `reopen_after_failed_payment`.
 """
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tenants.utils import schema_context
 
 from billing.invoices.models import CreditNote, Invoice, InvoiceCounter, InvoiceLine, Reminder
+from billing.tariffs import adapters, rules
+from billing.tariffs.models import Extra, IncomeCertificate, RegisteredHours
+from tenants.contracts import rules as tenants_contract_rules
+from tenants.contracts.models import Contract
 
 INVOICE_SERIES = "invoice"
 CREDIT_SERIES = "credit"
@@ -120,3 +127,301 @@ def create_credit_note(invoice: Invoice, *, amount: Decimal | None = None, reaso
     note.pdf = pdf.credit_note_pdf(note)
     note.save(update_fields=["pdf"])
     return note
+
+
+# --- the monthly run --------------------------------------------------------------------------------
+
+VAT_NOTE = {
+    "NL": "Exempt from VAT: childcare (art. 11 lid 1 sub f Wet op de omzetbelasting 1968).",
+    "BE-VLG": "Exempt from VAT: childcare (art. 44 § 2, 2° of the Belgian VAT Code).",
+}
+METHOD_NOTES = {
+    rules.NL_MONTHLY_AVERAGE: rules.gettext_noop(
+        "Monthly average: the agreed hours over the calendar year, without the closing weeks but with the "
+        "public holidays outside them, divided by 12, times the hourly rate; invoiced twelve times a year. "
+        "A month the contract covers partly is billed pro rata by calendar days."),
+    rules.NL_FLEXIBLE: rules.gettext_noop(
+        "Flexible contract: the estimate of hours per three months divided by 3, times the hourly rate; "
+        "settled against the registered hours after each quarter."),
+    rules.NL_REGISTERED: rules.gettext_noop("Registered hours: the hours of care approved by the parent, "
+                                            "times the hourly rate."),
+    rules.BE_DAY_PRICE: rules.gettext_noop(
+        "Income-related day price: 100 % for a day of 5 to 11 hours, 60 % under 5 hours; unjustified absence "
+        "at 60 %; justified absence days pro rata of the care plan."),
+}
+
+
+@dataclass
+class RunResult:
+    created: list[int] = field(default_factory=list)
+    existing: int = 0
+    waiting: int = 0
+    problems: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"created": len(self.created), "existing": self.existing, "waiting": self.waiting,
+                "problems": self.problems}
+
+
+class Waiting(Exception):
+    """The month cannot be invoiced yet (hours not yet approved)."""
+
+
+def period_for(model: str, today: date) -> tuple[int, int]:
+    """The month a run on `today` invoices: NL average and flexible the current month, registered hours
+    and the BE-VLG day price the month before."""
+    if model in (rules.NL_MONTHLY_AVERAGE, rules.NL_FLEXIBLE):
+        return today.year, today.month
+    first = today.replace(day=1) - timedelta(days=1)
+    return first.year, first.month
+
+
+def contracts_for_month(year: int, month: int):
+    start, end = rules.month_bounds(year, month)
+    return (Contract.objects.filter(status=Contract.Status.ACTIVE, start_date__lte=end)
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+            .select_related("child", "tariff__paying_parent")
+            .prefetch_related("versions", "child__guardians").order_by("pk"))
+
+
+def _translated(line) -> rules.Line:
+    text = _(line.description) % line.params if line.params else _(line.description).replace("%%", "%")
+    return rules.Line(line.kind, text, line.quantity, line.unit, line.unit_price, line.amount)
+
+
+def _extras(contract, start: date, end: date) -> list[rules.Line]:
+    lines = []
+    for extra in contract.extras.all():
+        if extra.frequency == Extra.Frequency.ONCE:
+            if start <= extra.on_date <= end:
+                lines.append(rules.extra_line(extra.description, extra.quantity, extra.unit_price))
+        elif extra.on_date <= end and (extra.until is None or extra.until >= start):
+            lines.append(rules.extra_line(extra.description, extra.quantity, extra.unit_price))
+    return lines
+
+
+def _nl_registered_hours(contract, start: date, end: date):
+    rows = list(RegisteredHours.objects.filter(contract=contract, date__gte=start, date__lte=end))
+    if any(r.approved_at is None for r in rows):
+        raise Waiting
+    return [(r.date, r.hours) for r in rows]
+
+
+def _invoiced_care_hours(contract, start: date, end: date) -> Decimal:
+    return InvoiceLine.objects.filter(
+        invoice__contract=contract, invoice__period_start__gte=start, invoice__period_start__lte=end,
+        kind=InvoiceLine.Kind.CARE).aggregate(s=Sum("quantity"))["s"] or Decimal("0")
+
+
+def _registered_attendance_hours(contract, start: date, end: date, ctx) -> Decimal:
+    return sum((h for h, _p in adapters.attended_hours(contract.child_id, start, end, ctx.zone).values()),
+               Decimal("0"))
+
+
+def _justified_used(child_id: int, year: int, before: date) -> Decimal:
+    return InvoiceLine.objects.filter(
+        invoice__child_id=child_id, invoice__period_start__gte=date(year, 1, 1), invoice__period_start__lt=before,
+        kind=InvoiceLine.Kind.ABSENCE, unit_price=0).exclude(invoice__status=Invoice.Status.CREDITED).aggregate(
+        s=Sum("quantity"))["s"] or Decimal("0")
+
+
+def contract_lines(ctx, contract, model: str, year: int, month: int) -> list[rules.Line]:
+    """The lines of one contract's invoice for the month (English templates; translated later).
+    Raises ValidationError for missing rates or certificates, Waiting for unapproved hours."""
+    start, end = rules.month_bounds(year, month)
+    parts = adapters.segments(contract)
+    if not parts:
+        raise ValidationError({"contract": [_("The contract has no signed version.")]})
+    lines: list[rules.Line] = []
+    if model == rules.NL_MONTHLY_AVERAGE:
+        rate = ctx.rate(year, contract.care_type)
+        lines += rules.nl_average_month(year=year, month=month, segments=[s for s, _v in parts],
+                                        unpaid=ctx.unpaid_days(year), rate=rate)
+    elif model == rules.NL_FLEXIBLE:
+        rate = ctx.rate(year, contract.care_type, flexible=True)
+        for segment, version in parts:
+            covered = rules.covered_days(start, end, segment.start, segment.end)
+            if covered and version.estimated_hours_per_quarter:
+                lines += rules.nl_flexible_month(estimate_per_quarter=version.estimated_hours_per_quarter,
+                                                 rate=rate, year=year, month=month, covered=covered)
+        if month in (1, 4, 7, 10):
+            previous = start - timedelta(days=1)
+            q_start, q_end = rules.quarter_bounds(previous.year, rules.quarter_of(previous.month))
+            invoiced = _invoiced_care_hours(contract, q_start, q_end)
+            if invoiced:
+                lines += rules.nl_flexible_settlement(
+                    invoiced_hours=invoiced, registered_hours=_registered_attendance_hours(contract, q_start, q_end,
+                                                                                           ctx),
+                    rate=ctx.rate(previous.year, contract.care_type, flexible=True), year=previous.year,
+                    quarter=rules.quarter_of(previous.month))
+    elif model == rules.NL_REGISTERED:
+        rate = ctx.rate(year, contract.care_type)
+        lines += rules.nl_registered_month(hours_by_day=_nl_registered_hours(contract, start, end), rate=rate,
+                                           year=year, month=month)
+    elif model == rules.BE_DAY_PRICE:
+        lines += _be_lines(ctx, contract, parts, year, month)
+    else:
+        raise ValidationError({"model": [_("Unknown tariff model.")]})
+    period = rules.overlap(start, end, contract.start_date, contract.end_date)
+    lines += _extras(contract, period[0], period[1] or end)
+    return lines
+
+
+def _be_lines(ctx, contract, parts, year: int, month: int) -> list[rules.Line]:
+    start, end = rules.month_bounds(year, month)
+    child_id = contract.child_id
+    certificates = list(IncomeCertificate.objects.filter(child_id=child_id))
+    attended = adapters.attended_hours(child_id, start, end, ctx.zone)
+    settling = adapters.settling_in_days(child_id, start, end)
+    closed = ctx.closed_days(year)
+    diapers = adapters.location_diapers(contract)
+    be_days = []
+    for day in rules.days(start, end):
+        reserved = None
+        for segment, _version in parts:
+            if segment.start <= day and (segment.end is None or day <= segment.end):
+                slot = rules.slot_on(segment.weeks, segment.reference, day)
+                reserved = slot.hours if slot else None
+        came = attended.get(day)
+        if reserved is None and came is None:
+            continue
+        if not (contract.start_date <= day and (contract.end_date is None or day <= contract.end_date)):
+            continue
+        be_days.append(rules.BeDay(
+            date=day, day_price=adapters.day_price(child_id, day, certificates), reserved_hours=reserved,
+            attended_hours=came[0] if came else None, settling_in=day in settling,
+            pickup=came[1] if came else None, closing=ctx.closing_time(day.weekday()),
+            closed=day in closed and came is None, diapers=diapers))
+    last_version = parts[-1][1]
+    days_per_week = Decimal(str(tenants_contract_rules.days_per_week(last_version.weeks)))
+    quota = rules.justified_quota(full_time_days=ctx.settings.justified_absence_days, days_per_week=days_per_week,
+                                  months_in_year=rules.months_in_year(year, contract.start_date, contract.end_date))
+    left = max(quota - _justified_used(child_id, year, start), Decimal("0"))
+    result = rules.be_month(days_in_month=be_days, justified_left=left, fees=ctx.settings.be_fees(),
+                            late_absence_fines=adapters.late_absence_fines(child_id, start, end))
+    return result.lines
+
+
+def invoice_contract_month(ctx, contract, year: int, month: int, *, model: str | None = None,
+                           today: date | None = None) -> Invoice | None:
+    """Make, number, render and send the invoice of one contract for one month — all in one transaction,
+    so a worker killed half-way leaves nothing. None when it exists already (the run is idempotent)."""
+    model = model or adapters.tariff_model(contract, ctx.jurisdiction)
+    start, end = rules.month_bounds(year, month)
+    if Invoice.objects.filter(contract=contract, kind=Invoice.Kind.MONTHLY, period_start=start).exists():
+        return None
+    parent = adapters.paying_parent(contract)
+    lines = [_translated(item) for item in contract_lines(ctx, contract, model, year, month)]
+    today = today or timezone.localdate(timezone=ctx.zone)
+    location = ctx.location
+    try:
+        with transaction.atomic():
+            invoice = Invoice(
+                kind=Invoice.Kind.MONTHLY, child=contract.child, contract=contract, parent=parent,
+                period_start=start, period_end=end, issue_date=today,
+                due_date=rules.due_date(today, location.jurisdiction, ctx.settings.nl_payment_days),
+                payment_method=adapters.payment_method(contract), jurisdiction=location.jurisdiction,
+                location_name=location.name,
+                lrk_number=(location.lrk_numbers or {}).get(contract.care_type, "") if location.jurisdiction == "NL"
+                else "",
+                parent_name=parent.full_name, child_name=contract.child.full_name, tariff_model=model,
+                method_note=_(METHOD_NOTES[model]), vat_note=_(VAT_NOTE.get(location.jurisdiction, VAT_NOTE["NL"])),
+            )
+            invoice.save()
+            invoice.total = add_lines(invoice, lines)
+            _issue(invoice, lines)
+    except IntegrityError:
+        # Another worker made this invoice at the same moment: its transaction won, ours left nothing.
+        return None
+    return invoice
+
+
+def _issue(invoice: Invoice, lines) -> None:
+    from billing.invoices import notify, pdf
+
+    invoice.number = next_number(INVOICE_SERIES)
+    invoice.status = Invoice.Status.SENT
+    invoice.sent_at = timezone.now()
+    invoice.pdf = pdf.invoice_pdf(invoice, lines)
+    invoice.save()
+    pk = invoice.pk
+    transaction.on_commit(lambda: notify.invoice_sent(pk))
+
+
+def run_month(location, year: int, month: int, *, models: set[str] | None = None,
+              today: date | None = None) -> RunResult:
+    """Invoice every running contract of the location (the connection is in its schema) for the month.
+    Idempotent: a contract that has its invoice for the month is skipped."""
+    ctx = adapters.LocationContext(location)
+    result = RunResult()
+    start, _end = rules.month_bounds(year, month)
+    done = set(Invoice.objects.filter(kind=Invoice.Kind.MONTHLY, period_start=start)
+               .values_list("contract_id", flat=True))
+    for contract in contracts_for_month(year, month):
+        if contract.pk in done:
+            result.existing += 1
+            continue
+        model = adapters.tariff_model(contract, location.jurisdiction)
+        if models is not None and model not in models:
+            continue
+        try:
+            invoice = invoice_contract_month(ctx, contract, year, month, model=model, today=today)
+        except Waiting:
+            result.waiting += 1
+            continue
+        except ValidationError as error:
+            result.problems.append({"contract": contract.pk, "errors": error.message_dict if hasattr(
+                error, "error_dict") else {"contract": error.messages}})
+            continue
+        if invoice is None:
+            result.existing += 1
+        else:
+            result.created.append(invoice.pk)
+    return result
+
+
+def run_due(location, today: date) -> dict:
+    """What the beat job does at one location on `today` (its local date): NL on the 1st–14th the current
+    month (monthly average, flexible) and the month before for approved registered hours; BE-VLG on the
+    1st–14th the month before. Repeating a day changes nothing; a later day completes an interrupted run."""
+    results = {}
+    if location.jurisdiction == "NL":
+        year, month = period_for(rules.NL_MONTHLY_AVERAGE, today)
+        results["current"] = run_month(location, year, month, today=today,
+                                       models={rules.NL_MONTHLY_AVERAGE, rules.NL_FLEXIBLE}).as_dict()
+        year, month = period_for(rules.NL_REGISTERED, today)
+        results["previous"] = run_month(location, year, month, today=today, models={rules.NL_REGISTERED}).as_dict()
+    else:
+        year, month = period_for(rules.BE_DAY_PRICE, today)
+        results["previous"] = run_month(location, year, month, today=today, models={rules.BE_DAY_PRICE}).as_dict()
+    return results
+
+
+def run_everywhere(today: date | None = None, location_ids=None) -> dict[str, dict]:
+    """For the beat job: every active location, each in its own schema and on its own local date."""
+    from cooperative.models import Location
+    from tenants.calendar import selectors as calendar
+
+    locations = Location.objects.filter(status=Location.Status.ACTIVE).order_by("pk")
+    if location_ids is not None:
+        locations = locations.filter(pk__in=location_ids)
+    results = {}
+    for location in locations:
+        with schema_context(location.schema_name):
+            results[location.slug] = run_due(location, today or calendar.location_today(location))
+    return results
+
+
+@transaction.atomic
+def issue_invoice(invoice: Invoice) -> Invoice:
+    """Send a draft (one-off) invoice: it gets the next number, a PDF and goes to the paying parent."""
+    current = _locked(invoice)
+    if current.status != Invoice.Status.DRAFT:
+        raise ValidationError({"status": [_("Only a draft invoice can be sent; a sent one is corrected by a "
+                                            "credit note.")]})
+    lines = list(current.lines.all())
+    if not lines:
+        raise ValidationError({"lines": [_("An invoice needs at least one line.")]})
+    current.total = sum((line.amount for line in lines), Decimal("0.00"))
+    _issue(current, lines)
+    return current

@@ -387,8 +387,8 @@ def be_month(*, days_in_month: list[BeDay], justified_left: Decimal, fees: BeFee
     Absence days are taken in date order; a reserved day under 5 hours is half a day."""
     groups: dict[tuple, list] = {}
 
-    def add(kind, description, quantity, unit, price, **params):
-        key = (kind, description, unit, Decimal(price), tuple(sorted(params.items())))
+    def add(kind, description, quantity, unit, unit_price, **params):
+        key = (kind, description, unit, Decimal(unit_price), tuple(sorted(params.items())))
         groups.setdefault(key, []).append(Decimal(quantity))
 
     used = ZERO
@@ -459,9 +459,9 @@ def be_month(*, days_in_month: list[BeDay], justified_left: Decimal, fees: BeFee
         if Decimal(amount) > 0:
             add(FINE, gettext_noop("Absence reported after 08:00 (%(date)s)"), 1, "", amount,
                 date=fine_day.isoformat())
-    for (kind, description, unit, price, params), quantities in groups.items():
+    for (kind, description, unit, unit_price, params), quantities in groups.items():
         quantity = sum(quantities, ZERO)
-        result.lines.append(line(kind, description, quantity, unit, price, **dict(params)))
+        result.lines.append(line(kind, description, quantity, unit, unit_price, **dict(params)))
     if admin_fee and fees.admin_fee:
         result.lines.append(line(FEE, gettext_noop("Monthly administration fee"), 1, "", fees.admin_fee))
     order = {CARE: 0, ABSENCE: 1, FEE: 2, FINE: 3, EXTRA: 4, SETTLEMENT: 5}

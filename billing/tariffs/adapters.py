@@ -1,0 +1,181 @@
+"""Reads from contracts, calendar and attendance turned into the plain values of billing.tariffs.rules.
+
+Everything runs in the schema the connection is in. `LocationContext` caches what a monthly run reads once
+per location (closed days per year, opening hours, rates, settings)."""
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from billing.tariffs import rules
+from billing.tariffs.models import ContractTariff, IncomeCertificate, Rate, SettlingInSession, TariffSettings
+from tenants.contracts.models import Contract, ContractVersion
+
+
+@dataclass
+class LocationContext:
+    location: object
+    settings: TariffSettings = None
+    _unpaid: dict = field(default_factory=dict)
+    _closed: dict = field(default_factory=dict)
+    _rates: dict = field(default_factory=dict)
+    _hours: dict | None = None
+
+    def __post_init__(self):
+        if self.settings is None:
+            self.settings = TariffSettings.load()
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.location.jurisdiction
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.location.time_zone or ("Europe/Brussels" if self.jurisdiction == "BE-VLG"
+                                                    else "Europe/Amsterdam"))
+
+    def _load_year(self, year: int):
+        if year not in self._closed:
+            from tenants.calendar import selectors as calendar
+
+            closed = calendar.closed_days(year, self.location)
+            self._closed[year] = {d.date for d in closed}
+            self._unpaid[year] = {d.date for d in closed if not d.billable}
+
+    def unpaid_days(self, year: int) -> set[date]:
+        """Closed days that are not charged (closing weeks, childminder closures; in Flanders all)."""
+        self._load_year(year)
+        return self._unpaid[year]
+
+    def closed_days(self, year: int) -> set[date]:
+        self._load_year(year)
+        return self._closed[year]
+
+    def closing_time(self, weekday: int) -> time | None:
+        if self._hours is None:
+            from tenants.calendar import selectors as calendar
+
+            self._hours = calendar.weekly_opening_hours()
+        hours = self._hours.get(weekday)
+        return hours[1] if hours else None
+
+    def rate(self, year: int, care_type: str, flexible: bool = False) -> Decimal:
+        key = (year, care_type)
+        if key not in self._rates:
+            self._rates[key] = Rate.objects.filter(tariff_year__year=year, care_type=care_type).first()
+        rate = self._rates[key]
+        if rate is None:
+            raise ValidationError({"rates": [_("The tariff year %(year)s has no rate for %(care_type)s.") % {
+                "year": year, "care_type": care_type}]})
+        if flexible and rate.flexible_hourly_rate is not None:
+            return rate.flexible_hourly_rate
+        return rate.hourly_rate
+
+
+def weeks_of(version: ContractVersion) -> list[list[rules.Slot]]:
+    return [[rules.Slot(day.weekday, Decimal(str(round(day.hours, 4)))) for day in week] for week in version.weeks]
+
+
+def signed_versions(contract: Contract) -> list[ContractVersion]:
+    versions = getattr(contract, "_signed_versions", None)
+    if versions is None:
+        versions = [v for v in contract.versions.all() if v.signed_at is not None]
+        versions.sort(key=lambda v: v.number)
+    return versions
+
+
+def segments(contract: Contract) -> list[tuple[rules.Segment, ContractVersion]]:
+    """Each signed version with the days it is in force (from its effective date to the next one's)."""
+    versions = signed_versions(contract)
+    found = []
+    for i, version in enumerate(versions):
+        start = max(contract.start_date, version.effective_from)
+        end = contract.end_date
+        if i + 1 < len(versions):
+            nxt = versions[i + 1].effective_from - timedelta(days=1)
+            end = nxt if end is None else min(end, nxt)
+        if end is not None and end < start:
+            continue
+        found.append((rules.Segment(start, end, weeks_of(version), version.effective_from), version))
+    return found
+
+
+def tariff_model(contract: Contract, jurisdiction: str) -> str:
+    tariff = getattr(contract, "tariff", None) if _has_tariff(contract) else None
+    if tariff is not None:
+        return tariff.model
+    if jurisdiction == "BE-VLG":
+        return rules.BE_DAY_PRICE
+    versions = signed_versions(contract)
+    if versions and versions[-1].schedule_type == "flexible":
+        return rules.NL_FLEXIBLE
+    return rules.NL_MONTHLY_AVERAGE
+
+
+def _has_tariff(contract: Contract) -> bool:
+    try:
+        return contract.tariff is not None
+    except ContractTariff.DoesNotExist:
+        return False
+
+
+def paying_parent(contract: Contract):
+    if _has_tariff(contract):
+        return contract.tariff.paying_parent
+    guardians = sorted(contract.child.guardians.all(), key=lambda u: u.pk)
+    if not guardians:
+        raise ValidationError({"paying_parent": [_("The child has no guardian to send the invoice to.")]})
+    return guardians[0]
+
+
+def payment_method(contract: Contract) -> str:
+    return contract.tariff.payment_method if _has_tariff(contract) else "direct_debit"
+
+
+def location_diapers(contract: Contract) -> bool:
+    return contract.tariff.location_diapers if _has_tariff(contract) else True
+
+
+def day_price(child_id: int, day: date, certificates: list[IncomeCertificate] | None = None) -> Decimal:
+    if certificates is None:
+        certificates = list(IncomeCertificate.objects.filter(child_id=child_id))
+    for certificate in certificates:
+        if certificate.valid_from <= day <= certificate.valid_until:
+            return certificate.day_price
+    raise ValidationError({"income_certificate": [
+        _("No income certificate is valid on %(date)s; ask the parent for the certificate of Kind en Gezin.")
+        % {"date": day.isoformat()}]})
+
+
+def attended_hours(child_id: int, start: date, end: date, zone: ZoneInfo) -> dict[date, tuple[Decimal, time | None]]:
+    """{date: (hours of care, local pick-up time)} from the attendance register (completed records)."""
+    from tenants.attendance.models import AttendanceRecord
+
+    found: dict[date, tuple[Decimal, time | None]] = {}
+    for record in AttendanceRecord.objects.filter(child_id=child_id, date__gte=start, date__lte=end,
+                                                  check_out__isnull=False).order_by("check_in"):
+        seconds = Decimal((record.check_out - record.check_in).total_seconds())
+        hours = (seconds / 3600).quantize(Decimal("0.01"))
+        pickup = record.check_out.astimezone(zone).time()
+        before = found.get(record.date, (Decimal("0"), None))
+        found[record.date] = (before[0] + hours, pickup)
+    return found
+
+
+def late_absence_fines(child_id: int, start: date, end: date) -> list[tuple[date, Decimal]]:
+    from tenants.attendance.models import Absence
+
+    return [(a.start_date, a.fine) for a in Absence.objects.filter(child_id=child_id, start_date__gte=start,
+                                                                    start_date__lte=end, fine__gt=0)]
+
+
+def settling_in_days(child_id: int, start: date, end: date) -> set[date]:
+    return set(SettlingInSession.objects.filter(child_id=child_id, date__gte=start, date__lte=end)
+               .values_list("date", flat=True))
+
+
+def to_local(moment: datetime, zone: ZoneInfo) -> datetime:
+    return moment.astimezone(zone)

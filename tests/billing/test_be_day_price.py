@@ -1,0 +1,130 @@
+"""BE-VLG income-related day price: a month with full days, short days, justified and unjustified absences,
+a late pick-up, a late absence report, a settling-in session, diapers and the administration fee."""
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from billing.tariffs import rules
+from tests.billing.conftest import at, location_of, make_contract
+
+D = Decimal
+PRICE = D("25.00")
+
+
+@pytest.mark.parametrize("hours, factor", [
+    (D("4.99"), D("0.6")), (D("5"), D("1")), (D("8"), D("1")), (D("11"), D("1")), (D("11.01"), D("1.6")),
+    (D("2"), D("0.6")),
+])
+def test_day_factor(hours, factor):
+    assert rules.day_factor(hours) == factor
+
+
+@pytest.mark.parametrize("pickup, quarters", [
+    (time(18, 30), 0), (time(18, 30, 59), 1), (time(18, 31), 1), (time(18, 45), 1), (time(18, 46), 2),
+    (time(19, 0), 2), (time(17, 0), 0),
+])
+def test_late_pickup_started_quarters(pickup, quarters):
+    assert rules.late_pickup_quarters(pickup, time(18, 30)) == quarters
+
+
+@pytest.mark.parametrize("full_time, per_week, months, quota", [
+    (30, 5, 12, D("30")), (30, 3, 12, D("18")), (30, 2, 12, D("12")), (30, 5, 6, D("15")),
+    (18, 3, 7, D("6.5")),  # 18 × 3/5 × 7/12 = 6.3 → 6.5 (half days, half-up)
+    (30, 4, 5, D("10")),
+])
+def test_justified_quota_pro_rata(full_time, per_week, months, quota):
+    assert rules.justified_quota(full_time_days=full_time, days_per_week=per_week, months_in_year=months) == quota
+
+
+def day(d, **kw):
+    kw.setdefault("reserved_hours", D("9"))
+    return rules.BeDay(date=date(2026, 3, d), day_price=PRICE, closing=time(18, 30), **kw)
+
+
+def test_a_month_of_day_prices():
+    """March 2026: 3 full days, 1 long day, 2 short days, 1 settling-in session, 3 absences of which 2
+    justified (quota left: 2) and 1 unjustified, a late pick-up (18:50: 2 quarters), a late absence report."""
+    days = [
+        day(2, attended_hours=D("9")),
+        day(3, attended_hours=D("8"), pickup=time(18, 50)),
+        day(4, attended_hours=D("6")),
+        day(5, attended_hours=D("11.5")),
+        day(9, attended_hours=D("4"), reserved_hours=D("4")),   # short day reserved and attended: 60 %
+        day(10, attended_hours=D("3")),                          # full day reserved, came 3 h: 60 % + ½ absence
+        day(11, settling_in=True, attended_hours=D("2")),
+        day(12),                                                 # absent: justified (1)
+        day(16),                                                 # absent: ½ justified + ½ unjustified
+        day(17),                                                 # absent: unjustified
+        day(18, closed=True),                                    # location closed: not charged
+    ]
+    result = rules.be_month(days_in_month=days, justified_left=D("2"), fees=rules.BeFees(),
+                            late_absence_fines=[(date(2026, 3, 16), D("10.00"))])
+    lines = {(item.description, item.unit_price): item for item in result.lines}
+
+    def get(text, price):
+        return lines[(text, D(price))]
+
+    assert get("Full day of care (5–11 hours) at %(price)s", "25.00").quantity == 3
+    assert get("Long day of care (> 11 hours, 160 %%) at %(price)s", "40.00").quantity == 1
+    assert get("Short day of care (< 5 hours, 60 %%) at %(price)s", "15.00").quantity == 2
+    assert get("Settling-in session (half day, 60 %%) at %(price)s", "15.00").quantity == 1
+    justified = get("Justified absence (no charge)", "0")
+    assert justified.quantity == D("2") and justified.amount == 0
+    unjustified = get("Unjustified absence (60 %% of %(price)s)", "15.00")
+    assert unjustified.quantity == D("1.5") and unjustified.amount == D("22.50")
+    late = get("Picked up after closing time (%(date)s), per started quarter", "15.00")
+    assert late.quantity == 2 and late.amount == D("30.00")
+    assert get("Absence reported after 08:00 (%(date)s)", "10.00").amount == D("10.00")
+    assert get("Diapers, full day", "1.82").quantity == 4
+    assert get("Diapers, half day", "1.09").quantity == 3
+    assert get("Monthly administration fee", "4.37").amount == D("4.37")
+    assert result.justified_used == D("2")
+    expected = (3 * D("25") + D("40") + 3 * D("15") + D("22.50") + D("30") + D("10") + 4 * D("1.82")
+                + 3 * D("1.09") + D("4.37"))
+    assert rules.total(result.lines) == expected == D("237.42")
+
+
+def test_unjustified_absence_of_a_reserved_half_day():
+    """60 % of the price of the reserved day part; a half day is itself 60 %: 25 × 0.6 × 0.6 = 9.00."""
+    result = rules.be_month(days_in_month=[day(2, reserved_hours=D("4"))], justified_left=D("0"),
+                            fees=rules.BeFees(admin_fee=D("0")))
+    assert rules.total(result.lines) == D("9.00")
+
+
+def test_invoice_of_a_flemish_month(billing, flemish_a):
+    """The run at a Flemish location invoices March in April: certificate price, attendance from the
+    register, a late pick-up, due in 21 days, no LRK number."""
+    from billing.invoices import services
+    from billing.invoices.models import Invoice
+    from billing.tariffs import services as tariffs
+    from tenants.attendance.models import AttendanceRecord
+    from tenants.children.models import Child
+
+    world = billing
+    contract = make_contract(world, start="2026-03-02", schedule=[[
+        {"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]])
+    zone = timezone.get_fixed_timezone(60)
+    with at(world.a):
+        child = Child.objects.get(pk=world.a.child_id)
+        tariffs.add_income_certificate(child=child, day_price=PRICE, valid_from=date(2026, 1, 1),
+                                       valid_until=date(2026, 12, 31))
+        mondays_thursdays = [date(2026, 3, 2) + timedelta(days=i) for i in range(30)]
+        care_days = [d for d in mondays_thursdays if d.weekday() in (0, 3) and d.month == 3]
+        assert len(care_days) == 9
+        for d in care_days[:7]:
+            end = time(18, 40) if d == care_days[0] else time(17, 0)
+            AttendanceRecord.objects.create(child=child, date=d, check_in=datetime.combine(d, time(8), zone),
+                                            check_out=datetime.combine(d, end, zone),
+                                            registered_at=timezone.now())
+        result = services.run_due(location_of(world.a), date(2026, 4, 2))
+        assert result["previous"]["created"] == 1
+        invoice = Invoice.objects.get(contract=contract)
+        assert (invoice.period_start, invoice.period_end) == (date(2026, 3, 1), date(2026, 3, 31))
+        assert invoice.due_date == date(2026, 4, 23)
+        assert invoice.lrk_number == ""
+        # 7 full days, 2 justified absence days (quota 30 × 2/5 × 10/12 = 10), late pick-up 18:40 → 1 quarter,
+        # diapers 7 × 1.82, admin fee.
+        assert invoice.total == 7 * PRICE + D("15.00") + 7 * D("1.82") + D("4.37")
+        assert invoice.lines.get(kind="absence").quantity == 2
