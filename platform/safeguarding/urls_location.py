@@ -1,1 +1,18 @@
-urlpatterns = []
+"""Meldcode at a location: report a concern, one's own reports, and the entrepreneur's cases."""
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from safeguarding import api, views
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("meldcode/reports", api.ReportViewSet, basename="meldcode-report")
+router.register("meldcode/cases", api.LocationCaseViewSet, basename="meldcode-location-case")
+
+urlpatterns = [
+    path("meldcode/report/", views.ReportConcernView.as_view(), name="meldcode-report"),
+    path("meldcode/my-reports/", views.MyReportsView.as_view(), name="meldcode-my-reports"),
+    path("meldcode/cases/", views.LocationCaseListView.as_view(), name="meldcode-location-cases"),
+    path("meldcode/cases/<int:pk>/", views.LocationCaseView.as_view(), name="meldcode-location-case"),
+    path("api/v1/", include(router.urls)),
+]
