@@ -20,3 +20,8 @@ app.conf.beat_schedule["contracts-evaluation-tasks"] = {
     "task": "tenants.contracts.tasks.create_evaluation_tasks",
     "schedule": 60 * 60 * 24,
 }
+# Meldcode: remind the pedagogue of step deadlines (due tomorrow or overdue), every morning.
+app.conf.beat_schedule["safeguarding-deadline-reminders"] = {
+    "task": "safeguarding.tasks.send_deadline_reminders",
+    "schedule": 60 * 60 * 24,
+}
