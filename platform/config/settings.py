@@ -280,3 +280,13 @@ init_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT)
 MELDCODE_KEYS = env.list("MELDCODE_KEYS", default=[] if IS_PRODUCTION else [
     "n6l-znHWGW-IlihwD7oyG4Ifmbr9EUdAxm7Agz9EKLs=",  # development and tests only
 ])
+
+# Payments (billing.payments, billing.membership): Stripe keys from the environment. The defaults outside
+# production are clearly fake: nothing reaches Stripe with them (the tests answer Stripe's API from recordings).
+_FAKE_STRIPE = "" if IS_PRODUCTION else "_fake_not_a_real_key"
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="sk_test" + _FAKE_STRIPE if _FAKE_STRIPE else "")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="pk_test" + _FAKE_STRIPE if _FAKE_STRIPE else "")
+# The signing secret of the webhook endpoint; Stripe signs Connect events with the Connect endpoint's secret,
+# which may differ: both are tried.
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="whsec" + _FAKE_STRIPE if _FAKE_STRIPE else "")
+STRIPE_CONNECT_WEBHOOK_SECRET = env.str("STRIPE_CONNECT_WEBHOOK_SECRET", default="")

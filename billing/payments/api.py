@@ -1,0 +1,181 @@
+"""Payments API on a location's host (the same services as the pages)."""
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import has_role, location_only
+from accounts.roles import ENTREPRENEUR, PARENT, request_roles
+from billing.payments import selectors, services
+from billing.payments.models import CollectionSettings, Mandate, SepaFile
+from billing.payments.views import absolute, client_ip, sepa_xml_response
+
+ENTREPRENEUR_ONLY = location_only(has_role(ENTREPRENEUR))
+PARENT_ONLY = location_only(has_role(PARENT))
+ENTREPRENEUR_OR_PARENT = location_only(has_role(ENTREPRENEUR, PARENT))
+
+UrlSerializer = inline_serializer("PaymentUrl", {"url": serializers.URLField()})
+
+
+class AccountSerializer(serializers.Serializer):
+    account_id = serializers.CharField(allow_null=True)
+    details_submitted = serializers.BooleanField()
+    charges_enabled = serializers.BooleanField()
+    payouts_enabled = serializers.BooleanField()
+
+
+class AccountView(APIView):
+    """The location's Stripe connected account: how far the onboarding is."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = AccountSerializer
+
+    def get(self, request):
+        account = services.connected_account(request._request.location)
+        return Response(AccountSerializer({
+            "account_id": account.account_id if account else None,
+            "details_submitted": bool(account and account.details_submitted),
+            "charges_enabled": bool(account and account.charges_enabled),
+            "payouts_enabled": bool(account and account.payouts_enabled),
+        }).data)
+
+
+class OnboardingLinkView(APIView):
+    """A fresh link to Stripe's hosted onboarding for the location's connected account."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+
+    @extend_schema(request=None, responses={201: UrlSerializer})
+    def post(self, request):
+        url = services.start_onboarding(return_url=absolute(request, "payments-stripe-return"),
+                                        refresh_url=absolute(request, "payments-stripe-refresh"),
+                                        email=request.user.email, location=request._request.location)
+        return Response({"url": url}, status=201)
+
+
+class CollectionSettingsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CollectionSettings
+        fields = ["method", "creditor_name", "creditor_iban", "creditor_bic", "creditor_id"]
+
+
+class CollectionSettingsView(APIView):
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = CollectionSettingsSerializer
+
+    def get(self, request):
+        return Response(CollectionSettingsSerializer(CollectionSettings.load()).data)
+
+    def put(self, request):
+        serializer = CollectionSettingsSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        current = CollectionSettingsSerializer(CollectionSettings.load()).data
+        current.update(serializer.validated_data)
+        return Response(CollectionSettingsSerializer(services.save_collection_settings(**current)).data)
+
+
+class MandateSerializer(serializers.ModelSerializer):
+    parent_name = serializers.CharField(source="parent.full_name", read_only=True)
+
+    class Meta:
+        model = Mandate
+        fields = ["id", "reference", "parent", "parent_name", "contract", "method", "account_holder", "iban_masked",
+                  "status", "signed_at", "revoked_at"]
+        read_only_fields = fields
+
+
+class NewMandateSerializer(serializers.Serializer):
+    account_holder = serializers.CharField(max_length=200, allow_blank=True, required=False, default="")
+    iban = serializers.CharField(max_length=50, allow_blank=True)
+    bic = serializers.CharField(max_length=11, allow_blank=True, required=False, default="")
+    contract = serializers.IntegerField(required=False, allow_null=True, default=None)
+    consent = serializers.BooleanField()
+
+    def validate_consent(self, value):
+        if not value:
+            raise serializers.ValidationError("Consent is needed to give the mandate.")
+        return value
+
+
+class MandateListView(APIView):
+    """Mandates: the entrepreneur sees all of the location's; a parent her own, and gives a new one."""
+
+    serializer_class = MandateSerializer
+
+    def get_permissions(self):
+        return [PARENT_ONLY()] if self.request.method == "POST" else [ENTREPRENEUR_OR_PARENT()]
+
+    def get(self, request):
+        mandates = selectors.mandates_visible_to(request.user, request_roles(request))
+        return Response(MandateSerializer(mandates, many=True).data)
+
+    @extend_schema(request=NewMandateSerializer, responses={201: MandateSerializer})
+    def post(self, request):
+        from tenants.contracts.selectors import contracts_visible_to
+
+        serializer = NewMandateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        contract = None
+        if data["contract"] is not None:
+            contract = contracts_visible_to(request.user, {PARENT}).filter(pk=data["contract"]).first()
+            if contract is None:
+                raise serializers.ValidationError({"contract": ["Not one of your contracts."]})
+        mandate = services.give_mandate(parent=request.user, account_holder=data["account_holder"], iban=data["iban"],
+                                        bic=data["bic"], contract=contract, ip=client_ip(request),
+                                        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                                        location=request._request.location)
+        return Response(MandateSerializer(mandate).data, status=201)
+
+
+class IdealPaymentView(APIView):
+    """Start an iDEAL payment of one of the parent's own invoices: the Stripe Checkout address."""
+
+    permission_classes = [PARENT_ONLY]
+
+    @extend_schema(request=None, responses={201: UrlSerializer})
+    def post(self, request, pk):
+        invoice = get_object_or_404(selectors.payable_invoices_of(request.user, request_roles(request)), pk=pk)
+        back = absolute(request, "payments-ideal-return", pk=invoice.pk)
+        url = services.pay_with_ideal(invoice, success_url=back + "?status=paid",
+                                      cancel_url=back + "?status=cancelled",
+                                      language=request.user.language, location=request._request.location)
+        return Response({"url": url}, status=201)
+
+
+class SepaFileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SepaFile
+        fields = ["id", "message_id", "collection_date", "transaction_count", "total", "created_at"]
+        read_only_fields = fields
+
+
+class NewSepaFileSerializer(serializers.Serializer):
+    collection_date = serializers.DateField()
+
+
+class SepaFileListView(APIView):
+    """The location's pain.008 files (own bank); POST makes the next one."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = SepaFileSerializer
+
+    def get(self, request):
+        return Response(SepaFileSerializer(selectors.sepa_files_visible_to(request_roles(request)), many=True).data)
+
+    @extend_schema(request=NewSepaFileSerializer, responses={201: SepaFileSerializer})
+    def post(self, request):
+        serializer = NewSepaFileSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        sepa_file = services.create_sepa_file(collection_date=serializer.validated_data["collection_date"],
+                                              user=request.user, location=request._request.location)
+        return Response(SepaFileSerializer(sepa_file).data, status=201)
+
+
+class SepaFileDownloadView(APIView):
+    permission_classes = [ENTREPRENEUR_ONLY]
+
+    @extend_schema(responses={(200, "application/xml"): bytes})
+    def get(self, request, pk):
+        return sepa_xml_response(get_object_or_404(selectors.sepa_files_visible_to(request_roles(request)), pk=pk))

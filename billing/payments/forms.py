@@ -1,0 +1,30 @@
+"""Page forms for payments; the views pass them to the same services as the API."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from billing.payments.models import CollectionSettings
+from tenants.calendar.forms import DATE, add_service_errors  # noqa: F401 (re-exported for the views)
+
+
+class MandateForm(forms.Form):
+    account_holder = forms.CharField(label=_("Account holder"), max_length=200, required=False,
+                                     help_text=_("The name on the bank account, as the bank knows it."))
+    iban = forms.CharField(label=_("IBAN"), max_length=50, required=False)
+    bic = forms.CharField(label=_("BIC"), max_length=11, required=False,
+                          help_text=_("Only needed for a bank outside the Netherlands and Belgium."))
+    consent = forms.BooleanField(
+        label=_("I authorise the location to collect the amounts of my invoices from this account by SEPA "
+                "direct debit, and my bank to debit my account accordingly. I can ask my bank for a refund "
+                "within 8 weeks of a collection."), required=True,
+        error_messages={"required": _("Tick the box to give the mandate.")})
+
+
+class CollectionSettingsForm(forms.ModelForm):
+    class Meta:
+        model = CollectionSettings
+        fields = ["method", "creditor_name", "creditor_iban", "creditor_bic", "creditor_id"]
+        help_texts = {"creditor_id": _("Only for collection through your own bank.")}
+
+
+class SepaFileForm(forms.Form):
+    collection_date = forms.DateField(label=_("Collection date"), widget=DATE)

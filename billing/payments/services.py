@@ -1,0 +1,453 @@
+"""Writes of payments. Each checks its input first and raises ValidationError({field: [...]}); Stripe is
+called before anything is stored, and what is stored is stored in one transaction, so a refusal (ours or
+Stripe's) leaves nothing behind.
+
+Run them in the location's schema (a request on the location's host, or tenant_context in a job).
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+
+import stripe
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from schwifty import BIC, IBAN
+from schwifty.exceptions import SchwiftyException
+
+from billing.membership.models import ConnectedAccount
+from billing.payments import invoice_hooks, rules, stripe_api
+from billing.payments.models import CollectionSettings, Mandate, Payment, SepaFile, SepaFileItem
+from tenants.calendar.selectors import current_location, location_today
+
+# --- checks --------------------------------------------------------------------------------------------
+
+
+def clean_iban(value: str, field: str = "iban") -> IBAN:
+    """A valid IBAN (country, length, check digits, bank code where schwifty knows the country)."""
+    compact = re.sub(r"\s+", "", value or "").upper()
+    if not compact:
+        raise ValidationError({field: [_("Enter the IBAN of the bank account.")]})
+    try:
+        return IBAN(compact)
+    except (SchwiftyException, ValueError):
+        raise ValidationError({field: [_("This is not a valid IBAN; check it on your bank card or statement.")]}) \
+            from None
+
+
+def clean_bic(value: str, iban: IBAN | None, field: str = "bic", required: bool = False) -> str:
+    """A valid BIC, or the one that belongs to the IBAN's bank; blank when neither and not required."""
+    compact = re.sub(r"\s+", "", value or "").upper()
+    if compact:
+        try:
+            return str(BIC(compact))
+        except (SchwiftyException, ValueError):
+            raise ValidationError({field: [_("This is not a valid BIC.")]}) from None
+    derived = iban.bic if iban is not None else None
+    if derived is not None:
+        return str(derived)
+    if required:
+        raise ValidationError({field: [_("Enter the BIC of the bank.")]})
+    return ""
+
+
+def clean_holder(value: str) -> str:
+    name = " ".join((value or "").split())
+    if not name:
+        raise ValidationError({"account_holder": [_("Enter the name of the account holder.")]})
+    if len(name) > 70:
+        raise ValidationError({"account_holder": [_("The account holder's name may have at most 70 characters.")]})
+    return name
+
+
+def _collect(errors: dict, check, *args, **kwargs):
+    try:
+        return check(*args, **kwargs)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+        return None
+
+
+def stripe_refusal(exc: stripe.StripeError, field_for_param: dict[str, str] | None = None) -> ValidationError:
+    """Stripe's refusal as a field error; no Stripe internals in the message."""
+    if isinstance(exc, stripe.APIConnectionError):
+        return ValidationError({"non_field_errors": [_("The payment service cannot be reached; try again later.")]})
+    param = getattr(exc, "param", None) or ""
+    for key, field in (field_for_param or {}).items():
+        if key in param:
+            return ValidationError({field: [exc.user_message or _("The payment service refused this value.")]})
+    return ValidationError({"non_field_errors": [_("The payment service refused this: %(message)s")
+                                                 % {"message": exc.user_message or _("unknown reason")}]})
+
+
+# --- the location's Stripe account -----------------------------------------------------------------------
+
+
+def connected_account(location=None) -> ConnectedAccount | None:
+    location = location or current_location()
+    return ConnectedAccount.objects.filter(location=location).first()
+
+
+def update_account(account_id: str, data) -> ConnectedAccount | None:
+    """Copy the state of a Stripe account object (from the API or an account.updated event)."""
+    account = ConnectedAccount.objects.filter(account_id=account_id).first()
+    if account is None:
+        return None
+    account.details_submitted = bool(data.get("details_submitted"))
+    account.charges_enabled = bool(data.get("charges_enabled"))
+    account.payouts_enabled = bool(data.get("payouts_enabled"))
+    account.save(update_fields=["details_submitted", "charges_enabled", "payouts_enabled", "updated_at"])
+    return account
+
+
+def start_onboarding(*, return_url: str, refresh_url: str, location=None, email: str = "") -> str:
+    """The location's hosted Stripe onboarding link (creating its connected account the first time)."""
+    location = location or current_location()
+    client = stripe_api.client()
+    account = connected_account(location)
+    try:
+        if account is None:
+            created = client.v1.accounts.create(params={
+                "country": "BE" if location.jurisdiction == "BE-VLG" else "NL",
+                "email": email or None,
+                "business_profile": {"name": location.name, "mcc": "8351"},
+                "controller": {
+                    "stripe_dashboard": {"type": "full"},
+                    "fees": {"payer": "account"},
+                    "losses": {"payments": "stripe"},
+                    "requirement_collection": "stripe",
+                },
+                "capabilities": {"sepa_debit_payments": {"requested": True}, "ideal_payments": {"requested": True}},
+                "metadata": {"location": location.slug},
+            }, options={"idempotency_key": f"location-account-{location.pk}"})
+            account, _created = ConnectedAccount.objects.get_or_create(
+                location=location, defaults={"account_id": created.id})
+            update_account(account.account_id, created)
+        link = client.v1.account_links.create(params={
+            "account": account.account_id,
+            "type": "account_onboarding",
+            "return_url": return_url,
+            "refresh_url": refresh_url,
+        })
+    except stripe.StripeError as exc:
+        raise stripe_refusal(exc) from exc
+    return link.url
+
+
+def refresh_account(location=None) -> ConnectedAccount | None:
+    """Ask Stripe how far the onboarding is (on return from the hosted page)."""
+    account = connected_account(location)
+    if account is None:
+        return None
+    try:
+        data = stripe_api.client().v1.accounts.retrieve(account.account_id)
+    except stripe.StripeError as exc:
+        raise stripe_refusal(exc) from exc
+    return update_account(account.account_id, data)
+
+
+@transaction.atomic
+def save_collection_settings(*, method: str, creditor_name: str = "", creditor_iban: str = "",
+                             creditor_bic: str = "", creditor_id: str = "") -> CollectionSettings:
+    """Stripe, or the location's own bank; for the own bank the creditor details pain.008 needs."""
+    errors: dict[str, list[str]] = {}
+    if method not in CollectionSettings.Method.values:
+        errors["method"] = [_("Choose how the location collects.")]
+    current = CollectionSettings.load()
+    values = {"method": method, "creditor_name": " ".join((creditor_name or "").split())[:70],
+              "creditor_iban": "", "creditor_bic": "", "creditor_id": re.sub(r"\s+", "", creditor_id or "").upper()}
+    if method == rules.OWN_BANK:
+        if not values["creditor_name"]:
+            errors["creditor_name"] = [_("Enter the name of the account holder of the location.")]
+        iban = _collect(errors, clean_iban, creditor_iban, "creditor_iban")
+        if iban is not None:
+            values["creditor_iban"] = iban.compact
+            bic = _collect(errors, clean_bic, creditor_bic, iban, "creditor_bic", required=True)
+            values["creditor_bic"] = bic or ""
+        if rules.creditor_id_errors(values["creditor_id"]):
+            errors["creditor_id"] = [_("Enter the creditor identifier (incassant-ID) your bank gave you, "
+                                       "e.g. NL98ZZZ999999999999.")]
+    if errors:
+        raise ValidationError(errors)
+    for field, value in values.items():
+        setattr(current, field, value)
+    current.save()
+    return current
+
+
+# --- mandates ------------------------------------------------------------------------------------------
+
+
+def current_mandate(parent) -> Mandate | None:
+    return Mandate.objects.filter(parent=parent, status__in=[Mandate.Status.PENDING, Mandate.Status.ACTIVE]).first()
+
+
+def _next_mandate_reference(location) -> str:
+    CollectionSettings.objects.get_or_create(pk=1)
+    settings_row = CollectionSettings.objects.select_for_update().get(pk=1)
+    settings_row.mandate_counter += 1
+    settings_row.save(update_fields=["mandate_counter"])
+    return rules.mandate_reference(location.slug, settings_row.mandate_counter)
+
+
+def give_mandate(*, parent, account_holder: str, iban: str, bic: str = "", contract=None, ip: str | None = None,
+                 user_agent: str = "", location=None) -> Mandate:
+    """The parent authorises the location to collect by SEPA direct debit (given when signing the
+    contract). Through Stripe: a SetupIntent (sepa_debit) on the location's connected account, with the
+    parent's online acceptance. Own bank: the mandate is kept here for the pain.008 files. A new mandate
+    ends the parent's previous one."""
+    location = location or current_location()
+    errors: dict[str, list[str]] = {}
+    holder = _collect(errors, clean_holder, account_holder)
+    checked = _collect(errors, clean_iban, iban)
+    if errors:
+        raise ValidationError(errors)
+    settings_row = CollectionSettings.load()
+    method = settings_row.method
+    values = {"iban_masked": rules.mask_iban(checked.compact)}
+    if method == rules.OWN_BANK:
+        values["iban"] = checked.compact
+        values["bic"] = clean_bic(bic, checked)
+        values["status"] = Mandate.Status.ACTIVE
+    else:
+        values.update(_stripe_mandate(location, parent, holder, checked, ip, user_agent))
+    with transaction.atomic():
+        now = timezone.now()
+        Mandate.objects.filter(parent=parent, status__in=[Mandate.Status.PENDING, Mandate.Status.ACTIVE]).update(
+            status=Mandate.Status.REVOKED, revoked_at=now)
+        return Mandate.objects.create(parent=parent, contract=contract, method=method, account_holder=holder,
+                                      reference=_next_mandate_reference(location), signed_at=now,
+                                      signed_ip=ip or None, **values)
+
+
+def _stripe_mandate(location, parent, holder: str, iban: IBAN, ip: str | None, user_agent: str) -> dict:
+    account = connected_account(location)
+    if account is None or not account.charges_enabled:
+        raise ValidationError({"non_field_errors": [
+            _("This location cannot take direct debits yet; the location has to finish setting up payments.")]})
+    client = stripe_api.client()
+    previous = Mandate.objects.filter(parent=parent).exclude(stripe_customer_id="").first()
+    try:
+        customer_id = previous.stripe_customer_id if previous else client.v1.customers.create(params={
+            "email": parent.email, "name": holder, "metadata": {"user": str(parent.pk)}},
+            options=stripe_api.on_account(account.account_id, f"customer-{location.pk}-{parent.pk}")).id
+        intent = client.v1.setup_intents.create(params={
+            "customer": customer_id,
+            "payment_method_types": ["sepa_debit"],
+            "payment_method_data": {"type": "sepa_debit", "sepa_debit": {"iban": iban.compact},
+                                    "billing_details": {"name": holder, "email": parent.email}},
+            "confirm": True,
+            "usage": "off_session",
+            "mandate_data": {"customer_acceptance": {"type": "online", "online": {
+                "ip_address": ip or "0.0.0.0", "user_agent": (user_agent or "unknown")[:500]}}},
+            "metadata": {"user": str(parent.pk), "location": location.slug},
+        }, options=stripe_api.on_account(account.account_id))
+    except stripe.StripeError as exc:
+        raise stripe_refusal(exc, {"iban": "iban", "name": "account_holder"}) from exc
+    status = {"succeeded": Mandate.Status.ACTIVE, "processing": Mandate.Status.PENDING}.get(intent.status)
+    if status is None:
+        raise ValidationError({"iban": [_("The bank account could not be set up for direct debit.")]})
+    return {"status": status, "stripe_customer_id": customer_id, "stripe_setup_intent_id": intent.id,
+            "stripe_payment_method_id": _id(intent.get("payment_method")),
+            "stripe_mandate_id": _id(intent.get("mandate"))}
+
+
+def _id(value) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else value.get("id", "")
+
+
+@transaction.atomic
+def revoke_mandate(mandate: Mandate) -> Mandate:
+    mandate = Mandate.objects.select_for_update().get(pk=mandate.pk)
+    if mandate.status in (Mandate.Status.PENDING, Mandate.Status.ACTIVE):
+        mandate.status = Mandate.Status.REVOKED
+        mandate.revoked_at = timezone.now()
+        mandate.save(update_fields=["status", "revoked_at"])
+    return mandate
+
+
+# --- Stripe payments -------------------------------------------------------------------------------------
+
+
+def _ready_account(location) -> ConnectedAccount:
+    account = connected_account(location)
+    if CollectionSettings.load().method != rules.STRIPE or account is None or not account.charges_enabled:
+        raise ValidationError({"non_field_errors": [_("This location does not take online payments yet.")]})
+    return account
+
+
+def _payable(invoice) -> None:
+    if not invoice_hooks.is_payable(invoice):
+        raise ValidationError({"invoice": [_("This invoice has nothing left to pay.")]})
+
+
+def pay_with_ideal(invoice, *, success_url: str, cancel_url: str, language: str = "nl", location=None) -> str:
+    """A Stripe Checkout Session (iDEAL) on the location's account for what is due on one invoice;
+    returns the address to send the parent to. The webhook marks the invoice paid."""
+    location = location or current_location()
+    _payable(invoice)
+    account = _ready_account(location)
+    amount = invoice_hooks.amount_due(invoice)
+    metadata = {"invoice": str(invoice.pk), "location": location.slug}
+    try:
+        session = stripe_api.client().v1.checkout.sessions.create(params={
+            "mode": "payment",
+            "payment_method_types": ["ideal"],
+            "line_items": [{"quantity": 1, "price_data": {
+                "currency": "eur", "unit_amount": rules.to_cents(amount),
+                "product_data": {"name": _("Invoice %(number)s, %(location)s") % {
+                    "number": invoice.display_number, "location": location.name}}}}],
+            "client_reference_id": str(invoice.pk),
+            "customer_email": invoice.parent.email,
+            "locale": "nl" if language == "nl" else "en",
+            "success_url": success_url,
+            "cancel_url": cancel_url,
+            "metadata": metadata,
+            "payment_intent_data": {"metadata": metadata, "description": f"{location.name} {invoice.display_number}"},
+        }, options=stripe_api.on_account(account.account_id))
+    except stripe.StripeError as exc:
+        raise stripe_refusal(exc) from exc
+    Payment.objects.create(invoice=invoice, method=Payment.Method.IDEAL, amount=amount,
+                           stripe_checkout_session_id=session.id,
+                           stripe_payment_intent_id=_id(session.get("payment_intent")))
+    return session.url
+
+
+def collect_by_direct_debit(invoice, *, location=None) -> Payment | None:
+    """Collect one invoice from the paying parent's active Stripe mandate (a PaymentIntent, confirmed off
+    session). None when there is nothing to do: paid, already being collected, or no mandate."""
+    location = location or current_location()
+    if not invoice_hooks.is_payable(invoice):
+        return None
+    if invoice.payments.filter(method=Payment.Method.DIRECT_DEBIT,
+                               status__in=[Payment.Status.PENDING, Payment.Status.SUCCEEDED]).exists():
+        return None
+    mandate = Mandate.objects.filter(parent=invoice.parent, status=Mandate.Status.ACTIVE, method=rules.STRIPE).first()
+    if mandate is None or not mandate.stripe_payment_method_id:
+        return None
+    account = _ready_account(location)
+    amount = invoice_hooks.amount_due(invoice)
+    attempt = invoice.payments.filter(method=Payment.Method.DIRECT_DEBIT).count() + 1
+    metadata = {"invoice": str(invoice.pk), "location": location.slug}
+    try:
+        intent = stripe_api.client().v1.payment_intents.create(params={
+            "amount": rules.to_cents(amount), "currency": "eur",
+            "customer": mandate.stripe_customer_id, "payment_method": mandate.stripe_payment_method_id,
+            "payment_method_types": ["sepa_debit"], "confirm": True, "off_session": True,
+            "mandate": mandate.stripe_mandate_id or None,
+            "description": f"{location.name} {invoice.display_number}",
+            "metadata": metadata,
+        }, options=stripe_api.on_account(account.account_id, f"debit-{location.pk}-{invoice.pk}-{attempt}"))
+    except stripe.StripeError as exc:
+        raise stripe_refusal(exc) from exc
+    status = Payment.Status.SUCCEEDED if intent.status == "succeeded" else Payment.Status.PENDING
+    return Payment.objects.create(invoice=invoice, method=Payment.Method.DIRECT_DEBIT, amount=amount, status=status,
+                                  mandate=mandate, stripe_payment_intent_id=intent.id)
+
+
+def collect_due_invoices(location=None) -> int:
+    """Start a direct debit for every unpaid direct-debit invoice of a Stripe location; returns how many."""
+    location = location or current_location()
+    if CollectionSettings.load().method != rules.STRIPE:
+        return 0
+    invoice_model = invoice_hooks.invoice_model()
+    started = 0
+    for invoice in invoice_model.objects.filter(status__in=invoice_hooks.UNPAID,
+                                                payment_method=invoice_model.PaymentMethod.DIRECT_DEBIT):
+        if collect_by_direct_debit(invoice, location=location) is not None:
+            started += 1
+    return started
+
+
+# --- SEPA direct-debit files (own bank) ------------------------------------------------------------------
+
+
+def invoices_for_sepa_file():
+    """Unpaid invoices of parents with an active own-bank mandate that are not in a file yet."""
+    invoice_model = invoice_hooks.invoice_model()
+    in_files = SepaFileItem.objects.filter(returned=False).values("invoice_id")
+    parents = Mandate.objects.filter(status=Mandate.Status.ACTIVE, method=rules.OWN_BANK).values("parent_id")
+    return (invoice_model.objects.filter(status__in=invoice_hooks.UNPAID, parent_id__in=parents)
+            .exclude(pk__in=in_files).order_by("number", "pk"))
+
+
+def create_sepa_file(*, collection_date: date, user=None, location=None) -> SepaFile:
+    """A pain.008.001.02 file with one collection per unpaid invoice of a parent with a mandate, for the
+    location's own bank. Validated against the schema before it is stored; an invoice is in one file."""
+    location = location or current_location()
+    settings_row = CollectionSettings.load()
+    errors: dict[str, list[str]] = {}
+    if settings_row.method != rules.OWN_BANK or not settings_row.creditor_iban:
+        errors["non_field_errors"] = [_("Set up collection through the location's own bank first.")]
+    today = location_today(location)
+    if collection_date is None or collection_date <= today:
+        errors["collection_date"] = [_("The collection date must be after today.")]
+    elif collection_date > today + timedelta(days=365):
+        errors["collection_date"] = [_("The collection date must be within a year.")]
+    if errors:
+        raise ValidationError(errors)
+    from sepaxml import SepaDD
+
+    with transaction.atomic():
+        invoices = list(invoices_for_sepa_file().select_for_update())
+        if not invoices:
+            raise ValidationError({"non_field_errors": [_("There are no unpaid invoices to collect.")]})
+        mandates = {m.parent_id: m for m in Mandate.objects.filter(status=Mandate.Status.ACTIVE,
+                                                                   method=rules.OWN_BANK)}
+        sepa = SepaDD({"name": settings_row.creditor_name, "IBAN": settings_row.creditor_iban,
+                       "BIC": settings_row.creditor_bic, "batch": True, "creditor_id": settings_row.creditor_id,
+                       "currency": "EUR"}, schema="pain.008.001.02", clean=True)
+        items, total = [], 0
+        for invoice in invoices:
+            mandate = mandates[invoice.parent_id]
+            cents = rules.to_cents(invoice_hooks.amount_due(invoice))
+            previous = SepaFileItem.objects.filter(mandate=mandate).count() + sum(
+                1 for item in items if item.mandate_id == mandate.pk)
+            end_to_end = f"{location.slug[:20].upper()}-{invoice.display_number}-{len(items) + 1}"[:35]
+            payment = {
+                "name": mandate.account_holder, "IBAN": mandate.iban, "amount": cents,
+                "type": rules.sequence_type(previous), "collection_date": collection_date,
+                "mandate_id": mandate.reference, "mandate_date": timezone.localdate(mandate.signed_at),
+                "description": _("Invoice %(number)s %(location)s") % {"number": invoice.display_number,
+                                                                      "location": location.name},
+                "endtoend_id": re.sub(r"[^A-Za-z0-9-]", "", end_to_end),
+            }
+            if mandate.bic:
+                payment["BIC"] = mandate.bic
+            sepa.add_payment(payment)
+            total += cents
+            items.append(SepaFileItem(invoice=invoice, mandate=mandate, amount=rules.from_cents(cents),
+                                      sequence_type=payment["type"], end_to_end_id=payment["endtoend_id"]))
+        xml = sepa.export(validate=True).decode("utf-8")
+        message_id = ET.fromstring(xml.encode()).findtext(".//{*}GrpHdr/{*}MsgId") or f"{location.slug}-{today}"
+        sepa_file = SepaFile.objects.create(message_id=message_id[:35], collection_date=collection_date,
+                                            transaction_count=len(items), total=rules.from_cents(total),
+                                            xml=xml, created_by=user)
+        for item in items:
+            item.file = sepa_file
+        SepaFileItem.objects.bulk_create(items)
+    return sepa_file
+
+
+@transaction.atomic
+def mark_sepa_item_returned(item: SepaFileItem, *, reason: str) -> SepaFileItem:
+    """The bank reports a collection as failed or reversed: the invoice opens again and the reminder flow
+    starts; the invoice may go into a later file."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": [_("Give the reason the bank gave.")]})
+    item = SepaFileItem.objects.select_for_update().select_related("invoice").get(pk=item.pk)
+    if item.returned:
+        return item
+    item.returned = True
+    item.return_reason = reason[:300]
+    item.save(update_fields=["returned", "return_reason"])
+    invoice_hooks.reopen_after_failed_payment(item.invoice, reason=_("Direct debit returned by the bank: %(r)s")
+                                              % {"r": reason})
+    return item
