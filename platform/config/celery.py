@@ -5,6 +5,7 @@ location runs in that location's schema in the worker.
 """
 import os
 
+from celery.schedules import crontab
 from tenant_schemas_celery.app import CeleryApp
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -24,4 +25,15 @@ app.conf.beat_schedule["contracts-evaluation-tasks"] = {
 app.conf.beat_schedule["safeguarding-deadline-reminders"] = {
     "task": "safeguarding.tasks.send_deadline_reminders",
     "schedule": 60 * 60 * 24,
+}
+# Billing: the monthly invoice run (NL for the current month from the 1st, BE-VLG for the month before),
+# repeated each night until the 14th so an interrupted run is completed (it is idempotent); and a daily job
+# for payment reminders, automatic approval of registered hours and the annual statements.
+app.conf.beat_schedule["billing-monthly-invoice-run"] = {
+    "task": "billing.invoices.tasks.monthly_run",
+    "schedule": crontab(minute=30, hour=2, day_of_month="1-14"),
+}
+app.conf.beat_schedule["billing-daily"] = {
+    "task": "billing.invoices.tasks.daily_billing",
+    "schedule": crontab(minute=0, hour=6),
 }
