@@ -14,7 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
-from billing.invoices.models import CreditNote, Invoice, InvoiceCounter, InvoiceLine, Reminder
+from billing.invoices import rules as invoice_rules
+from billing.invoices.models import (
+    AnnualStatement,
+    CreditNote,
+    DunningSettings,
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    Reminder,
+)
 from billing.tariffs import adapters, rules
 from billing.tariffs.models import Extra, IncomeCertificate, RegisteredHours
 from tenants.contracts import rules as tenants_contract_rules
@@ -425,3 +434,158 @@ def issue_invoice(invoice: Invoice) -> Invoice:
     current.total = sum((line.amount for line in lines), Decimal("0.00"))
     _issue(current, lines)
     return current
+
+
+# --- reminders -----------------------------------------------------------------------------------------
+
+
+def _dunning_settings() -> invoice_rules.Settings:
+    row = DunningSettings.load()
+    return invoice_rules.Settings(**{f: getattr(row, f) for f in invoice_rules.Settings.__dataclass_fields__})
+
+
+def remind(invoice: Invoice, today: date, settings: invoice_rules.Settings | None = None) -> Reminder | None:
+    """Take the next reminder step of one unpaid invoice, if one is due (logged; the parent is told)."""
+    settings = settings or _dunning_settings()
+    with transaction.atomic():
+        current = _locked(invoice)
+        if current.status not in UNPAID or current.due_date is None:
+            return None
+        done = dict(current.reminders.exclude(step=Reminder.Step.FAILED_PAYMENT).values_list("step", "sent_on"))
+        plan = current.payment_plan_until is not None and current.payment_plan_until >= today
+        amount = current.total - current.credited_amount
+        step = invoice_rules.next_step(jurisdiction=current.jurisdiction, amount=amount,
+                                       due=current.due_date, today=today, done=done, settings=settings,
+                                       payment_plan=plan)
+        if step is None:
+            return None
+        reminder = Reminder.objects.create(invoice=current, step=step.step, sent_on=today, amount=step.amount,
+                                           note=step.note)
+        if current.status != Invoice.Status.OVERDUE:
+            current.status = Invoice.Status.OVERDUE
+            current.save(update_fields=["status"])
+        from billing.invoices import notify
+
+        transaction.on_commit(lambda: notify.reminder_sent(reminder))
+    return reminder
+
+
+def send_reminders(today: date) -> int:
+    """The daily job at one location: every unpaid invoice past its due date gets its next step."""
+    if not DunningSettings.load().enabled:
+        return 0
+    settings = _dunning_settings()
+    count = 0
+    for invoice in Invoice.objects.filter(status__in=UNPAID, due_date__lt=today).select_related("parent"):
+        if remind(invoice, today, settings) is not None:
+            count += 1
+    return count
+
+
+@transaction.atomic
+def agree_payment_plan(invoice: Invoice, *, until: date) -> Invoice:
+    current = _locked(invoice)
+    if current.status not in UNPAID:
+        raise ValidationError({"status": [_("Only an unpaid invoice can have a payment plan.")]})
+    if until is None or (current.due_date and until < current.due_date):
+        raise ValidationError({"until": [_("The payment plan must run until after the due date.")]})
+    current.payment_plan_until = until
+    current.save(update_fields=["payment_plan_until"])
+    return current
+
+
+@transaction.atomic
+def update_dunning_settings(**fields) -> DunningSettings:
+    row = DunningSettings.load()
+    errors: dict[str, list[str]] = {}
+    for name, value in fields.items():
+        if not hasattr(row, name) or name in ("id", "pk"):
+            errors.setdefault(name, []).append(_("Unknown setting."))
+            continue
+        if name == "enabled":
+            row.enabled = bool(value)
+            continue
+        try:
+            number = Decimal(str(value))
+        except Exception:
+            number = None
+        if number is None or not number.is_finite() or number < 0:
+            errors.setdefault(name, []).append(_("Enter a number of zero or more."))
+            continue
+        if name.endswith("_days"):
+            if number != number.to_integral_value() or number > 365:
+                errors.setdefault(name, []).append(_("Enter whole days, at most 365."))
+                continue
+            number = int(number)
+        setattr(row, name, number)
+    if errors:
+        raise ValidationError(errors)
+    row.save()
+    return row
+
+
+# --- annual statements -------------------------------------------------------------------------------
+
+
+def make_statements(year: int, kind: str | None = None) -> int:
+    """NL jaaropgave per child and paying parent for the calendar year `year`; BE-VLG fiscal certificate for
+    December `year - 1` to November `year`. Idempotent: an existing statement is left as it is."""
+    location = adapters.current_location()
+    kind = kind or (AnnualStatement.Kind.BE_FISCAL if location.jurisdiction == "BE-VLG"
+                    else AnnualStatement.Kind.NL_JAAROPGAVE)
+    start, end = invoice_rules.statement_period(kind, year)
+    invoices = (Invoice.objects.filter(period_start__gte=start, period_start__lte=end, number__isnull=False)
+                .exclude(status=Invoice.Status.DRAFT).select_related("child", "parent")
+                .prefetch_related("lines", "credit_notes"))
+    groups: dict[tuple[int, int], list[Invoice]] = {}
+    for invoice in invoices:
+        groups.setdefault((invoice.child_id, invoice.parent_id), []).append(invoice)
+    made = 0
+    for (child_id, parent_id), items in groups.items():
+        if AnnualStatement.objects.filter(kind=kind, year=year, child_id=child_id, parent_id=parent_id).exists():
+            continue
+        hours = sum((line.quantity for i in items for line in i.lines.all()
+                     if line.kind in ("care", "settlement") and line.unit == "h"), Decimal("0"))
+        day_count = sum((line.quantity for i in items for line in i.lines.all()
+                         if line.kind == "care" and line.unit == "day"), Decimal("0"))
+        invoiced = sum((i.total - i.credited_amount for i in items), Decimal("0.00"))
+        paid = sum((i.total - i.credited_amount for i in items if i.status == Invoice.Status.PAID),
+                   Decimal("0.00"))
+        care_amount = sum((line.amount for i in items for line in i.lines.all()
+                           if line.kind in ("care", "settlement") and line.unit == "h"), Decimal("0"))
+        rate = (care_amount / hours).quantize(Decimal("0.0001")) if hours else None
+        lrk = next((i.lrk_number for i in items if i.lrk_number), "")
+        with transaction.atomic():
+            statement = AnnualStatement.objects.create(
+                kind=kind, year=year, child_id=child_id, parent_id=parent_id, period_start=start, period_end=end,
+                hours=hours, days=day_count, hourly_rate=rate, amount_invoiced=invoiced, amount_paid=paid,
+                location_name=location.name, lrk_number=lrk)
+            from billing.invoices import notify, pdf
+
+            statement.pdf = pdf.statement_pdf(statement)
+            statement.save(update_fields=["pdf"])
+            pk = statement.pk
+            transaction.on_commit(lambda pk=pk: notify.statement_ready(pk))
+        made += 1
+    return made
+
+
+def daily_everywhere(today_override: date | None = None) -> dict[str, dict]:
+    """The daily beat job besides the run: auto-approve registered hours, reminders, and in January (NL) or
+    December (BE-VLG) the annual statements."""
+    from billing.tariffs import services as tariffs
+    from cooperative.models import Location
+    from tenants.calendar import selectors as calendar
+
+    results = {}
+    for location in Location.objects.filter(status=Location.Status.ACTIVE).order_by("pk"):
+        with schema_context(location.schema_name):
+            today = today_override or calendar.location_today(location)
+            result = {"approved": tariffs.auto_approve_hours(location_name=location.name),
+                      "reminders": send_reminders(today)}
+            if location.jurisdiction == "NL" and today.month == 1:
+                result["statements"] = make_statements(today.year - 1, AnnualStatement.Kind.NL_JAAROPGAVE)
+            if location.jurisdiction == "BE-VLG" and today.month == 12:
+                result["statements"] = make_statements(today.year, AnnualStatement.Kind.BE_FISCAL)
+            results[location.slug] = result
+    return results

@@ -179,3 +179,9 @@ def settling_in_days(child_id: int, start: date, end: date) -> set[date]:
 
 def to_local(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment.astimezone(zone)
+
+
+def current_location():
+    from tenants.calendar import selectors as calendar
+
+    return calendar.current_location()
