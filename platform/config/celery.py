@@ -21,9 +21,24 @@ app.conf.beat_schedule["contracts-evaluation-tasks"] = {
     "task": "tenants.contracts.tasks.create_evaluation_tasks",
     "schedule": 60 * 60 * 24,
 }
+# Complaints: reminders a week before and on the judgement deadline, and the parent's notice after it.
+app.conf.beat_schedule["complaints-deadline-reminders"] = {
+    "task": "tenants.complaints.tasks.send_complaint_reminders",
+    "schedule": 60 * 60 * 24,
+}
 # Meldcode: remind the pedagogue of step deadlines (due tomorrow or overdue), every morning.
 app.conf.beat_schedule["safeguarding-deadline-reminders"] = {
     "task": "safeguarding.tasks.send_deadline_reminders",
+    "schedule": 60 * 60 * 24,
+}
+# Advisory: remind owners of follow-up actions past their due date (once per action), and recount the
+# dashboard figures from the location schemas at night.
+app.conf.beat_schedule["advisory-remind-overdue-actions"] = {
+    "task": "advisory.tasks.remind_overdue_actions",
+    "schedule": 60 * 60 * 24,
+}
+app.conf.beat_schedule["advisory-rebuild-figures"] = {
+    "task": "advisory.tasks.rebuild_figures",
     "schedule": 60 * 60 * 24,
 }
 # Billing: the monthly invoice run (NL for the current month from the 1st, BE-VLG for the month before),
