@@ -117,6 +117,8 @@ def _day(value) -> date | None:
 
 
 def _period_end(subscription) -> datetime | None:
+    if hasattr(subscription, "to_dict"):
+        subscription = subscription.to_dict()
     end = subscription.get("current_period_end")
     if end is None:
         items = (subscription.get("items") or {}).get("data") or []

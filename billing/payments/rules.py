@@ -58,7 +58,7 @@ def _letters_to_digits(text: str) -> str:
 
 
 def creditor_id_errors(creditor_id: str) -> list[str]:
-    """Check a SEPA creditor identifier (incassant-ID, e.g. NL98ZZZ999999999999): country, check digits
+    """Check a SEPA creditor identifier (incassant-ID, e.g. NL57ZZZ999999999999): country, check digits
     (ISO 7064 mod 97-10 over the national part and the country, the business code left out), length."""
     value = re.sub(r"\s+", "", creditor_id or "").upper()
     if not value:

@@ -94,6 +94,8 @@ def connected_account(location=None) -> ConnectedAccount | None:
 
 def update_account(account_id: str, data) -> ConnectedAccount | None:
     """Copy the state of a Stripe account object (from the API or an account.updated event)."""
+    if hasattr(data, "to_dict"):
+        data = data.to_dict()
     account = ConnectedAccount.objects.filter(account_id=account_id).first()
     if account is None:
         return None
@@ -170,7 +172,7 @@ def save_collection_settings(*, method: str, creditor_name: str = "", creditor_i
             values["creditor_bic"] = bic or ""
         if rules.creditor_id_errors(values["creditor_id"]):
             errors["creditor_id"] = [_("Enter the creditor identifier (incassant-ID) your bank gave you, "
-                                       "e.g. NL98ZZZ999999999999.")]
+                                       "e.g. NL57ZZZ999999999999.")]
     if errors:
         raise ValidationError(errors)
     for field, value in values.items():
@@ -252,14 +254,15 @@ def _stripe_mandate(location, parent, holder: str, iban: IBAN, ip: str | None, u
     if status is None:
         raise ValidationError({"iban": [_("The bank account could not be set up for direct debit.")]})
     return {"status": status, "stripe_customer_id": customer_id, "stripe_setup_intent_id": intent.id,
-            "stripe_payment_method_id": _id(intent.get("payment_method")),
-            "stripe_mandate_id": _id(intent.get("mandate"))}
+            "stripe_payment_method_id": _id(getattr(intent, "payment_method", None)),
+            "stripe_mandate_id": _id(getattr(intent, "mandate", None))}
 
 
 def _id(value) -> str:
+    """The id of an expandable field: a string, an expanded object, or nothing."""
     if value is None:
         return ""
-    return value if isinstance(value, str) else value.get("id", "")
+    return value if isinstance(value, str) else (getattr(value, "id", None) or value["id"])
 
 
 @transaction.atomic
@@ -315,7 +318,7 @@ def pay_with_ideal(invoice, *, success_url: str, cancel_url: str, language: str 
         raise stripe_refusal(exc) from exc
     Payment.objects.create(invoice=invoice, method=Payment.Method.IDEAL, amount=amount,
                            stripe_checkout_session_id=session.id,
-                           stripe_payment_intent_id=_id(session.get("payment_intent")))
+                           stripe_payment_intent_id=_id(getattr(session, "payment_intent", None)))
     return session.url
 
 

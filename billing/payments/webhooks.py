@@ -25,6 +25,8 @@ DUPLICATE = "duplicate"
 
 def process_event(event) -> str:
     """Apply a verified event once; returns what was done (for the log and the stored event)."""
+    if hasattr(event, "to_dict"):
+        event = event.to_dict()  # plain dicts from here on
     event_id = event["id"]
     account_id = event.get("account") or ""
     try:
