@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from tests.tenants.calendar.conftest import at, flemish_a  # noqa: F401 (fixture re-exported)
+from tests.tenants.conftest import api, english  # noqa: F401 (fixtures re-exported)
 
 MON_THU = [[{"weekday": 0, "start": "07:30", "end": "18:00"}, {"weekday": 3, "start": "07:30", "end": "18:00"}]]
 

@@ -1,0 +1,194 @@
+"""Invoices API (location hosts). The entrepreneur reads all, runs a month, credits, agrees payment plans
+and exports CSV; a parent reads and downloads her own invoices, credit notes and annual statements."""
+from datetime import date
+
+from django.http import HttpResponse
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import has_role, location_only
+from accounts.roles import ENTREPRENEUR, PARENT, request_roles
+from billing.invoices import export, selectors, services
+from billing.invoices.models import AnnualStatement, CreditNote, DunningSettings, Invoice, InvoiceLine, Reminder
+
+ENTREPRENEUR_ONLY = location_only(has_role(ENTREPRENEUR))
+ENTREPRENEUR_OR_PARENT = location_only(has_role(ENTREPRENEUR, PARENT))
+
+
+def pdf_response(data, filename: str) -> HttpResponse:
+    response = HttpResponse(bytes(data or b""), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class LineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InvoiceLine
+        fields = ["kind", "description", "quantity", "unit", "unit_price", "amount"]
+
+
+class ReminderSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Reminder
+        fields = ["step", "sent_on", "amount", "note"]
+
+
+class InvoiceSerializer(serializers.ModelSerializer):
+    lines = LineSerializer(many=True, read_only=True)
+    reminders = ReminderSerializer(many=True, read_only=True)
+    amount_due = serializers.DecimalField(max_digits=10, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Invoice
+        fields = ["id", "number", "display_number", "kind", "child", "child_name", "parent", "parent_name",
+                  "period_start", "period_end", "issue_date", "due_date", "total", "amount_due", "status",
+                  "payment_method", "location_name", "lrk_number", "tariff_model", "method_note", "vat_note",
+                  "sent_at", "paid_at", "payment_plan_until", "lines", "reminders"]
+        read_only_fields = fields
+
+
+class CreditNoteSerializer(serializers.ModelSerializer):
+    invoice_number = serializers.CharField(source="invoice.display_number", read_only=True)
+
+    class Meta:
+        model = CreditNote
+        fields = ["id", "number", "display_number", "invoice", "invoice_number", "issue_date", "reason", "total"]
+        read_only_fields = fields
+
+
+class CreditSerializer(serializers.Serializer):
+    amount = serializers.CharField(required=False, allow_null=True, default=None,
+                                   help_text="Amount in euros; empty: the whole rest of the invoice.")
+    reason = serializers.CharField(max_length=300, allow_blank=True)
+
+
+class PlanSerializer(serializers.Serializer):
+    until = serializers.DateField()
+
+
+class RunSerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    month = serializers.IntegerField(min_value=1, max_value=12)
+
+
+class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = InvoiceSerializer
+
+    def get_permissions(self):
+        if self.action in ("credit", "payment_plan", "export", "run"):
+            return [ENTREPRENEUR_ONLY()]
+        return [ENTREPRENEUR_OR_PARENT()]
+
+    def get_queryset(self):
+        return selectors.invoices_visible_to(self.request.user, request_roles(self.request)).prefetch_related(
+            "lines", "reminders", "credit_notes")
+
+    @action(detail=True, methods=["get"])
+    def pdf(self, request, pk=None):
+        invoice = self.get_object()
+        return pdf_response(invoice.pdf, f"invoice-{invoice.display_number}.pdf")
+
+    @action(detail=True, methods=["post"], serializer_class=CreditSerializer)
+    def credit(self, request, pk=None):
+        invoice = self.get_object()
+        data = CreditSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        note = services.create_credit_note(invoice, amount=data.validated_data["amount"],
+                                           reason=data.validated_data["reason"], user=request.user)
+        return Response(CreditNoteSerializer(note).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], url_path="payment-plan", serializer_class=PlanSerializer)
+    def payment_plan(self, request, pk=None):
+        invoice = self.get_object()
+        data = PlanSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        invoice = services.agree_payment_plan(invoice, until=data.validated_data["until"])
+        return Response(InvoiceSerializer(invoice).data)
+
+    @action(detail=False, methods=["get"], url_path="export")
+    def export(self, request):
+        invoices = self.get_queryset().exclude(status=Invoice.Status.DRAFT).order_by("number")
+        year = request.query_params.get("year")
+        if year:
+            if not year.isdigit():
+                return Response({"year": ["Enter a year."]}, status=400)
+            invoices = invoices.filter(issue_date__year=int(year))
+        notes = CreditNote.objects.select_related("invoice").order_by("number")
+        if year:
+            notes = notes.filter(issue_date__year=int(year))
+        response = HttpResponse(export.invoices_csv(invoices, notes), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="invoices.csv"'
+        return response
+
+    @action(detail=False, methods=["post"], serializer_class=RunSerializer)
+    def run(self, request):
+        data = RunSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        location = request._request.location
+        result = services.run_month(location, data.validated_data["year"], data.validated_data["month"])
+        return Response(result.as_dict())
+
+
+class CreditNoteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = CreditNoteSerializer
+    permission_classes = [ENTREPRENEUR_OR_PARENT]
+
+    def get_queryset(self):
+        return selectors.credit_notes_visible_to(self.request.user, request_roles(self.request))
+
+    @action(detail=True, methods=["get"])
+    def pdf(self, request, pk=None):
+        note = self.get_object()
+        return pdf_response(note.pdf, f"credit-note-{note.display_number}.pdf")
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    child_name = serializers.CharField(source="child.full_name", read_only=True)
+
+    class Meta:
+        model = AnnualStatement
+        fields = ["id", "kind", "year", "child", "child_name", "parent", "period_start", "period_end", "hours",
+                  "days", "hourly_rate", "amount_invoiced", "amount_paid", "location_name", "lrk_number"]
+        read_only_fields = fields
+
+
+class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = StatementSerializer
+    permission_classes = [ENTREPRENEUR_OR_PARENT]
+
+    def get_queryset(self):
+        return selectors.statements_visible_to(self.request.user, request_roles(self.request))
+
+    @action(detail=True, methods=["get"])
+    def pdf(self, request, pk=None):
+        statement = self.get_object()
+        return pdf_response(statement.pdf, f"annual-statement-{statement.year}.pdf")
+
+    @action(detail=False, methods=["post"], serializer_class=serializers.Serializer)
+    def generate(self, request):
+        if ENTREPRENEUR not in request_roles(request):
+            return Response(status=403)
+        year = request.data.get("year")
+        if not isinstance(year, int) or not 2000 <= year <= date.today().year:
+            return Response({"year": ["Enter a past calendar year."]}, status=400)
+        return Response({"created": services.make_statements(year)})
+
+
+class DunningSettingsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DunningSettings
+        exclude = ["id"]
+
+
+class DunningSettingsView(APIView):
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = DunningSettingsSerializer
+
+    def get(self, request):
+        return Response(DunningSettingsSerializer(DunningSettings.load()).data)
+
+    def patch(self, request):
+        row = services.update_dunning_settings(**dict(request.data))
+        return Response(DunningSettingsSerializer(row).data)

@@ -1,0 +1,90 @@
+"""Pages: the invoices of the location (entrepreneur) or of the parent, one invoice with its PDF, a credit
+note form for the entrepreneur, the CSV export and the annual statements."""
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views import View
+
+from accounts.permissions import RoleRequiredMixin
+from accounts.roles import ENTREPRENEUR, PARENT, request_roles
+from billing.invoices import export, selectors, services
+from billing.invoices.forms import CreditNoteForm, add_service_errors
+from billing.invoices.models import CreditNote, Invoice
+
+
+def _invoice(request, pk):
+    invoice = selectors.invoices_visible_to(request.user, request_roles(request)).filter(pk=pk).first()
+    if invoice is None:
+        raise Http404
+    return invoice
+
+
+class InvoiceListView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request):
+        roles = request_roles(request)
+        invoices = selectors.invoices_visible_to(request.user, roles).order_by("-period_start", "-number")[:500]
+        statements = selectors.statements_visible_to(request.user, roles)[:100]
+        return render(request, "billing/invoice_list.html", {
+            "invoices": invoices, "statements": statements, "can_manage": ENTREPRENEUR in roles})
+
+
+class InvoiceDetailView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request, pk):
+        invoice = _invoice(request, pk)
+        can_manage = ENTREPRENEUR in request_roles(request)
+        return render(request, "billing/invoice_detail.html", {
+            "invoice": invoice, "can_manage": can_manage, "form": CreditNoteForm() if can_manage else None})
+
+
+class InvoicePdfView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request, pk):
+        invoice = _invoice(request, pk)
+        response = HttpResponse(bytes(invoice.pdf or b""), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="invoice-{invoice.display_number}.pdf"'
+        return response
+
+
+class CreditNoteCreateView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        invoice = _invoice(request, pk)
+        form = CreditNoteForm(request.POST)
+        if form.is_valid():
+            try:
+                services.create_credit_note(invoice, amount=form.cleaned_data["amount"],
+                                            reason=form.cleaned_data["reason"], user=request.user)
+                return redirect("billing-invoice-page", pk=invoice.pk)
+            except ValidationError as error:
+                add_service_errors(form, error)
+        return render(request, "billing/invoice_detail.html",
+                      {"invoice": invoice, "can_manage": True, "form": form}, status=400)
+
+
+class ExportView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def get(self, request):
+        invoices = Invoice.objects.exclude(status=Invoice.Status.DRAFT).order_by("number")
+        notes = CreditNote.objects.select_related("invoice").order_by("number")
+        response = HttpResponse(export.invoices_csv(invoices, notes), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="invoices.csv"'
+        return response
+
+
+class StatementPdfView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request, pk):
+        statement = selectors.statements_visible_to(request.user, request_roles(request)).filter(pk=pk).first()
+        if statement is None:
+            raise Http404
+        response = HttpResponse(bytes(statement.pdf or b""), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="annual-statement-{statement.year}.pdf"'
+        return response
