@@ -1,0 +1,109 @@
+"""Locations whose visits are done, planned, overdue and missing each land in the right tile, and the tiles
+link to the lists behind them; filters by adviser, region and kind."""
+from datetime import date
+
+from django.utils import timezone
+
+from advisory import selectors, services
+from tests.advisory.conftest import aware, bare_location
+
+YEAR = timezone.localdate().year
+
+
+def setup_world(world):
+    done = bare_location("t-done", adviser=world.adviser, region="Noord")
+    planned = bare_location("t-planned", adviser=world.adviser, region="Zuid", kind="bso")
+    overdue = bare_location("t-overdue", adviser=world.adviser, region="Noord")
+    missing = bare_location("t-missing", adviser=world.adviser, region="Zuid")
+    for location in (done, planned, overdue):
+        services.plan_visit(location, year=YEAR, visit_type="business", adviser=world.adviser, user=world.adviser)
+        pedagogical = services.plan_visit(location, year=YEAR, visit_type="pedagogical", adviser=world.adviser,
+                                          user=world.adviser)
+        pedagogical.completed_at = timezone.now()
+        pedagogical.save()
+    visit = done.advisory_visits.get(visit_type="business")
+    visit.completed_at = timezone.now()
+    visit.save()
+    planned_visit = planned.advisory_visits.get(visit_type="business")
+    planned_visit.scheduled_at = aware(YEAR, 12, 30)
+    planned_visit.save()
+    late = overdue.advisory_visits.get(visit_type="business")
+    late.scheduled_at = aware(YEAR, 1, 2)
+    late.save()
+    return done, planned, overdue, missing
+
+
+def business_status(board, slug):
+    return next(row.visits["business"] for row in board.rows if row.slug == slug)
+
+
+def test_each_visit_lands_in_its_tile(world):
+    done, planned, overdue, missing = setup_world(world)
+    today = date(YEAR, 6, 1) if date.today() < date(YEAR, 6, 1) else date.today()
+    today = min(today, date(YEAR, 12, 29))
+    board = selectors.dashboard(world.adviser, selectors.Filters(year=YEAR), today)
+    assert business_status(board, "t-done") == "done"
+    assert business_status(board, "t-planned") == "planned"
+    assert business_status(board, "t-overdue") == "overdue"
+    assert business_status(board, "t-missing") == "due"
+    assert {r.slug for r in board.rows_in("visits_done")} >= {"t-done"}
+    assert "t-planned" in {r.slug for r in board.rows_in("visits_planned")}
+    assert "t-overdue" in {r.slug for r in board.rows_in("visits_overdue")}
+    assert "t-missing" in {r.slug for r in board.rows_in("visits_due")}
+    assert "t-missing" not in {r.slug for r in board.rows_in("visits_planned")}
+
+
+def test_tiles_on_the_page_link_to_their_lists(client_for, world):
+    setup_world(world)
+    client = client_for(world.adviser)
+    page = client.get("/advisory/")
+    tiles = {key: value for key, _label, value in page.context["tiles"]}
+    assert tiles["visits_done"] >= 1 and tiles["visits_overdue"] >= 1
+    html = page.content.decode()
+    assert 'href="/advisory/list/visits_overdue/' in html
+    listing = client.get("/advisory/list/visits_overdue/").content.decode()
+    assert "Loc t-overdue" in listing and "Loc t-done" not in listing
+    assert "Loc t-done" in client.get("/advisory/list/visits_done/").content.decode()
+    assert client.get("/advisory/list/nonsense/").status_code == 404
+
+
+def test_filters_by_region_kind_and_adviser(client_for, world):
+    setup_world(world)
+    client = client_for(world.lead_adviser)
+    slugs = {r.slug for r in client.get("/advisory/?region=Zuid").context["board"].rows}
+    assert slugs == {"t-planned", "t-missing"}
+    assert {r.slug for r in client.get("/advisory/?kind=bso").context["board"].rows} == {"t-planned"}
+    by_adviser = {r.slug for r in client.get(f"/advisory/?adviser={world.adviser.pk}").context["board"].rows}
+    assert by_adviser == {"t-done", "t-planned", "t-overdue", "t-missing", world.a.location.slug}
+
+
+def test_adviser_sees_only_her_locations_lead_all(client_for, world):
+    setup_world(world)
+    mine = {r.slug for r in client_for(world.adviser).get("/advisory/").context["board"].rows}
+    assert world.b.location.slug not in mine and world.a.location.slug in mine
+    everything = {r.slug for r in client_for(world.lead_adviser).get("/advisory/").context["board"].rows}
+    assert world.b.location.slug in everything
+    assert client_for(world.adviser).get(f"/advisory/locations/{world.b.location.slug}/").status_code == 404
+
+
+def test_actions_and_documents_and_inspection_tiles(world):
+    location = bare_location("t-act", adviser=world.adviser)
+    services.create_action(location, description="x", owner="entrepreneur", due_date=date(2000, 1, 1),
+                           user=world.adviser)
+    services.record_inspection(location, inspected_on=date(2024, 5, 1), kind="annual", met_requirements=False,
+                               user=world.adviser)
+    board = selectors.dashboard(world.adviser, selectors.Filters(year=YEAR), date.today())
+    row = next(r for r in board.rows if r.slug == "t-act")
+    assert row.overdue_actions == 1 and row.inspection_met is False
+    assert set(row.documents_attention) == {"pedagogical_plan", "safety_health"}
+    assert "t-act" in {r.slug for r in board.rows_in("inspection_not_met")}
+    assert board.tiles["actions_overdue"] >= 1
+
+
+def test_csv_export_has_one_row_per_location(client_for, world):
+    setup_world(world)
+    response = client_for(world.adviser).get("/advisory/export.csv")
+    body = b"".join(response.streaming_content).decode()
+    lines = body.strip().splitlines()
+    assert lines[0].startswith("location,slug,kind") and len(lines) == 1 + 5
+    assert any(line.startswith("Loc t-overdue,t-overdue,kdv,Noord") and ",overdue," in line for line in lines)
