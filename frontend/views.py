@@ -48,8 +48,10 @@ def home(request):
                       {"locations": coop_selectors.locations_visible_to(request.user)})
     if role == r.PEDAGOGUE:
         return render(request, "home/pedagogue.html")
+    from portal.selectors import parent_overview
+
     context = {
-        "families": child_selectors.children_across_locations(request.user),
+        "families": parent_overview(request.user) if r.PARENT in request.roles else [],
         "work_locations": coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF]),
     }
     return render(request, "home/member.html", context)

@@ -1,1 +1,18 @@
-urlpatterns = []
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from tenants.messages import api, views
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("conversations", api.ConversationViewSet, basename="conversation")
+router.register("announcements", api.AnnouncementViewSet, basename="announcement")
+
+urlpatterns = [
+    path("messages/", views.InboxView.as_view(), name="messages"),
+    path("messages/new/", views.NewConversationView.as_view(), name="conversation-new"),
+    path("messages/<int:pk>/", views.ConversationView.as_view(), name="message-thread"),
+    path("announcements/new/", views.NewAnnouncementView.as_view(), name="announcement-new"),
+    path("announcements/<int:pk>/", views.AnnouncementView.as_view(), name="announcement-page"),
+    path("api/v1/", include(router.urls)),
+]

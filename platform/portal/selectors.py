@@ -1,0 +1,227 @@
+"""The parent's overview across locations: every child with its location, today's plan, the next closing
+days and the open tasks.
+
+The data stays in each location's schema. The overview opens only the schemas of the parent's own
+memberships, and makes a fixed number of queries in each: the query count grows with the locations the
+parent belongs to, never with the number of locations on the platform.
+"""
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from accounts.roles import PARENT
+from cooperative.models import Location
+from cooperative.selectors import locations_of_member
+
+CLOSING_DAYS_SHOWN = 3
+CLOSING_DAYS_AHEAD = 90
+
+
+@dataclass
+class ChildToday:
+    child: object
+    plan: str  # "care", "absent", "extra", "closed", "none"
+    start: object = None
+    end: object = None
+    absence: str = ""
+    handover_id: int | None = None
+
+
+@dataclass
+class Task:
+    kind: str  # contract, mandate, invoice, hours, survey
+    label: str
+    url: str
+    due: date | None = None
+
+
+@dataclass
+class LocationOverview:
+    location: Location
+    today: date
+    children: list[ChildToday] = field(default_factory=list)
+    closing_days: list = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    unread_messages: int = 0
+    unread_announcements: int = 0
+
+
+def location_today(location: Location) -> date:
+    return timezone.localdate(timezone=ZoneInfo(location.time_zone or "Europe/Amsterdam"))
+
+
+def parent_locations(user):
+    return list(locations_of_member(user, [PARENT]).filter(status=Location.Status.ACTIVE))
+
+
+def _open_schema(schema_name):
+    # The same door as children_across_locations, so one check sees every schema the portal opens.
+    from tenants.children import selectors as child_selectors
+
+    return child_selectors.schema_context(schema_name)
+
+
+def location_path(name: str, *args, default: str = "/") -> str:
+    """A page's path on a location host (reversed in the location URLconf; `default` if it does not exist)."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse(name, args=args, urlconf="config.urls_location")
+    except NoReverseMatch:
+        return default
+
+
+def _optional_model(app_label: str, name: str):
+    try:
+        return apps.get_model(app_label, name)
+    except LookupError:
+        return None
+
+
+def parent_overview(user, locations=None) -> list[LocationOverview]:
+    from tenants.surveys.selectors import open_coop_surveys
+
+    locations = parent_locations(user) if locations is None else locations
+    if not locations:
+        return []
+    coop_surveys = open_coop_surveys(timezone.localdate())
+    result = []
+    for location in locations:
+        with _open_schema(location.schema_name):
+            result.append(_location_overview(user, location, coop_surveys))
+    return result
+
+
+def _location_overview(user, location: Location, coop_surveys) -> LocationOverview:
+    from tenants.attendance.models import Absence, ExtraDayRequest
+    from tenants.calendar import selectors as calendar
+    from tenants.children.models import Child
+    from tenants.contracts import rules as contract_rules
+    from tenants.contracts.models import Contract, ContractVersion
+    from tenants.handover.models import Handover
+    from tenants.messages import selectors as message_selectors
+    from tenants.surveys.selectors import to_answer
+
+    today = location_today(location)
+    overview = LocationOverview(location=location, today=today)
+    children = list(Child.objects.filter(guardians=user).select_related("group"))
+    if not children:
+        return overview
+    ids = [c.pk for c in children]
+    base = location.url.rstrip("/")
+
+    # Closing days (four small reads of the calendar) and whether the location is open today.
+    closed = [d for d in calendar.closed_days(today.year, location) if d.date >= today]
+    if today + timedelta(days=CLOSING_DAYS_AHEAD) > date(today.year, 12, 31):
+        closed += calendar.closed_days(today.year + 1, location)
+    closed = [d for d in closed if d.date <= today + timedelta(days=CLOSING_DAYS_AHEAD)]
+    overview.closing_days = closed[:CLOSING_DAYS_SHOWN]
+    closed_today = bool(closed) and closed[0].date == today
+
+    versions = Prefetch("versions", queryset=ContractVersion.objects.defer("document", "signed_document")
+                        .order_by("number"))
+    contracts = list(Contract.objects.filter(child_id__in=ids).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)).prefetch_related(versions))
+    absences = {a.child_id: a for a in Absence.objects.filter(child_id__in=ids, start_date__lte=today,
+                                                                end_date__gte=today)}
+    extras = {e.child_id: e for e in ExtraDayRequest.objects.filter(child_id__in=ids, date=today,
+                                                                      status=ExtraDayRequest.Status.ACCEPTED)}
+    handovers = dict(Handover.objects.filter(child_id__in=ids, date=today).values_list("child_id", "pk"))
+
+    names = {c.pk: c.full_name for c in children}
+    planned = {}
+    for contract in contracts:
+        signed = [v for v in contract.versions.all() if v.signed_at and v.effective_from <= today]
+        if contract.status == Contract.Status.ACTIVE and signed and contract.start_date <= today:
+            version = signed[-1]
+            care_day = contract_rules.schedule_for_date(version.weeks, version.effective_from, today)
+            if care_day is not None:
+                planned[contract.child_id] = care_day
+        unsigned = [v for v in contract.versions.all() if v.signed_at is None]
+        if unsigned:
+            overview.tasks.append(Task("contract", names.get(contract.child_id, ""),
+                                       base + location_path("contract-page", contract.pk), unsigned[-1].effective_from))
+
+    for child in children:
+        item = ChildToday(child=child, plan="none", handover_id=handovers.get(child.pk))
+        if closed_today:
+            item.plan = "closed"
+        elif child.pk in absences:
+            item.plan, item.absence = "absent", absences[child.pk].get_kind_display()
+        elif child.pk in extras:
+            item.plan, item.start, item.end = "extra", extras[child.pk].start_time, extras[child.pk].end_time
+        elif child.pk in planned:
+            item.plan, item.start, item.end = "care", planned[child.pk].start, planned[child.pk].end
+        overview.children.append(item)
+
+    Invoice = _optional_model("invoices", "Invoice")
+    if Invoice is not None:
+        due = Invoice.objects.filter(Q(child_id__in=ids) | Q(parent=user), status__in=["sent", "open", "overdue"])
+        for invoice in due.only("pk", "number", "total", "due_date", "child_name"):
+            url = base + location_path("invoice-page", invoice.pk, default=location_path("invoices"))
+            overview.tasks.append(Task("invoice", invoice.child_name or names.get(invoice.child_id, ""), url,
+                                       invoice.due_date))
+    overview.tasks.extend(_optional_tasks(user, ids, names, base))
+    for survey in to_answer(user, today, coop_surveys):
+        url = base + (location_path("survey-answer", survey["survey_id"]) if "survey_id" in survey
+                      else location_path("survey-answer-coop", survey["coop_survey_id"]))
+        overview.tasks.append(Task("survey", survey["title"], url))
+    roles = {PARENT}
+    overview.unread_messages = message_selectors.unread_count(user, roles)
+    overview.unread_announcements = message_selectors.unread_announcements(user, roles).count()
+    return overview
+
+
+def _optional_tasks(user, ids, names, base) -> list[Task]:
+    """Tasks from billing apps that may not exist yet: a direct-debit mandate to give, hours to approve."""
+    tasks = []
+    Mandate = _optional_model("payments", "Mandate")
+    if Mandate is not None and {"child", "status"} <= {f.name for f in Mandate._meta.get_fields()}:
+        for mandate in Mandate.objects.filter(child_id__in=ids).exclude(status__in=["active", "valid"]):
+            url = base + location_path("mandate", default=location_path("invoices"))
+            tasks.append(Task("mandate", names.get(mandate.child_id, ""), url))
+    Hours = _optional_model("tariffs", "RegisteredHours")
+    if Hours is not None and {"child", "approved_at"} <= {f.name for f in Hours._meta.get_fields()}:
+        for child_id in set(Hours.objects.filter(child_id__in=ids, approved_at__isnull=True)
+                            .values_list("child_id", flat=True)):
+            url = base + location_path("hours-approve", default=location_path("invoices"))
+            tasks.append(Task("hours", names.get(child_id, ""), url))
+    return tasks
+
+
+# --- cooperative survey results ------------------------------------------------------------------
+
+
+def coop_survey_results(survey) -> list:
+    """Results per kind of location from the public tallies: two queries, whatever the number of locations.
+    A kind with fewer than 5 responses shows nothing."""
+    from django.db.models import Sum
+
+    from portal.models import SurveyScoreTally, SurveyTally
+    from tenants.surveys import rules as survey_rules
+
+    responses = dict(SurveyTally.objects.filter(survey=survey).values_list("location_kind")
+                     .annotate(n=Sum("responses")))
+    counts: dict[str, dict[int, dict[int, int]]] = {}
+    for row in (SurveyScoreTally.objects.filter(survey=survey).values("location_kind", "position")
+                .annotate(s1=Sum("s1"), s2=Sum("s2"), s3=Sum("s3"), s4=Sum("s4"), s5=Sum("s5"))):
+        counts.setdefault(row["location_kind"], {})[row["position"]] = {s: row[f"s{s}"] for s in survey_rules.SCALE}
+    labels = dict(Location.Kind.choices)
+    return [survey_rules.combine(str(labels.get(kind, kind)), responses.get(kind, 0), counts.get(kind, {}))
+            for kind in Location.Kind.values if kind in responses]
+
+
+def deletion_requests_for_location(location):
+    from portal.models import DeletionRequest
+
+    return DeletionRequest.objects.filter(location=location).select_related("user")
+
+
+def deletion_requests_of(user):
+    from portal.models import DeletionRequest
+
+    return DeletionRequest.objects.filter(user=user).select_related("location")
