@@ -2,10 +2,10 @@
 with the LRK numbers; the report is served only to those allowed."""
 from datetime import date
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from advisory import rules, services
 from advisory.models import Inspection
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from tests.advisory.conftest import pdf
 
 
@@ -25,9 +25,10 @@ def test_adviser_records_an_inspection_with_findings_and_report(client_for, worl
     assert "BKR exceeded on Tuesday" in page and "123456789" in page  # the LRK number is shown with it
     response = client.get(f"/advisory/files/inspection/{inspection.pk}/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert client_for(world.a.entrepreneur, world.a).get(f"/advisory/files/inspection/{inspection.pk}/").status_code == 200
-    assert client_for(world.b.entrepreneur, world.b).get(f"/advisory/files/inspection/{inspection.pk}/").status_code == 404
-    assert client_for(world.a.parent, world.a).get(f"/advisory/files/inspection/{inspection.pk}/").status_code == 403
+    url = f"/advisory/files/inspection/{inspection.pk}/"
+    assert client_for(world.a.entrepreneur, world.a).get(url).status_code == 200
+    assert client_for(world.b.entrepreneur, world.b).get(url).status_code == 404
+    assert client_for(world.a.parent, world.a).get(url).status_code == 403
 
 
 def test_a_report_that_is_not_a_pdf_is_refused(client_for, world):

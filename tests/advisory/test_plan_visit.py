@@ -2,6 +2,7 @@
 from datetime import date
 
 from advisory.models import Visit
+
 from tests.advisory.conftest import aware
 
 

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from advisory import services
 from advisory.models import QualityDocument, QualityDocumentType
+
 from tests.advisory.conftest import PDF, pdf
 
 

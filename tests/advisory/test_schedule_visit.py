@@ -1,6 +1,7 @@
 """Scheduling with the entrepreneur: proposed dates, the accepted date, and the .ics invitation."""
 from advisory import services
 from advisory.models import Visit
+
 from tests.advisory.conftest import aware
 
 
@@ -32,7 +33,8 @@ def test_proposed_date_before_opening_is_refused(client_for, world, opened):
 def test_another_location_cannot_accept_the_proposal(client_for, world, opened):
     visit = plan(world, opened)
     proposal = services.propose_dates(visit, [aware(2025, 10, 1)], user=world.adviser)[0]
-    assert client_for(world.b.entrepreneur, world.b).post(f"/advisory/proposals/{proposal.pk}/accept/").status_code == 404
+    other = client_for(world.b.entrepreneur, world.b)
+    assert other.post(f"/advisory/proposals/{proposal.pk}/accept/").status_code == 404
     visit.refresh_from_db()
     assert visit.scheduled_at is None
 

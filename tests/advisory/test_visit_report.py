@@ -1,9 +1,8 @@
 """The visit report: a checklist answered per item, finished by the adviser, read and reacted to by the
 entrepreneur."""
+from advisory import services
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-
-from advisory import services
 
 
 def visit_with_checklist(world, location):
@@ -49,7 +48,8 @@ def test_adviser_finishes_entrepreneur_reads_and_reacts(client_for, world):
     assert "Warm atmosphere" in page and with_photo.text in page
     photo = visit.answers.get(item=with_photo)
     assert owner.get(f"/advisory/files/photo/{photo.pk}/").status_code == 200
-    assert owner.post(f"/advisory/visits/{visit.pk}/react/", {"reaction": "Thank you, plan updated."}).status_code == 302
+    reaction = {"reaction": "Thank you, plan updated."}
+    assert owner.post(f"/advisory/visits/{visit.pk}/react/", reaction).status_code == 302
     visit.refresh_from_db()
     assert visit.reaction == "Thank you, plan updated."
     assert "Thank you, plan updated." in with_answers.get(f"/advisory/visits/{visit.pk}/").content.decode()
