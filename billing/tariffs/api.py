@@ -24,6 +24,7 @@ class RateSerializer(serializers.Serializer):
 
 
 class TariffYearSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField()
     rates = RateSerializer(many=True)
 
     class Meta:
