@@ -200,7 +200,7 @@ def close_case(case: Case, *, actor, outcome, notes="") -> Case:
     notes = _clean_text(notes, "notes", errors, required=False, max_length=DESCRIPTION_MAX)
     missing = rules.missing_for_closing(case.route, case.done_steps(), case.crime_suspected)
     if missing:
-        errors["__all__"] = _("Record these steps before closing: %(steps)s.") % {
+        errors["steps"] = _("Record these steps before closing: %(steps)s.") % {
             "steps": ", ".join(str(Step(step).label) for step in missing)}
     if errors:
         raise ValidationError(errors)
@@ -223,13 +223,13 @@ def _url(path: str, host: str) -> str:
 
 
 def pedagogue_link(case_pk: int | None = None) -> str:
-    path = (reverse("meldcode-case", args=[case_pk], urlconf="config.urls_public") if case_pk
-            else reverse("meldcode-cases", urlconf="config.urls_public"))
+    path = (reverse("meldcode-look", args=[case_pk], urlconf="config.urls_public") if case_pk
+            else reverse("meldcode-look-list", urlconf="config.urls_public"))
     return _url(path, settings.MAIN_DOMAIN)
 
 
 def entrepreneur_link(case: Case) -> str:
-    return _url(reverse("meldcode-location-case", args=[case.pk], urlconf="config.urls_location"),
+    return _url(reverse("meldcode-look", args=[case.pk], urlconf="config.urls_location"),
                 case.location.host)
 
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("meldcode/my-reports/", views.MyReportsView.as_view(), name="meldcode-my-reports"),
     path("meldcode/cases/", views.LocationCaseListView.as_view(), name="meldcode-location-cases"),
     path("meldcode/cases/<int:pk>/", views.LocationCaseView.as_view(), name="meldcode-location-case"),
+    path("look/<int:pk>/", views.LookView.as_view(), name="meldcode-look"),
     path("api/v1/", include(router.urls)),
 ]

@@ -16,5 +16,7 @@ urlpatterns = [
     path("meldcode/<int:pk>/close/", views.CloseCaseView.as_view(), name="meldcode-close"),
     path("meldcode/<int:pk>/audit/", views.AuditView.as_view(), name="meldcode-audit"),
     path("api/v1/meldcode/figures/", api.FiguresView.as_view(), name="meldcode-api-figures"),
+    path("look/", views.LookView.as_view(), name="meldcode-look-list"),
+    path("look/<int:pk>/", views.LookView.as_view(), name="meldcode-look"),
     path("api/v1/", include(router.urls)),
 ]

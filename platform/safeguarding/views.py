@@ -191,3 +191,20 @@ class FiguresView(PedagogueMixin, View):
                  "kind_label": kinds.get(row["location_kind"], row["location_kind"])}
                 for row in selectors.figures()]
         return render(request, "safeguarding/figures.html", {"rows": rows, "outcomes": Outcome})
+
+
+class LookView(View):
+    """The neutral link in notifications (`/look/…`): the URL in an e-mail names no case and no subject.
+
+    After the login it leads to the case (or the list) where the reader may see it; anyone else gets a 404.
+    """
+
+    def get(self, request, pk=None):
+        if getattr(request, "location", None) is None:
+            if not selectors.is_pedagogue(request.user):
+                raise Http404
+            return redirect("meldcode-case", pk=pk) if pk else redirect("meldcode-cases")
+        cases = selectors.cases_for_entrepreneur(request.user, request.location)
+        if pk is None or not cases.filter(pk=pk).exists():
+            raise Http404
+        return redirect("meldcode-location-case", pk=pk)
