@@ -39,3 +39,21 @@ def filed(world, client_for):
         "child": world.a.child_id}, content_type="application/json")
     assert response.status_code == 201, response.content
     return response.json()
+
+
+def pdf_text(data: bytes) -> str:
+    """The text drawn in a reportlab PDF (ASCII85 + Flate page streams decoded), for assertions."""
+    import base64
+    import re
+    import zlib
+
+    chunks = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", bytes(data), re.S):
+        stream = stream.strip()
+        if stream.endswith(b"~>"):
+            stream = base64.a85decode(stream[:-2])
+        try:
+            chunks.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            chunks.append(stream.decode("latin-1"))
+    return "\n".join(chunks)
