@@ -247,15 +247,11 @@ def complaints_available() -> bool:
     return _complaints_table() is not None
 
 
-def dashboard(user, filters: Filters, today: date) -> Dashboard:
-    locations = visible_locations(user)
-    if filters.kind:
-        locations = locations.filter(kind=filters.kind)
-    if filters.region:
-        locations = locations.filter(region=filters.region)
-    if filters.adviser:
-        locations = locations.filter(pk__in=Location.objects.filter(
-            adviser_assignments__adviser_id=filters.adviser).values("pk"))
+def dashboard(user, filters: Filters, today: date, only: list[int] | None = None) -> Dashboard:
+    """Every location in view as a `Row` (lists, CSV, API); `only`: just these location ids."""
+    locations = filtered_locations(user, filters)
+    if only is not None:
+        locations = locations.filter(pk__in=only)
     ids = locations.values("pk")
     doc_types = list(QualityDocumentType.objects.filter(required=True))
     rows: dict[int, Row] = {}
@@ -313,3 +309,127 @@ def location_or_404(request) -> Location:
     if location is None:
         raise Http404
     return location
+
+
+# The dashboard page: tiles and the attention list computed by PostgreSQL --------------------------------
+
+SUMMARY_SQL = """
+WITH loc AS (
+    SELECT l.id, l.name, l.licensed_places, COALESCE(f.children_under_contract, 0) AS children,
+           CASE WHEN f.complaints_year = %(year)s THEN f.complaints ELSE 0 END AS complaints
+    FROM cooperative_location l LEFT JOIN advisory_locationfigures f ON f.location_id = l.id
+    WHERE l.id IN ({ids})
+), vis AS (
+    SELECT location_id, visit_type,
+           CASE WHEN completed_at IS NOT NULL THEN 'done'
+                WHEN scheduled_at IS NOT NULL THEN
+                     CASE WHEN scheduled_at < %(today_start)s THEN 'overdue' ELSE 'planned' END
+                WHEN deadline < %(today)s THEN 'overdue' ELSE 'due' END AS status
+    FROM advisory_visit WHERE year = %(year)s AND location_id IN (SELECT id FROM loc)
+), act AS (
+    SELECT location_id, COUNT(*) AS open, COUNT(*) FILTER (WHERE due_date < %(today)s) AS overdue
+    FROM advisory_followupaction WHERE status = 'open' AND location_id IN (SELECT id FROM loc) GROUP BY location_id
+), doc AS (
+    SELECT location_id, COUNT(*) AS ok FROM (
+        SELECT DISTINCT ON (d.location_id, d.doc_type_id) d.location_id, d.review_date
+        FROM advisory_qualitydocument d JOIN advisory_qualitydocumenttype t ON t.id = d.doc_type_id AND t.required
+        WHERE d.effective_date <= %(today)s AND d.location_id IN (SELECT id FROM loc)
+        ORDER BY d.location_id, d.doc_type_id, d.effective_date DESC, d.version DESC
+    ) cur WHERE review_date >= %(today)s GROUP BY location_id
+), ins AS (
+    SELECT DISTINCT ON (location_id) location_id, met_requirements FROM advisory_inspection
+    WHERE location_id IN (SELECT id FROM loc) ORDER BY location_id, inspected_on DESC, id DESC
+), per AS (
+    SELECT loc.*, COALESCE(p.status, %(ped_missing)s) AS ped, COALESCE(b.status, %(bus_missing)s) AS bus,
+           COALESCE(act.open, 0) AS open_actions, COALESCE(act.overdue, 0) AS overdue_actions,
+           %(required)s - COALESCE(doc.ok, 0) AS docs_attention, ins.met_requirements AS inspection_met,
+           ins.location_id IS NOT NULL AS inspected
+    FROM loc
+    LEFT JOIN vis p ON p.location_id = loc.id AND p.visit_type = 'pedagogical'
+    LEFT JOIN vis b ON b.location_id = loc.id AND b.visit_type = 'business'
+    LEFT JOIN act ON act.location_id = loc.id LEFT JOIN doc ON doc.location_id = loc.id
+    LEFT JOIN ins ON ins.location_id = loc.id
+), scored AS (
+    SELECT per.*, 3 * ((ped = 'overdue')::int + (bus = 'overdue')::int) + 2 * overdue_actions + docs_attention
+                  + 2 * (inspection_met IS FALSE)::int AS score
+    FROM per
+), totals AS (
+    SELECT COUNT(*) AS total, COALESCE(SUM(licensed_places), 0) AS places, COALESCE(SUM(children), 0) AS children,
+           COALESCE(SUM(complaints), 0) AS complaints,
+           COALESCE(SUM((ped = 'due')::int + (bus = 'due')::int), 0) AS visits_due,
+           COALESCE(SUM((ped = 'planned')::int + (bus = 'planned')::int), 0) AS visits_planned,
+           COALESCE(SUM((ped = 'done')::int + (bus = 'done')::int), 0) AS visits_done,
+           COALESCE(SUM((ped = 'overdue')::int + (bus = 'overdue')::int), 0) AS visits_overdue,
+           COALESCE(SUM(open_actions), 0) AS actions_open, COALESCE(SUM(overdue_actions), 0) AS actions_overdue,
+           COUNT(*) FILTER (WHERE docs_attention > 0) AS documents_attention,
+           COUNT(*) FILTER (WHERE inspection_met IS FALSE) AS inspection_not_met,
+           COUNT(*) FILTER (WHERE NOT inspected) AS inspection_none
+    FROM scored
+)
+SELECT totals.*, (SELECT ARRAY(SELECT id FROM scored WHERE score > 0 ORDER BY score DESC, name, id LIMIT %(limit)s))
+FROM totals
+"""
+SUMMARY_COLUMNS = ["all", "places", "children", "complaints", "visits_due", "visits_planned", "visits_done",
+                   "visits_overdue", "actions_open", "actions_overdue", "documents_attention", "inspection_not_met",
+                   "inspection_none", "attention_ids"]
+
+
+@dataclass
+class Summary:
+    tiles: dict
+    licensed_places: int
+    children: int
+    complaints: int
+    attention_ids: list[int]
+
+    @property
+    def occupancy(self) -> int | None:
+        return rules.occupancy_percent(self.children, self.licensed_places)
+
+
+def filtered_locations(user, filters: Filters):
+    locations = visible_locations(user)
+    if filters.kind:
+        locations = locations.filter(kind=filters.kind)
+    if filters.region:
+        locations = locations.filter(region=filters.region)
+    if filters.adviser:
+        locations = locations.filter(pk__in=Location.objects.filter(
+            adviser_assignments__adviser_id=filters.adviser).values("pk"))
+    return locations
+
+
+def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
+    """The dashboard's tiles and the ids of the locations that most need attention, in one SQL statement.
+
+    The same statuses as `advisory.rules` (visit_status, document_status), expressed in SQL so that the page
+    does not build a Python object per location: the time grows with the database's aggregation, not with
+    Python (see tests/perf/test_bench_dashboard.py). tests/advisory checks it agrees with `dashboard()`.
+    """
+    from datetime import datetime, time
+
+    from django.db import connection
+    from django.utils import timezone
+
+    ids_sql, ids_params = filtered_locations(user, filters).values("pk").query.sql_with_params()
+    required = QualityDocumentType.objects.filter(required=True).count()
+    params = {
+        "year": filters.year, "today": today,
+        "today_start": timezone.make_aware(datetime.combine(today, time.min)),
+        "ped_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.PEDAGOGICAL),
+        "bus_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.BUSINESS),
+        "required": required, "limit": limit,
+    }
+    # The location subquery has positional parameters; inline them as named ones.
+    names = []
+    for index, value in enumerate(ids_params):
+        params[f"ids_{index}"] = value
+        names.append(f"%(ids_{index})s")
+    sql = SUMMARY_SQL.replace("{ids}", ids_sql.replace("%%", "%%%%") % tuple(names) if names else ids_sql)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        values = dict(zip(SUMMARY_COLUMNS, cursor.fetchone(), strict=True))
+    tiles = {key: int(values[key]) for key in SUMMARY_COLUMNS
+             if key not in ("places", "children", "complaints", "attention_ids")}
+    return Summary(tiles=tiles, licensed_places=int(values["places"]), children=int(values["children"]),
+                   complaints=int(values["complaints"]), attention_ids=list(values["attention_ids"] or []))

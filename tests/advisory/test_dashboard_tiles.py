@@ -70,18 +70,18 @@ def test_tiles_on_the_page_link_to_their_lists(client_for, world):
 def test_filters_by_region_kind_and_adviser(client_for, world):
     setup_world(world)
     client = client_for(world.lead_adviser)
-    slugs = {r.slug for r in client.get("/advisory/?region=Zuid").context["board"].rows}
+    slugs = {r.slug for r in client.get("/advisory/list/all/?region=Zuid").context["board"].rows}
     assert slugs == {"t-planned", "t-missing"}
-    assert {r.slug for r in client.get("/advisory/?kind=bso").context["board"].rows} == {"t-planned"}
-    by_adviser = {r.slug for r in client.get(f"/advisory/?adviser={world.adviser.pk}").context["board"].rows}
+    assert {r.slug for r in client.get("/advisory/list/all/?kind=bso").context["board"].rows} == {"t-planned"}
+    by_adviser = {r.slug for r in client.get(f"/advisory/list/all/?adviser={world.adviser.pk}").context["board"].rows}
     assert by_adviser == {"t-done", "t-planned", "t-overdue", "t-missing", world.a.location.slug}
 
 
 def test_adviser_sees_only_her_locations_lead_all(client_for, world):
     setup_world(world)
-    mine = {r.slug for r in client_for(world.adviser).get("/advisory/").context["board"].rows}
+    mine = {r.slug for r in client_for(world.adviser).get("/advisory/list/all/").context["board"].rows}
     assert world.b.location.slug not in mine and world.a.location.slug in mine
-    everything = {r.slug for r in client_for(world.lead_adviser).get("/advisory/").context["board"].rows}
+    everything = {r.slug for r in client_for(world.lead_adviser).get("/advisory/list/all/").context["board"].rows}
     assert world.b.location.slug in everything
     assert client_for(world.adviser).get(f"/advisory/locations/{world.b.location.slug}/").status_code == 404
 
@@ -107,3 +107,22 @@ def test_csv_export_has_one_row_per_location(client_for, world):
     lines = body.strip().splitlines()
     assert lines[0].startswith("location,slug,kind") and len(lines) == 1 + 5
     assert any(line.startswith("Loc t-overdue,t-overdue,kdv,Noord") and ",overdue," in line for line in lines)
+
+
+def test_sql_summary_agrees_with_the_rules_per_location(world):
+    """The page's tiles come from one SQL statement; they equal the counts of the rule-based rows."""
+    setup_world(world)
+    location = bare_location("t-docs", adviser=world.adviser)
+    services.create_action(location, description="x", owner="entrepreneur", due_date=date(2000, 1, 1),
+                           user=world.adviser)
+    services.record_inspection(location, inspected_on=date(2024, 5, 1), kind="annual", met_requirements=False,
+                               user=world.adviser)
+    for user in (world.adviser, world.lead_adviser):
+        for filters in (selectors.Filters(year=YEAR), selectors.Filters(year=YEAR, region="Zuid"),
+                        selectors.Filters(year=YEAR - 1), selectors.Filters(year=YEAR, adviser=world.adviser.pk)):
+            for today in (date(YEAR, 3, 1), date(YEAR, 8, 1), date.today()):
+                board = selectors.dashboard(user, filters, today)
+                summary = selectors.summary(user, filters, today, limit=1000)
+                assert summary.tiles == board.tiles, (filters, today)
+                assert (summary.children, summary.licensed_places) == (board.children, board.licensed_places)
+                assert summary.attention_ids == [r.id for r in board.attention_rows(limit=1000)]

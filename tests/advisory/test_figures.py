@@ -60,6 +60,6 @@ def test_rebuild_command(world):
 
 def test_occupancy_on_the_dashboard(client_for, world):
     contract(world.a)
-    board = client_for(world.adviser).get("/advisory/").context["board"]
+    board = client_for(world.adviser).get("/advisory/list/all/").context["board"]
     row = next(r for r in board.rows if r.slug == world.a.location.slug)
     assert (row.children, row.licensed_places, row.occupancy) == (1, 16, 6)
