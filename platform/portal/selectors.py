@@ -82,6 +82,28 @@ def _optional_model(app_label: str, name: str):
         return None
 
 
+def next_closed_days(location: Location, today: date) -> list:
+    """The location's closed days from today for CLOSING_DAYS_AHEAD days, also across the turn of the year,
+    from four reads of the calendar (tenants.calendar.rules does the reckoning)."""
+    from tenants.calendar import rules as calendar_rules
+    from tenants.calendar.models import ClosingWeek, Closure, HolidayChoice, OpeningHours
+
+    until = today + timedelta(days=CLOSING_DAYS_AHEAD)
+    weekdays = set(OpeningHours.objects.values_list("weekday", flat=True))
+    weeks = {(row.year, row.week): row.note or "Closing week"
+             for row in ClosingWeek.objects.filter(year__in=range(today.year - 1, until.year + 2))}
+    choices = dict(HolidayChoice.objects.values_list("name", "closed"))
+    closures = [(c.start_date, c.end_date, c.get_reason_display())
+                for c in Closure.objects.filter(start_date__lte=until, end_date__gte=today)]
+    found = []
+    for year in range(today.year, until.year + 1):
+        holidays = {day: name for day, name in calendar_rules.public_holidays(location.jurisdiction, year).items()
+                    if any(choices.get(part, True) for part in name.split("; "))}
+        found += calendar_rules.closed_days(year=year, jurisdiction=location.jurisdiction, opening_weekdays=weekdays,
+                                            closing_weeks=weeks, closed_holidays=holidays, closures=closures)
+    return [d for d in found if today <= d.date <= until]
+
+
 def parent_overview(user, locations=None) -> list[LocationOverview]:
     from tenants.surveys.selectors import open_coop_surveys
 
@@ -98,7 +120,6 @@ def parent_overview(user, locations=None) -> list[LocationOverview]:
 
 def _location_overview(user, location: Location, coop_surveys) -> LocationOverview:
     from tenants.attendance.models import Absence, ExtraDayRequest
-    from tenants.calendar import selectors as calendar
     from tenants.children.models import Child
     from tenants.contracts import rules as contract_rules
     from tenants.contracts.models import Contract, ContractVersion
@@ -114,11 +135,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     ids = [c.pk for c in children]
     base = location.url.rstrip("/")
 
-    # Closing days (four small reads of the calendar) and whether the location is open today.
-    closed = [d for d in calendar.closed_days(today.year, location) if d.date >= today]
-    if today + timedelta(days=CLOSING_DAYS_AHEAD) > date(today.year, 12, 31):
-        closed += calendar.closed_days(today.year + 1, location)
-    closed = [d for d in closed if d.date <= today + timedelta(days=CLOSING_DAYS_AHEAD)]
+    closed = next_closed_days(location, today)
     overview.closing_days = closed[:CLOSING_DAYS_SHOWN]
     closed_today = bool(closed) and closed[0].date == today
 
