@@ -27,7 +27,7 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-class BodySerializer(serializers.Serializer):
+class ComplaintBodySerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     role = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     address = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
@@ -36,9 +36,9 @@ class BodySerializer(serializers.Serializer):
     website = serializers.URLField(required=False, allow_blank=True, default="")
 
 
-class RegulationSerializer(serializers.ModelSerializer):
+class ComplaintRegulationSerializer(serializers.ModelSerializer):
     subjects = serializers.ListField(child=serializers.ChoiceField(choices=Subject.choices), allow_empty=True)
-    external_bodies = BodySerializer(many=True)
+    external_bodies = ComplaintBodySerializer(many=True)
     direct_route = serializers.SerializerMethodField()
 
     class Meta:
@@ -56,7 +56,7 @@ class RegulationSerializer(serializers.ModelSerializer):
 class RegulationView(APIView):
     """The location's complaint regulation: anyone may read it; the entrepreneur changes it."""
 
-    serializer_class = RegulationSerializer
+    serializer_class = ComplaintRegulationSerializer
 
     def get_permissions(self):
         if self.request.method in ("GET", "HEAD", "OPTIONS"):
@@ -67,49 +67,49 @@ class RegulationView(APIView):
         return {"jurisdiction": request._request.location.jurisdiction}
 
     def get(self, request):
-        return Response(RegulationSerializer(selectors.regulation(), context=self._context(request)).data)
+        return Response(ComplaintRegulationSerializer(selectors.regulation(), context=self._context(request)).data)
 
-    @extend_schema(request=RegulationSerializer, responses=RegulationSerializer)
+    @extend_schema(request=ComplaintRegulationSerializer, responses=ComplaintRegulationSerializer)
     def put(self, request):
-        serializer = RegulationSerializer(selectors.regulation(), data=request.data, partial=False)
+        serializer = ComplaintRegulationSerializer(selectors.regulation(), data=request.data, partial=False)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         data["external_bodies"] = [dict(b) for b in data.get("external_bodies", [])]
         regulation = services.update_regulation(**data)
-        return Response(RegulationSerializer(regulation, context=self._context(request)).data)
+        return Response(ComplaintRegulationSerializer(regulation, context=self._context(request)).data)
 
-    @extend_schema(request=RegulationSerializer, responses=RegulationSerializer)
+    @extend_schema(request=ComplaintRegulationSerializer, responses=ComplaintRegulationSerializer)
     def patch(self, request):
-        serializer = RegulationSerializer(selectors.regulation(), data=request.data, partial=True)
+        serializer = ComplaintRegulationSerializer(selectors.regulation(), data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         if "external_bodies" in data:
             data["external_bodies"] = [dict(b) for b in data["external_bodies"]]
         regulation = services.update_regulation(**data)
-        return Response(RegulationSerializer(regulation, context=self._context(request)).data)
+        return Response(ComplaintRegulationSerializer(regulation, context=self._context(request)).data)
 
 
-class StepSerializer(serializers.Serializer):
+class ComplaintStepSerializer(serializers.Serializer):
     status = serializers.CharField()
     at = serializers.DateTimeField()
     by = serializers.CharField(source="by.full_name", default=None)
     note = serializers.CharField()
 
 
-class MeasureSerializer(serializers.Serializer):
+class ComplaintMeasureSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     description = serializers.CharField(max_length=300)
     planned_on = serializers.DateField()
     done_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class LetterSerializer(serializers.ModelSerializer):
+class ComplaintLetterSerializer(serializers.ModelSerializer):
     class Meta:
         model = Letter
         fields = ["id", "kind", "body", "sent_to", "created_at"]
 
 
-class AttachmentSerializer(serializers.Serializer):
+class ComplaintAttachmentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     size = serializers.IntegerField()
@@ -119,10 +119,10 @@ class AttachmentSerializer(serializers.Serializer):
 class ComplaintSerializer(serializers.ModelSerializer):
     child_name = serializers.CharField(source="child.full_name", default=None, read_only=True)
     parent_name = serializers.CharField(read_only=True)
-    steps = StepSerializer(many=True, read_only=True)
-    measures = MeasureSerializer(many=True, read_only=True)
-    letters = LetterSerializer(many=True, read_only=True)
-    attachments = AttachmentSerializer(many=True, read_only=True)
+    steps = ComplaintStepSerializer(many=True, read_only=True)
+    measures = ComplaintMeasureSerializer(many=True, read_only=True)
+    letters = ComplaintLetterSerializer(many=True, read_only=True)
+    attachments = ComplaintAttachmentSerializer(many=True, read_only=True)
     may_go_straight_to = serializers.SerializerMethodField()
 
     class Meta:
@@ -139,7 +139,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
         return None
 
 
-class FileSerializer(serializers.Serializer):
+class ComplaintFileSerializer(serializers.Serializer):
     subject = serializers.ChoiceField(choices=[*Subject.choices, (rules.MELDCODE, "meldcode")])
     description = serializers.CharField(max_length=5000, allow_blank=True)
     child = serializers.PrimaryKeyRelatedField(queryset=Child.objects.all(), required=False, allow_null=True,
@@ -147,7 +147,7 @@ class FileSerializer(serializers.Serializer):
     attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
 
-class RecordSerializer(FileSerializer):
+class ComplaintRecordSerializer(ComplaintFileSerializer):
     channel = serializers.ChoiceField(choices=Complaint.Channel.choices)
     received_on = serializers.DateField()
     complainant = serializers.IntegerField(required=False, allow_null=True, default=None,
@@ -156,18 +156,18 @@ class RecordSerializer(FileSerializer):
     complainant_email = serializers.EmailField(required=False, allow_blank=True, default="")
 
 
-class JudgeSerializer(serializers.Serializer):
+class ComplaintJudgeSerializer(serializers.Serializer):
     judgement = serializers.CharField(max_length=10000, allow_blank=True)
     outcome = serializers.ChoiceField(choices=Complaint.Outcome.choices)
     judged_on = serializers.DateField(required=False, allow_null=True, default=None)
-    measures = MeasureSerializer(many=True, required=False, default=list)
+    measures = ComplaintMeasureSerializer(many=True, required=False, default=list)
 
 
-class NoteSerializer(serializers.Serializer):
+class ComplaintNoteSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
-class EscalateSerializer(serializers.Serializer):
+class ComplaintEscalateSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=200)
 
 
@@ -200,13 +200,13 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         complaint = self.get_queryset().get(pk=complaint.pk)
         return Response(ComplaintSerializer(complaint, context=self.get_serializer_context()).data, status=status)
 
-    @extend_schema(request=RecordSerializer, responses={201: ComplaintSerializer})
+    @extend_schema(request=ComplaintRecordSerializer, responses={201: ComplaintSerializer})
     def create(self, request):
         roles = request_roles(request)
         data = {key: request.data.get(key) for key in request.data.keys() if key != "attachments"}
         data["attachments"] = request.FILES.getlist("attachments")
         if ENTREPRENEUR in roles and data.get("channel") not in (None, "", Complaint.Channel.PORTAL):
-            serializer = RecordSerializer(data=data)
+            serializer = ComplaintRecordSerializer(data=data)
             serializer.is_valid(raise_exception=True)
             values = dict(serializer.validated_data)
             complainant = values.pop("complainant")
@@ -221,7 +221,7 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         if PARENT not in roles:
             raise ValidationError({"channel": ["Give how the complaint was received (paper, phone, email, "
                                                "in_person)."]})
-        serializer = FileSerializer(data=data)
+        serializer = ComplaintFileSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         if serializer.validated_data["subject"] == rules.MELDCODE:
             return Response({"subject": [services.meldcode_message()], "meldcode_url": services.meldcode_url()},
@@ -229,45 +229,45 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         complaint = services.file_complaint(user=request.user, **serializer.validated_data)
         return self._out(complaint, 201)
 
-    @extend_schema(request=None, responses=LetterSerializer)
+    @extend_schema(request=None, responses=ComplaintLetterSerializer)
     @action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None):
         letter = services.acknowledge(self.get_object(), user=request.user)
-        return Response(LetterSerializer(letter).data)
+        return Response(ComplaintLetterSerializer(letter).data)
 
-    @extend_schema(request=NoteSerializer, responses=ComplaintSerializer)
+    @extend_schema(request=ComplaintNoteSerializer, responses=ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def investigate(self, request, pk=None):
-        serializer = NoteSerializer(data=request.data)
+        serializer = ComplaintNoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self._out(services.start_investigation(self.get_object(), user=request.user,
                                                       **serializer.validated_data))
 
-    @extend_schema(request=JudgeSerializer, responses=ComplaintSerializer)
+    @extend_schema(request=ComplaintJudgeSerializer, responses=ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def judge(self, request, pk=None):
         complaint = self.get_object()
-        serializer = JudgeSerializer(data=request.data)
+        serializer = ComplaintJudgeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.judge(complaint, user=request.user, **serializer.validated_data)
         return self._out(complaint)
 
-    @extend_schema(request=NoteSerializer, responses=ComplaintSerializer)
+    @extend_schema(request=ComplaintNoteSerializer, responses=ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        serializer = NoteSerializer(data=request.data)
+        serializer = ComplaintNoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self._out(services.close(self.get_object(), user=request.user, **serializer.validated_data))
 
-    @extend_schema(request=EscalateSerializer, responses=ComplaintSerializer)
+    @extend_schema(request=ComplaintEscalateSerializer, responses=ComplaintSerializer)
     @action(detail=True, methods=["post"])
     def escalate(self, request, pk=None):
-        serializer = EscalateSerializer(data=request.data)
+        serializer = ComplaintEscalateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self._out(services.escalate(self.get_object(), user=request.user, **serializer.validated_data))
 
     @extend_schema(responses={(200, "application/pdf"): bytes})
-    @action(detail=True, url_path=r"letters/(?P<letter_id>\d+)/pdf")
+    @action(detail=True, url_path=r"letters/(?P<letter_id>\d+)/pdf", url_name="letter-file")
     def letter_pdf(self, request, pk=None, letter_id=None):
         letter = self.get_object().letters.filter(pk=letter_id).first()
         if letter is None:
@@ -275,7 +275,7 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         return pdf_response(letter.pdf, f"{letter.kind}-{letter.complaint.reference}.pdf")
 
 
-class AnnualReportSerializer(serializers.Serializer):
+class ComplaintAnnualReportSerializer(serializers.Serializer):
     reflection = serializers.CharField(required=False, allow_blank=True, max_length=10000)
     discussed_on = serializers.DateField(required=False, allow_null=True)
     sent_to_ggd_on = serializers.DateField(required=False, allow_null=True)
@@ -286,14 +286,14 @@ class AnnualReportView(APIView):
     and the dates it was discussed with the parent committee and sent to the GGD inspector."""
 
     permission_classes = [ENTREPRENEUR_ONLY]
-    serializer_class = AnnualReportSerializer
+    serializer_class = ComplaintAnnualReportSerializer
 
     def get(self, request, year: int):
         return Response(selectors.annual_report(year, location_today()))
 
-    @extend_schema(request=AnnualReportSerializer)
+    @extend_schema(request=ComplaintAnnualReportSerializer)
     def patch(self, request, year: int):
-        serializer = AnnualReportSerializer(data=request.data)
+        serializer = ComplaintAnnualReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         services.save_annual_report(year, **data, fields=set(data))

@@ -59,7 +59,7 @@ def meldcode_url() -> str:
     """The meldcode report page on this location's host (the safeguarding app), or its fixed path."""
     from django.urls import NoReverseMatch
 
-    for name in ("meldcode-new", "meldcode-report", "safeguarding-report", "meldcode"):
+    for name in ("meldcode-report", "meldcode-new"):
         try:
             return reverse(name)
         except NoReverseMatch:

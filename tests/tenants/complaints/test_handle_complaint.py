@@ -90,3 +90,13 @@ def test_a_flemish_location_sends_its_second_instance_in_the_judgement(flemish_a
         letter = services.judge(complaint, user=flemish_a.entrepreneur, judgement="Opgelost in overleg.",
                                 outcome="resolved", judged_on=date(2026, 1, 20))
     assert "de algemeen directeur" in letter.body and "Klachtendienst Kind en Gezin" in letter.body
+
+
+def test_page_links_go_to_the_pages_not_the_api(world):
+    from django.urls import reverse
+
+    from tests.tenants.complaints.conftest import at
+
+    with at(world.a):
+        assert reverse("complaint-letter-pdf", args=[1, 2]) == "/complaints/1/letters/2/pdf/"
+        assert reverse("complaint-letter-file", args=[1, 2]) == "/api/v1/complaints/1/letters/2/pdf/"
