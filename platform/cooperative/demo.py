@@ -100,8 +100,79 @@ def seed_demo() -> list[tuple[str, str, str]]:
         Membership.objects.get_or_create(user=parent, location=locations[slug], role=Membership.Role.PARENT)
     for parent in {f[0] for f in family}:
         logins.append(("parent", parent.email, "main domain"))
+    for location in locations.values():
+        seed_daily_work(location)
     return logins
 
 
 def demo_exists() -> bool:
     return Location.objects.exists()
+
+
+# The daily work of each demo location: opening hours, closing weeks, groups, staff on the roster and a
+# signed contract for every child (one left to sign, so a parent has something to do).
+GROUPS_BY_KIND = {
+    "gastouder": [("Thuisgroep", "gastouder", 0, 12, "25")],
+    "kdv": [("Dreumesen", "stamgroep", 0, 3, "60")],
+    "bso": [("Bovenbouw", "basisgroep", 4, 12, "90")],
+    "kindercentrum": [("Peuters", "stamgroep", 0, 3, "60"), ("Kids Club", "basisgroep", 4, 12, "90")],
+}
+UNSIGNED = {("kikker", "Mila")}
+
+
+def _care_type_for(location, child) -> str:
+    if location.kind == "gastouder":
+        return "gastouder"
+    if location.kind == "kindercentrum":
+        return "kdv" if (date.today() - child.birth_date).days < 4 * 365 else "bso"
+    return location.kind
+
+
+def seed_daily_work(location) -> None:
+    from datetime import time, timedelta
+
+    from tenants.calendar import services as calendar
+    from tenants.children.models import Child
+    from tenants.contracts import services as contracts
+    from tenants.groups import services as groups
+    from tenants.groups.models import StaffProfile
+
+    today = date.today()
+    with schema_context(location.schema_name):
+        location_in_schema = Location.objects.get(pk=location.pk)
+        calendar.set_week_hours({day: (time(7, 30), time(18, 30)) for day in range(5)})
+        calendar.set_closing_weeks(year=today.year, weeks=[30, 31, 32, 52], note="Zomer en kerst")
+        made = {}
+        for name, kind, low, high, m2 in GROUPS_BY_KIND[location.kind]:
+            made[kind] = groups.create_group(name=name, kind=kind, play_space_m2=Decimal(m2), min_age=low,
+                                             max_age=high)
+        carers = [m.user for m in Membership.objects.filter(location=location, role__in=["entrepreneur", "staff"])]
+        for carer in carers:
+            profile = StaffProfile.objects.filter(user=carer).first() or groups.invite_staff(
+                email=carer.email, full_name=carer.full_name, location=location_in_schema,
+                job_role="gastouder" if location.kind == "gastouder" else "pm",
+                groups=list(made.values()))
+            first = next(iter(made.values()))
+            for offset in range(14):
+                day = today + timedelta(days=offset)
+                if day.weekday() < 5:
+                    groups.add_shift(staff=profile, group=first, date=day, start_time=time(7, 30),
+                                     end_time=time(18, 30))
+        for child in Child.objects.all():
+            care_type = _care_type_for(location, child)
+            group = made["gastouder" if care_type == "gastouder" else "stamgroep" if care_type == "kdv"
+                         else "basisgroep"]
+            child.group = group
+            child.save(update_fields=["group"])
+            schedule = [[{"weekday": 0, "start": "08:00", "end": "18:00"},
+                         {"weekday": 3, "start": "08:00", "end": "18:00"}]]
+            if location.jurisdiction == "BE-VLG":
+                schedule[0].append({"weekday": 1, "start": "08:00", "end": "18:00"})
+            contract = contracts.create_contract(
+                child=child, care_type=care_type, group=group, start_date=date(today.year, 1, 1), end_date=None,
+                schedule_type="weekly", schedule=schedule, location=location_in_schema)
+            if (location.slug, child.first_name) in UNSIGNED:
+                continue
+            parent = child.guardians.first()
+            contracts.sign_version(contract.versions.get(number=1), user=parent, typed_name=parent.full_name,
+                                   ip="127.0.0.1", location=location_in_schema)
