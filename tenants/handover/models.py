@@ -8,16 +8,28 @@ from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files without a URL of their own: they are only served through a signed, short-lived link."""
+
+    def url(self, name):
+        raise ValueError("Private files have no public URL; use a signed link.")
+
+
 class PrivateStorage(LazyObject):
-    """Files that are never served by a public URL: only through a signed, short-lived link."""
+    """MEDIA_ROOT/private, read when first used (so tests can point MEDIA_ROOT elsewhere)."""
 
     def _setup(self):
         from pathlib import Path
 
-        self._wrapped = FileSystemStorage(location=Path(settings.MEDIA_ROOT) / "private", base_url=None)
+        self._wrapped = PrivateFileSystemStorage(location=Path(settings.MEDIA_ROOT) / "private")
 
 
 private_storage = PrivateStorage()
+
+
+def get_private_storage():
+    """Callable for the field, so migrations refer to this function and not to a storage instance."""
+    return private_storage
 
 
 def photo_path(instance, filename):
@@ -61,7 +73,7 @@ class Handover(models.Model):
 
 class HandoverPhoto(models.Model):
     handover = models.ForeignKey(Handover, on_delete=models.CASCADE, related_name="photos")
-    file = models.FileField(storage=private_storage, upload_to=photo_path, max_length=300)
+    file = models.FileField(storage=get_private_storage, upload_to=photo_path, max_length=300)
     content_type = models.CharField(max_length=40)
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
