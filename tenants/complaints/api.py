@@ -171,6 +171,10 @@ class ComplaintEscalateSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=200)
 
 
+class ComplaintMeasureDoneSerializer(serializers.Serializer):
+    done_on = serializers.DateField(allow_null=True)
+
+
 class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Complaints: a parent files (POST) and reads her own; the entrepreneur records (POST with a channel),
     handles (acknowledge, investigate, judge, close, escalate) and reads all of them."""
@@ -180,7 +184,7 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_permissions(self):
-        if self.action in ("acknowledge", "investigate", "judge", "close", "escalate", None):
+        if self.action in ("acknowledge", "investigate", "judge", "close", "escalate", "measure_done", None):
             return [ENTREPRENEUR_ONLY()]
         return [ENTREPRENEUR_OR_PARENT()]
 
@@ -265,6 +269,19 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         serializer = ComplaintEscalateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self._out(services.escalate(self.get_object(), user=request.user, **serializer.validated_data))
+
+    @extend_schema(request=ComplaintMeasureDoneSerializer, responses=ComplaintSerializer)
+    @action(detail=True, methods=["post"], url_path=r"measures/(?P<measure_id>\d+)/done", url_name="measure-done")
+    def measure_done(self, request, pk=None, measure_id=None):
+        """Record the date a measure was carried out (or clear it with null)."""
+        complaint = self.get_object()
+        measure = complaint.measures.filter(pk=measure_id).first()
+        if measure is None:
+            raise Http404
+        serializer = ComplaintMeasureDoneSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.update_measure(measure, **serializer.validated_data)
+        return self._out(complaint)
 
     @extend_schema(responses={(200, "application/pdf"): bytes})
     @action(detail=True, url_path=r"letters/(?P<letter_id>\d+)/pdf", url_name="letter-file")

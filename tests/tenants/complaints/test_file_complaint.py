@@ -92,3 +92,10 @@ def test_staff_and_other_roles_cannot_file(world, client_for):
         assert c.get("/complaints/new/").status_code == 403
         assert c.post("/api/v1/complaints/", {"subject": "method", "description": "x"},
                       content_type="application/json").status_code == 403
+
+
+def test_filing_through_the_api_with_attachments_multipart(world, client_for):
+    response = client_for(world.a.parent, world.a).post("/api/v1/complaints/", {
+        "subject": "method", "description": "Met bijlage", "attachments": [pdf_file("a.pdf"), pdf_file("b.pdf")]})
+    assert response.status_code == 201, response.content
+    assert sorted(a["name"] for a in response.json()["attachments"]) == ["a.pdf", "b.pdf"]

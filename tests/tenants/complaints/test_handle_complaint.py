@@ -100,3 +100,17 @@ def test_page_links_go_to_the_pages_not_the_api(world):
     with at(world.a):
         assert reverse("complaint-letter-pdf", args=[1, 2]) == "/complaints/1/letters/2/pdf/"
         assert reverse("complaint-letter-file", args=[1, 2]) == "/api/v1/complaints/1/letters/2/pdf/"
+
+
+def test_a_measure_is_marked_done_later(world, api, filed):
+    c = api(world.a.entrepreneur, world.a)
+    pk = filed["id"]
+    judged = c.post(f"/api/v1/complaints/{pk}/judge/", {
+        "judgement": "Gegrond.", "outcome": "founded",
+        "measures": [{"description": "Nieuwe ophaalafspraken", "planned_on": "2026-01-05"}]}).json()
+    measure = judged["measures"][0]["id"]
+    assert c.post(f"/api/v1/complaints/{pk}/measures/{measure}/done/", {"done_on": "2026-01-01"}).status_code == 400
+    done = c.post(f"/api/v1/complaints/{pk}/measures/{measure}/done/", {"done_on": "2026-01-12"})
+    assert done.status_code == 200 and done.json()["measures"][0]["done_on"] == "2026-01-12"
+    assert api(world.a.parent, world.a).post(f"/api/v1/complaints/{pk}/measures/{measure}/done/",
+                                             {"done_on": "2026-01-12"}).status_code == 403
