@@ -38,15 +38,16 @@ LOCATION_MENU = [
     Entry("messages", _("Messages"), MEMBERS),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("corrections", _("Corrections"), (r.ENTREPRENEUR, r.PARENT)),
-    Entry("location-visits", _("Visits"), (r.ENTREPRENEUR,)),
+    Entry("my-advisory", _("Quality and visits"), (r.ENTREPRENEUR,)),
+    Entry("pedagogical-plan", _("Pedagogical plan"), (r.PARENT,)),
     Entry("meldcode-report", _("Meldcode"), (r.ENTREPRENEUR, r.STAFF)),
 ]
 
 MAIN_MENU = [
     Entry("home", _("Home"), ()),
     Entry("locations", _("Locations"), (r.COOP_ADMIN, r.ADVISER)),
-    Entry("advisory-dashboard", _("Dashboard"), (r.COOP_ADMIN, r.ADVISER)),
-    Entry("advisory-visits", _("Visits"), (r.ADVISER,)),
+    Entry("advisory-dashboard", _("Oversight"), (r.COOP_ADMIN, r.ADVISER)),
+    Entry("advisory-parent-plans", _("Pedagogical plans"), (r.PARENT,)),
     Entry("meldcode-cases", _("Meldcode cases"), (r.PEDAGOGUE,)),
     Entry("complaint-report", _("Complaint report"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("membership-fees", _("Membership fees"), (r.COOP_ADMIN,)),
