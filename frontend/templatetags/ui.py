@@ -52,11 +52,12 @@ def entrepreneurs(location):
 
 
 @register.simple_tag
-def bar_chart(data, title, unit_label=""):
+def bar_chart(data, title, unit_label="", chart_id="chart"):
     """A horizontal bar chart as inline SVG, rendered on the server (works offline, prints well).
 
     `data` is a list of (label, value). Each bar carries its label and value as text, so the chart
-    needs no colour to be read; the SVG has a title and a description for screen readers.
+    needs no colour to be read; the SVG has a title and a description for screen readers. Give each chart
+    on a page its own `chart_id`.
     """
     rows = [(str(label), int(value)) for label, value in data]
     top = max([value for _label, value in rows] + [1])
@@ -87,5 +88,5 @@ def bar_chart(data, title, unit_label=""):
         '<figure class="chart"><svg viewBox="0 0 {} {}" width="100%" role="img" aria-labelledby="{}-t {}-d" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>'
         "<figcaption>{} {}</figcaption></figure>",
-        width, height, "chart", "chart", "chart", title, "chart", description, bars, title, unit_label,
+        width, height, chart_id, chart_id, chart_id, title, chart_id, description, bars, title, unit_label,
     )
