@@ -103,12 +103,13 @@ class MandateListView(APIView):
 
     serializer_class = MandateSerializer
 
-    def get_permissions(self):
-        return [PARENT_ONLY()] if self.request.method == "POST" else [ENTREPRENEUR_OR_PARENT()]
-
+    @extend_schema(operation_id="v1_payments_mandates_list", responses=MandateSerializer(many=True))
     def get(self, request):
         mandates = selectors.mandates_visible_to(request.user, request_roles(request))
         return Response(MandateSerializer(mandates, many=True).data)
+
+    def get_permissions(self):
+        return [PARENT_ONLY()] if self.request.method == "POST" else [ENTREPRENEUR_OR_PARENT()]
 
     @extend_schema(request=NewMandateSerializer, responses={201: MandateSerializer})
     def post(self, request):
@@ -161,6 +162,7 @@ class SepaFileListView(APIView):
     permission_classes = [ENTREPRENEUR_ONLY]
     serializer_class = SepaFileSerializer
 
+    @extend_schema(operation_id="v1_payments_sepa_files_list", responses=SepaFileSerializer(many=True))
     def get(self, request):
         return Response(SepaFileSerializer(selectors.sepa_files_visible_to(request_roles(request)), many=True).data)
 
@@ -176,6 +178,6 @@ class SepaFileListView(APIView):
 class SepaFileDownloadView(APIView):
     permission_classes = [ENTREPRENEUR_ONLY]
 
-    @extend_schema(responses={(200, "application/xml"): bytes})
+    @extend_schema(operation_id="v1_payments_sepa_files_download", responses={(200, "application/xml"): bytes})
     def get(self, request, pk):
         return sepa_xml_response(get_object_or_404(selectors.sepa_files_visible_to(request_roles(request)), pk=pk))
