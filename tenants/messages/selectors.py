@@ -31,7 +31,8 @@ def with_unread(qs, user):
     """Annotate `unread`: messages by others that `user` has not read."""
     unread = Message.objects.filter(conversation=OuterRef("pk")).exclude(author=user).exclude(
         Exists(MessageRead.objects.filter(message=OuterRef("pk"), user=user)))
-    return qs.annotate(unread=Count("messages", filter=Q(messages__in=unread), distinct=True))
+    return qs.annotate(unread=Count("messages", filter=Q(messages__in=unread), distinct=True)).order_by(
+        "-last_message_at", "-pk")
 
 
 def unread_count(user, roles: set[str]) -> int:
