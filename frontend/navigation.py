@@ -35,6 +35,8 @@ LOCATION_MENU = [
     Entry("contract-schedules", _("Schedules"), (r.STAFF,)),
     Entry("calendar", _("Calendar"), MEMBERS),
     Entry("invoices", _("Invoices"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("payments", _("Payments"), (r.ENTREPRENEUR,)),
+    Entry("payments-mandate", _("Direct debit"), (r.PARENT,)),
     Entry("messages", _("Messages"), MEMBERS),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("corrections", _("Corrections"), (r.ENTREPRENEUR, r.PARENT)),

@@ -52,13 +52,8 @@ app.conf.beat_schedule["billing-daily"] = {
     "task": "billing.invoices.tasks.daily_billing",
     "schedule": crontab(minute=0, hour=6),
 }
-# Advisory: remind owners of follow-up actions past their due date (once per action), and recount the
-# dashboard figures from the location schemas at night.
-app.conf.beat_schedule["advisory-remind-overdue-actions"] = {
-    "task": "advisory.tasks.remind_overdue_actions",
-    "schedule": 60 * 60 * 24,
-}
-app.conf.beat_schedule["advisory-rebuild-figures"] = {
-    "task": "advisory.tasks.rebuild_figures",
-    "schedule": 60 * 60 * 24,
+# Payments: collect the open invoices of locations that collect by SEPA direct debit through Stripe.
+app.conf.beat_schedule["payments-collect-direct-debits"] = {
+    "task": "billing.payments.tasks.collect_direct_debits",
+    "schedule": crontab(minute=0, hour=7),
 }
