@@ -120,3 +120,7 @@ class StepForm(forms.Form):
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—")] + Outcome.choices)
     notes = forms.CharField(label=_("Closing notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "close_%s")  # on the same page as the step form: ids of its own
+        super().__init__(*args, **kwargs)

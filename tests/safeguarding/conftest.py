@@ -3,8 +3,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from safeguarding import services
 
+from safeguarding import services
 from tests.conftest import make_user
 
 DESCRIPTION = "Kneuzing op de bovenarm van Saartje, zei dat papa boos werd bij het avondeten. Woord: Zeppelinvlek."

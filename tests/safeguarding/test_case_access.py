@@ -1,5 +1,6 @@
 """Every meldcode endpoint refuses another location's user and a user of the wrong role (403 or 404)."""
 import pytest
+
 from safeguarding.models import CaseAuditEntry
 
 LOCATION_ENDPOINTS = [

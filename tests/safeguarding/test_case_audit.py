@@ -2,6 +2,7 @@
 import pytest
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
+
 from safeguarding.models import CaseAuditEntry
 
 

@@ -4,6 +4,7 @@ from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
+
 from safeguarding import crypto, services
 from safeguarding.models import Case, CaseStep
 

@@ -2,8 +2,8 @@
 from urllib.parse import quote
 
 import sentry_sdk
-from safeguarding import services
 
+from safeguarding import services
 from tests.platform.test_error_reports import events, sentry_endpoint, through_sentry_wsgi  # noqa: F401
 
 from .conftest import DESCRIPTION, PLACE, yesterday

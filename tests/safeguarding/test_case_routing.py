@@ -2,6 +2,7 @@
 notifications carry no content."""
 import pytest
 from django.core import mail
+
 from safeguarding import rules, selectors
 
 from .conftest import DESCRIPTION, PLACE

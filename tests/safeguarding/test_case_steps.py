@@ -5,11 +5,11 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+
+from config.celery import app as celery_app
 from safeguarding import rules, services
 from safeguarding.models import Case, CaseStep, ReminderSent
 from safeguarding.tasks import send_deadline_reminders
-
-from config.celery import app as celery_app
 
 from .conftest import DESCRIPTION
 

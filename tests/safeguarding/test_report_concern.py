@@ -4,8 +4,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
-from safeguarding.models import Case
 
+from safeguarding.models import Case
 from tenants.children.models import Child
 from tenants.children.services import create_child
 
