@@ -184,7 +184,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
                                        invoice.due_date))
     overview.tasks.extend(_optional_tasks(user, ids, names, base))
     for survey in to_answer(user, today, coop_surveys):
-        url = base + (location_path("survey-answer", survey["survey_id"]) if "survey_id" in survey
+        url = base + (location_path("survey-answer-page", survey["survey_id"]) if "survey_id" in survey
                       else location_path("survey-answer-coop", survey["coop_survey_id"]))
         overview.tasks.append(Task("survey", survey["title"], url))
     roles = {PARENT}

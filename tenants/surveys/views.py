@@ -51,7 +51,7 @@ class SurveyCreateView(RoleRequiredMixin, View):
                 add_errors(form, exc)
             else:
                 messages.success(request, _("The survey is open for the parents."))
-                return redirect("survey-results", pk=survey.pk)
+                return redirect("survey-results-page", pk=survey.pk)
         return render(request, "surveys/form.html", {"form": form}, status=400)
 
 
@@ -92,7 +92,7 @@ class AnswerCoopView(RoleRequiredMixin, View):
 
         coop = get_object_or_404(CoopSurvey, pk=pk)
         survey = services.local_copy(coop)
-        return redirect("survey-answer", pk=survey.pk)
+        return redirect("survey-answer-page", pk=survey.pk)
 
 
 class ResultsView(RoleRequiredMixin, View):
