@@ -14,9 +14,9 @@ def png_upload(name="dag.png"):
 @pytest.fixture
 def private_media(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path)
-    from tenants.handover.models import private_storage
-
     from django.utils.functional import empty
+
+    from tenants.handover.models import private_storage
 
     private_storage._wrapped = empty
     yield tmp_path
