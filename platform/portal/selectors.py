@@ -179,10 +179,10 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     if Invoice is not None:
         due = Invoice.objects.filter(Q(child_id__in=ids) | Q(parent=user), status__in=["sent", "open", "overdue"])
         for invoice in due.only("pk", "number", "total", "due_date", "child_name"):
-            url = base + location_path("invoice-page", invoice.pk, default=location_path("invoices"))
+            url = base + location_path("billing-invoice-page", invoice.pk, default="/")
             overview.tasks.append(Task("invoice", invoice.child_name or names.get(invoice.child_id, ""), url,
                                        invoice.due_date))
-    overview.tasks.extend(_optional_tasks(user, ids, names, base))
+    overview.tasks.extend(_optional_tasks(user, contracts, names, base))
     for survey in to_answer(user, today, coop_surveys):
         url = base + (location_path("survey-answer-page", survey["survey_id"]) if "survey_id" in survey
                       else location_path("survey-answer-coop", survey["coop_survey_id"]))
@@ -193,20 +193,21 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     return overview
 
 
-def _optional_tasks(user, ids, names, base) -> list[Task]:
-    """Tasks from billing apps that may not exist yet: a direct-debit mandate to give, hours to approve."""
+def _optional_tasks(user, contracts, names, base) -> list[Task]:
+    """Tasks of the billing apps: a direct-debit mandate to give (a contract here, but no mandate being
+    confirmed or active), registered hours to approve (childminder care)."""
     tasks = []
     Mandate = _optional_model("payments", "Mandate")
-    if Mandate is not None and {"child", "status"} <= {f.name for f in Mandate._meta.get_fields()}:
-        for mandate in Mandate.objects.filter(child_id__in=ids).exclude(status__in=["active", "valid"]):
-            url = base + location_path("mandate", default=location_path("invoices"))
-            tasks.append(Task("mandate", names.get(mandate.child_id, ""), url))
+    if Mandate is not None and contracts:
+        if not Mandate.objects.filter(parent=user, status__in=["pending", "active"]).exists():
+            tasks.append(Task("mandate", names.get(contracts[0].child_id, ""),
+                              base + location_path("payments-mandate", default="/")))
     Hours = _optional_model("tariffs", "RegisteredHours")
-    if Hours is not None and {"child", "approved_at"} <= {f.name for f in Hours._meta.get_fields()}:
-        for child_id in set(Hours.objects.filter(child_id__in=ids, approved_at__isnull=True)
-                            .values_list("child_id", flat=True)):
-            url = base + location_path("hours-approve", default=location_path("invoices"))
-            tasks.append(Task("hours", names.get(child_id, ""), url))
+    if Hours is not None and contracts:
+        open_hours = (Hours.objects.filter(contract__in=contracts, approved_at__isnull=True)
+                      .values_list("contract_id", "contract__child_id").distinct())
+        for contract_id, child_id in open_hours:
+            tasks.append(Task("hours", names.get(child_id, ""), base + location_path("contract-page", contract_id)))
     return tasks
 
 
