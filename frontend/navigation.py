@@ -42,7 +42,8 @@ LOCATION_MENU = [
     Entry("corrections", _("Corrections"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("my-advisory", _("Quality and visits"), (r.ENTREPRENEUR,)),
     Entry("pedagogical-plan", _("Pedagogical plan"), (r.PARENT,)),
-    Entry("meldcode-report", _("Meldcode"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("meldcode-report", _("Report a concern"), MEMBERS),
+    Entry("meldcode-location-cases", _("Meldcode cases"), (r.ENTREPRENEUR,)),
 ]
 
 MAIN_MENU = [
@@ -51,6 +52,7 @@ MAIN_MENU = [
     Entry("advisory-dashboard", _("Oversight"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("advisory-parent-plans", _("Pedagogical plans"), (r.PARENT,)),
     Entry("meldcode-cases", _("Meldcode cases"), (r.PEDAGOGUE,)),
+    Entry("meldcode-figures", _("Meldcode figures"), (r.PEDAGOGUE,)),
     Entry("complaint-report", _("Complaint report"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("membership-fees", _("Membership fees"), (r.COOP_ADMIN,)),
 ]

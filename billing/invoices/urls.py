@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from billing.invoices import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("invoices", api.InvoiceViewSet, basename="billing-invoice")
 router.register("credit-notes", api.CreditNoteViewSet, basename="billing-credit-note")
 router.register("statements", api.StatementViewSet, basename="billing-statement")

@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from billing.tariffs import api
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("tariff-years", api.TariffYearViewSet, basename="tariff-year")
 router.register("income-certificates", api.CertificateViewSet, basename="income-certificate")
 router.register("extras", api.ExtraViewSet, basename="tariff-extra")

@@ -11,7 +11,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
 from accounts.models import User
@@ -270,16 +270,14 @@ class MyDocumentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(DocumentSerializer(document).data, status=201)
 
 
-public_router = DefaultRouter()
-public_router.include_root_view = False
+public_router = SimpleRouter()
 public_router.register("visits", VisitViewSet, basename="advisory-visit-api")
 public_router.register("actions", ActionViewSet, basename="advisory-action-api")
 public_router.register("inspections", InspectionViewSet, basename="advisory-inspection-api")
 public_urls = [path("dashboard/", DashboardView.as_view(), name="advisory-dashboard-api"),
                path("", include(public_router.urls))]
 
-location_router = DefaultRouter()
-location_router.include_root_view = False
+location_router = SimpleRouter()
 location_router.register("visits", MyVisitViewSet, basename="my-advisory-visit-api")
 location_router.register("actions", MyActionViewSet, basename="my-advisory-action-api")
 location_router.register("documents", MyDocumentViewSet, basename="my-advisory-document-api")

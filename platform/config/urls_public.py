@@ -1,6 +1,6 @@
 """The main domain: the cooperative and the parent portal across locations."""
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from config.urls_common import api_schema_urls
 from config.urls_common import urlpatterns as common
@@ -8,8 +8,7 @@ from cooperative import api as cooperative_api
 from cooperative import views as cooperative_views
 from frontend import views as frontend_views
 
-router = DefaultRouter(trailing_slash=True)
-router.include_root_view = False
+router = SimpleRouter(trailing_slash=True)
 router.register("locations", cooperative_api.LocationViewSet, basename="location")
 
 urlpatterns = common + api_schema_urls("config.urls_public") + [

@@ -1,11 +1,10 @@
 """Meldcode at a location: report a concern, one's own reports, and the entrepreneur's cases."""
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from safeguarding import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("meldcode/reports", api.ReportViewSet, basename="meldcode-report")
 router.register("meldcode/cases", api.LocationCaseViewSet, basename="meldcode-location-case")
 

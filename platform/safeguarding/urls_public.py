@@ -1,11 +1,10 @@
 """Meldcode on the main domain: the pedagogue's cases, steps, closing, audit trail and figures."""
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from safeguarding import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("meldcode/cases", api.CaseViewSet, basename="meldcode-case")
 
 urlpatterns = [

@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from tenants.attendance import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("records", api.RecordViewSet, basename="attendance-record")
 router.register("absences", api.AbsenceViewSet, basename="attendance-absence")
 router.register("disputes", api.DisputeViewSet, basename="attendance-dispute")

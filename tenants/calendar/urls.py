@@ -1,11 +1,10 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from tenants.calendar import api, views
 from tenants.calendar.feed import calendar_feed
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("calendar/opening-hours", api.OpeningHoursViewSet, basename="calendar-opening-hours")
 router.register("calendar/closing-weeks", api.ClosingWeekViewSet, basename="calendar-closing-week")
 router.register("calendar/holidays", api.HolidayViewSet, basename="calendar-holiday")

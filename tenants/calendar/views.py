@@ -106,6 +106,8 @@ class ClosingWeekCreateView(ManageView):
 
 
 class ClosingWeekDeleteView(ManageView):
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         row = get_object_or_404(ClosingWeek, pk=pk)
         services.remove_closing_week(row)
@@ -143,6 +145,8 @@ class ClosureCreateView(ManageView):
 
 
 class ClosureDeleteView(ManageView):
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         services.cancel_closure(get_object_or_404(Closure, pk=pk))
         messages.success(request, _("The closure was cancelled."))

@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from tenants.children import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("children", api.ChildViewSet, basename="child")
 router.register("pickup-persons", api.PickupPersonViewSet, basename="pickup-person")
 router.register("custody-notes", api.CustodyNoteViewSet, basename="custody-note")

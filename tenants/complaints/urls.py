@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from tenants.complaints import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("complaints", api.ComplaintViewSet, basename="complaint")
 
 urlpatterns = [

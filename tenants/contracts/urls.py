@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from tenants.contracts import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("contracts", api.ContractViewSet, basename="contract")
 router.register("contract-schedules", api.ScheduleViewSet, basename="contract-schedule")
 router.register("contract-evaluations", api.EvaluationViewSet, basename="contract-evaluation")

@@ -36,4 +36,6 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         if export.status != Export.Status.DONE:
             raise Http404("The export is not ready.")
         path = Path(settings.EXPORT_ROOT) / export.file_name
+        if not export.file_name or not path.is_file():
+            raise Http404("The export file is no longer there.")
         return FileResponse(path.open("rb"), as_attachment=True, filename=export.file_name)

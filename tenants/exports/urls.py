@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from tenants.exports import api
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("exports", api.ExportViewSet, basename="export")
 
 urlpatterns = [path("api/v1/", include(router.urls))]

@@ -1,10 +1,9 @@
 from django.urls import include, path
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from tenants.groups import api, views
 
-router = DefaultRouter()
-router.include_root_view = False
+router = SimpleRouter()
 router.register("groups", api.GroupViewSet, basename="group")
 router.register("staff", api.StaffViewSet, basename="staff-member")
 router.register("roster", api.ShiftViewSet, basename="shift")

@@ -101,7 +101,7 @@ def location_endpoints(site, export) -> list[Endpoint]:
             "format": "json",
             "uidb64": urlsafe_base64_encode(force_bytes(site.entrepreneur.pk)),
             "token": "set-password-token",
-        }[param]
+        }.get(param, 1)
 
     return endpoints("config.urls_location", value)
 
@@ -113,7 +113,7 @@ def main_endpoints(world) -> list[Endpoint]:
             "format": "json",
             "uidb64": urlsafe_base64_encode(force_bytes(world.a.entrepreneur.pk)),
             "token": "set-password-token",
-        }[param]
+        }.get(param, 1)
 
     return endpoints("config.urls_public", value)
 
