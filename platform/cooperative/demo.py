@@ -102,7 +102,22 @@ def seed_demo() -> list[tuple[str, str, str]]:
         logins.append(("parent", parent.email, "main domain"))
     for location in locations.values():
         seed_daily_work(location)
+    _demo_concern(locations["kikker"], staff)
     return logins
+
+
+def _demo_concern(location, staff) -> None:
+    """One route-1 concern at the KDV, so the pedagogue's case list is not empty in the demo."""
+    from datetime import timedelta
+
+    from safeguarding.services import report_concern
+    from tenants.children.models import Child
+
+    with schema_context(location.schema_name):
+        mila = Child.objects.get(first_name="Mila")
+    report_concern(location=location, reporter=staff, roles={"staff"}, route=1, child_ids=[mila.pk],
+                   observed_on=date.today() - timedelta(days=2), observed_place="Groepsruimte",
+                   description="(demo) Blauwe plek op de bovenarm; het kind zei dat papa boos was.")
 
 
 def demo_exists() -> bool:
