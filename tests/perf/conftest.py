@@ -17,7 +17,7 @@ ROWS: list[tuple[str, str]] = []
 
 
 def record(key: str, label: str, value: str, **data) -> None:
-    """Keep one figure for the table and for var/bench/provisioning.json."""
+    """Keep one figure for the table and for var/bench/results.json."""
     RESULTS[key] = {"label": label, "value": value, **data}
     ROWS.append((label, value))
 
@@ -59,13 +59,13 @@ def pytest_terminal_summary(terminalreporter):
     width = max(len(label) for label, _ in ROWS)
     write = terminalreporter.write_line
     write("")
-    write(f"Provisioning benchmark — {machine.get('cpus')} CPUs, PostgreSQL {machine.get('postgresql')}, "
+    write(f"Benchmarks — {machine.get('cpus')} CPUs, PostgreSQL {machine.get('postgresql')}, "
           f"database {machine.get('database')}, {machine.get('date')}")
     write(f"{'measurement'.ljust(width)}  figure")
     write(f"{'-' * width}  {'-' * 40}")
     for label, value in ROWS:
         write(f"{label.ljust(width)}  {value}")
-    out = Path(__file__).resolve().parents[2] / "var" / "bench" / "provisioning.json"
+    out = Path(__file__).resolve().parents[2] / "var" / "bench" / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(RESULTS, indent=1, default=str))
     write(f"(also written to {out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out})")
