@@ -19,6 +19,7 @@ from cooperative.selectors import locations_of_member
 
 CLOSING_DAYS_SHOWN = 3
 CLOSING_DAYS_AHEAD = 90
+CLOSED_DAYS_CACHE_SECONDS = 300
 
 
 @dataclass
@@ -104,6 +105,19 @@ def next_closed_days(location: Location, today: date) -> list:
     return [d for d in found if today <= d.date <= until]
 
 
+def cached_closed_days(location: Location, today: date) -> list:
+    """next_closed_days, kept for CLOSED_DAYS_CACHE_SECONDS per location and day in the process's cache: the
+    same for every parent of the location, and changed rarely (a closure shows up within minutes)."""
+    from django.core.cache import cache
+
+    key = f"portal:closed:{location.schema_name}:{today.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = next_closed_days(location, today)
+        cache.set(key, found, CLOSED_DAYS_CACHE_SECONDS)
+    return found
+
+
 def parent_overview(user, locations=None) -> list[LocationOverview]:
     from tenants.surveys.selectors import open_coop_surveys
 
@@ -135,7 +149,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     ids = [c.pk for c in children]
     base = location.url.rstrip("/")
 
-    closed = next_closed_days(location, today)
+    closed = cached_closed_days(location, today)
     overview.closing_days = closed[:CLOSING_DAYS_SHOWN]
     closed_today = bool(closed) and closed[0].date == today
 

@@ -2,6 +2,8 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from tests.tenants.conftest import api, english, in_schema, make_child  # noqa: F401 (fixtures re-exported)
 
 
@@ -14,3 +16,14 @@ def make_invoice(site, child_id, parent, total="812.50", status="sent"):
             issue_date=date(2026, 3, 1), due_date=date(2026, 3, 15), total=Decimal(total), status=status,
             jurisdiction="NL", location_name=site.location.name, parent_name=parent.full_name,
             child_name="", number=None)
+
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The overview keeps closing days in the process cache; every test starts without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,200 @@
+"""Parent overview benchmark (run by `make bench`): 20 parents at the same time against a real server.
+
+The server is gunicorn in its own process, configured like the production image (3 sync workers,
+CONN_MAX_AGE=60), on the loopback, against the bench's own test database. Each of the 20 parents has a child
+at two locations (a signed contract, today's handover, an invoice due, an open survey), logs in with a
+session of their own, and loads the overview on the main domain again and again for BENCH_SECONDS (30)
+with a think time of 1–3 s between loads, as a parent tapping through the app would (locust's
+`between(1, 3)`), on 20 threads with urllib. Target: p95 ≤ 150 ms, no errors.
+
+Sizes can be changed: BENCH_PARENTS (20), BENCH_SECONDS (30), BENCH_THINK (1-3).
+"""
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import date, timedelta
+from datetime import time as dtime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.perf.conftest import record
+from tests.perf.test_bench_provisioning import database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+PARENTS = int(os.environ.get("BENCH_PARENTS", "20"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "30"))
+THINK = tuple(float(x) for x in os.environ.get("BENCH_THINK", "1-3").split("-"))
+P95_TARGET_MS = 150.0
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _location(slug: str, kind: str):
+    from cooperative.models import Location
+    from cooperative.services import NewLocation, provision_location
+
+    return Location.objects.filter(slug=slug).first() or provision_location(NewLocation(
+        name=f"Portal bench {slug}", slug=slug, kind=kind, jurisdiction="NL",
+        entrepreneur_email=f"owner@{slug}.bench", entrepreneur_name=f"Owner {slug}",
+        lrk_numbers={kind: "123456789"}, licensed_places=60, city="Utrecht", region="Bench",
+    ), send_invitation=False)
+
+
+def _family(location, parent, index: int, today: date):
+    from django_tenants.utils import schema_context
+
+    from billing.invoices.models import Invoice
+    from tenants.calendar import services as calendar
+    from tenants.children.services import create_child
+    from tenants.contracts import services as contracts
+    from tenants.groups.models import Group
+    from tenants.handover import services as handover
+
+    kind = "stamgroep" if location.kind == "kdv" else "basisgroep"
+    care = "kdv" if location.kind == "kdv" else "bso"
+    with schema_context(location.schema_name):
+        calendar.set_week_hours({d: (dtime(7, 0), dtime(18, 30)) for d in range(7)})
+        group, _ = Group.objects.get_or_create(name="Bench", defaults={"kind": kind, "max_age": 13})
+        child = create_child(first_name=f"Kind{index}", last_name="Bench", birth_date=date(2021, 5, 1),
+                             guardians=[parent])
+        contract = contracts.create_contract(
+            child=child, care_type=care, group=group, start_date=today - timedelta(days=today.weekday()),
+            end_date=None, schedule_type="weekly",
+            schedule=[[{"weekday": d, "start": "08:00", "end": "17:00"} for d in range(5)]],
+            user=None, location=location)
+        contracts.sign_version(contract.current_version, user=parent, typed_name=parent.full_name, ip="127.0.0.1")
+        handover.write_handover(child, day=today, by=None, eating="Alles op", sleep="12:30-14:00",
+                                message="Fijne dag")
+        Invoice.objects.create(child=child, parent=parent, contract=contract, period_start=today.replace(day=1),
+                               period_end=today.replace(day=1), due_date=today, total=Decimal("812.50"),
+                               status="sent", jurisdiction="NL", location_name=location.name)
+
+
+def _session_cookie(user) -> str:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+@pytest.fixture(scope="session")
+def parents(bench_db):
+    from django.utils import timezone
+
+    from accounts.models import Membership, User
+    from portal.models import CoopSurvey
+
+    today = timezone.localdate()
+    kdv, bso = _location("pbench-kdv", "kdv"), _location("pbench-bso", "bso")
+    CoopSurvey.objects.get_or_create(title="Bench survey", defaults={
+        "opens_on": date(2020, 1, 1), "questions": [{"text": "Tevreden?", "kind": "scale"}]})
+    cookies = []
+    for index in range(PARENTS):
+        email = f"parent{index}@portal.bench"
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, full_name=f"Bench Parent {index}", password=None)
+            for location in (kdv, bso):
+                Membership.objects.get_or_create(user=user, location=location, role="parent")
+                _family(location, user, index, today)
+        cookies.append(_session_cookie(user))
+    return cookies
+
+
+@pytest.fixture(scope="session")
+def server(bench_db):
+    port = _free_port()
+    env = {**os.environ, "DJANGO_ENV": "test", "DATABASE_URL": database_url(), "CONN_MAX_AGE": "60",
+           "PYTHONPATH": f"{ROOT / 'platform'}{os.pathsep}{ROOT}", "SITE_PORT": str(port), "LOG_LEVEL": "WARNING"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi:application", f"--bind=127.0.0.1:{port}", "--workers=3",
+         "--timeout=60"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert process.poll() is None, process.stderr.read().decode()[-3000:]
+            assert time.monotonic() < deadline, "gunicorn did not start"
+            time.sleep(0.2)
+    try:
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _get(port: int, cookie: str) -> tuple[int, float, bytes]:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": "localhost", "Cookie": cookie})
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        body, status = exc.read(), exc.code
+    except OSError:
+        body, status = b"", 0
+    return status, (time.perf_counter() - start) * 1000, body
+
+
+def test_parent_overview_p95_with_20_simultaneous_parents(parents, server):
+    status, _ms, body = _get(server, parents[0])
+    assert status == 200 and b"Kind0 Bench" in body and b"Pay the invoice" in body, body[:3000]
+    for cookie in parents:  # warm-up: every worker's connection, imports and caches
+        _get(server, cookie)
+
+    timings: list[float] = []
+    errors: list[int] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + SECONDS
+
+    def parent_loop(cookie: str, seed: int):
+        rng = random.Random(seed)
+        while time.monotonic() < stop_at:
+            code, ms, page = _get(server, cookie)
+            with lock:
+                timings.append(ms)
+                if code != 200 or b"Bench" not in page:
+                    errors.append(code)
+            time.sleep(rng.uniform(*THINK))
+
+    threads = [threading.Thread(target=parent_loop, args=(cookie, i)) for i, cookie in enumerate(parents)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    timings.sort()
+    p50 = statistics.median(timings)
+    p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
+    p99 = timings[max(0, int(round(0.99 * len(timings))) - 1)]
+    record("overview_p95", f"parent overview, {PARENTS} parents × 2 locations",
+           f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms, max {timings[-1]:.0f} ms; "
+           f"{len(timings)} requests in {elapsed:.0f} s ({len(timings) / elapsed:.1f}/s), {len(errors)} errors",
+           p50_ms=p50, p95_ms=p95, p99_ms=p99, requests=len(timings), errors=len(errors))
+    assert not errors, f"{len(errors)} failed requests: {sorted(set(errors))}"
+    assert p95 <= P95_TARGET_MS, f"p95 {p95:.0f} ms > {P95_TARGET_MS:.0f} ms"
