@@ -1,0 +1,155 @@
+"""Invoicing benchmark (run by `make bench`): the monthly run for BENCH_INVOICE_LOCATIONS locations (1,000)
+with BENCH_INVOICE_CHILDREN children each (12) — one signed contract per child, so 12,000 invoices with
+PDFs — by BENCH_INVOICE_WORKERS worker processes (2), each running its share of the locations in their own
+schemas, as the Celery workers do. Target: at most 10 minutes. Then the same month again: no second invoice.
+Smaller sizes for a quick run: BENCH_INVOICE_LOCATIONS=20."""
+import multiprocessing
+import os
+import time
+from datetime import date
+from datetime import time as clock
+from decimal import Decimal
+
+import pytest
+
+from tests.perf.conftest import record
+
+LOCATIONS = int(os.environ.get("BENCH_INVOICE_LOCATIONS", "1000"))
+CHILDREN = int(os.environ.get("BENCH_INVOICE_CHILDREN", "12"))
+WORKERS = int(os.environ.get("BENCH_INVOICE_WORKERS", "2"))
+TARGET_S = 600.0
+MONTH = date(2026, 3, 1)
+SCHEDULE = [[{"weekday": 0, "start": "08:00", "end": "17:30"}, {"weekday": 2, "start": "08:00", "end": "17:30"},
+             {"weekday": 3, "start": "08:00", "end": "13:00"}]]
+
+
+def _fill(location, index: int) -> None:
+    from django.utils import timezone
+    from django_tenants.utils import schema_context
+
+    from accounts.models import User
+    from billing.tariffs.models import Rate, TariffYear
+    from tenants.calendar import services as calendar
+    from tenants.children.models import Child
+    from tenants.contracts.models import Contract, ContractVersion
+    from tenants.groups.models import Group
+
+    parents = User.objects.bulk_create([
+        User(email=f"p{index}-{i}@bench.test", full_name=f"Parent {index}-{i}", password="!")
+        for i in range(CHILDREN)], ignore_conflicts=True)
+    parents = list(User.objects.filter(email__in=[p.email for p in parents]).order_by("email"))
+    with schema_context(location.schema_name):
+        calendar.set_week_hours({d: (clock(7, 30), clock(18, 30)) for d in range(5)})
+        calendar.set_closing_weeks(year=2026, weeks=[30, 31, 32, 52])
+        year = TariffYear.objects.create(year=2026)
+        Rate.objects.create(tariff_year=year, care_type="kdv", hourly_rate=Decimal("10.25"))
+        group = Group.objects.create(name="Bench", kind="stamgroep")
+        children = Child.objects.bulk_create([Child(first_name=f"Kind{i}", last_name="Bench",
+                                                    birth_date=date(2024, 1, 1), group=group)
+                                              for i in range(CHILDREN)])
+        for child, parent in zip(children, parents, strict=False):
+            child.guardians.add(parent)
+        contracts = Contract.objects.bulk_create([
+            Contract(child=c, care_type="kdv", start_date=date(2026, 1, 1), status=Contract.Status.ACTIVE)
+            for c in children])
+        now = timezone.now()
+        ContractVersion.objects.bulk_create([
+            ContractVersion(contract=c, number=1, effective_from=c.start_date, group=group, start_date=c.start_date,
+                            schedule_type="weekly", schedule=SCHEDULE, requested_on=c.start_date, document=b"",
+                            document_sha256="", signed_at=now, signed_name="Bench")
+            for c in contracts])
+
+
+@pytest.fixture(scope="session")
+def bench_locations(bench_db):
+    from cooperative.models import Location
+    from cooperative.services import NewLocation, provision_location
+
+    ids = []
+    start = time.perf_counter()
+    for i in range(LOCATIONS):
+        slug = f"inv{i:04d}"
+        location = Location.objects.filter(slug=slug).first()
+        if location is None:
+            location = provision_location(NewLocation(
+                name=f"Invoice bench {i}", slug=slug, kind="kdv", jurisdiction="NL",
+                entrepreneur_email=f"owner@{slug}.bench", entrepreneur_name=f"Owner {slug}",
+                lrk_numbers={"kdv": "123456789"}, licensed_places=16, city="Utrecht", region="Bench",
+            ), send_invitation=False)
+            _fill(location, i)
+        ids.append(location.pk)
+    seconds = time.perf_counter() - start
+    record("invoice_setup", f"set-up: {LOCATIONS} locations × {CHILDREN} contracts", f"{seconds:.1f} s",
+           seconds=seconds)
+    return ids
+
+
+def _worker(location_ids, queue):
+    from django.db import connections
+
+    connections.close_all()
+    from billing.invoices import services
+
+    created = existing = problems = 0
+    for result in services.run_everywhere(today=MONTH, location_ids=location_ids).values():
+        created += result["current"]["created"]
+        existing += result["current"]["existing"]
+        problems += len(result["current"]["problems"])
+    queue.put((created, existing, problems))
+
+
+def run_in_workers(ids) -> tuple[float, int, int, int]:
+    from django.db import connections
+
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    shares = [ids[w::WORKERS] for w in range(WORKERS)]
+    start = time.perf_counter()
+    processes = [context.Process(target=_worker, args=(share, queue)) for share in shares]
+    for p in processes:
+        p.start()
+    results = [queue.get() for _p in processes]
+    for p in processes:
+        p.join()
+    seconds = time.perf_counter() - start
+    assert all(p.exitcode == 0 for p in processes)
+    return seconds, *map(sum, zip(*results, strict=False))
+
+
+@pytest.fixture(scope="session")
+def invoice_runs(bench_locations):
+    """Both runs happen here, outside any test transaction (the worker processes need committed data and
+    connections of their own)."""
+    return run_in_workers(bench_locations), run_in_workers(bench_locations)
+
+
+def test_monthly_run(bench_locations, invoice_runs):
+    from django.db import connection
+    from django_tenants.utils import schema_context
+
+    from cooperative.models import Location
+
+    (seconds, created, existing, problems), rerun = invoice_runs
+    expected = LOCATIONS * CHILDREN
+    rate = created / seconds if seconds else 0
+    record("invoice_run", f"monthly run, {WORKERS} workers: {created} invoices with PDFs",
+           f"{seconds:.1f} s, {rate:.1f} invoices/s (target ≤ {TARGET_S:.0f} s for 12,000)",
+           seconds=seconds, invoices=created, per_second=rate)
+    assert problems == 0
+    assert created + existing == expected
+    again, created_again, existing_again, _p = rerun
+    record("invoice_rerun", "the same month again (idempotent)",
+           f"{again:.1f} s, {created_again} new invoices, {existing_again} existing", seconds=again)
+    assert created_again == 0 and existing_again == expected
+    connection.set_schema_to_public()
+    location = Location.objects.get(pk=bench_locations[0])
+    with schema_context(location.schema_name):
+        from billing.invoices.models import Invoice
+
+        sample = Invoice.objects.filter(period_start=MONTH).first()
+        assert sample.pdf and bytes(sample.pdf).startswith(b"%PDF")
+        numbers = sorted(Invoice.objects.values_list("number", flat=True))
+        assert numbers == list(range(1, len(numbers) + 1))
+    if LOCATIONS * CHILDREN >= 12000:
+        assert seconds <= TARGET_S
