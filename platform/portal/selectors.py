@@ -105,12 +105,18 @@ def next_closed_days(location: Location, today: date) -> list:
     return [d for d in found if today <= d.date <= until]
 
 
+def calendar_version_key(schema_name: str) -> str:
+    return f"portal:calendar-version:{schema_name}"
+
+
 def cached_closed_days(location: Location, today: date) -> list:
-    """next_closed_days, kept for CLOSED_DAYS_CACHE_SECONDS per location and day in the process's cache: the
-    same for every parent of the location, and changed rarely (a closure shows up within minutes)."""
+    """next_closed_days, kept for CLOSED_DAYS_CACHE_SECONDS per location and day in the cache: the same for
+    every parent of the location. Any change to the location's calendar bumps its version (portal.signals),
+    so a new closure shows at once."""
     from django.core.cache import cache
 
-    key = f"portal:closed:{location.schema_name}:{today.isoformat()}"
+    version = cache.get(calendar_version_key(location.schema_name), 0)
+    key = f"portal:closed:{location.schema_name}:{version}:{today.isoformat()}"
     found = cache.get(key)
     if found is None:
         found = next_closed_days(location, today)
