@@ -26,6 +26,7 @@ LOCATION_MENU = [
     Entry("handover-today", _("Handover"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("children", _("Children"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("my-children", _("My children"), (r.PARENT,)),
+    Entry("handover-mine", _("Handover"), (r.PARENT,)),
     Entry("attendance-my", _("Attendance"), (r.PARENT,)),
     Entry("attendance-planning", _("Planning"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("groups", _("Groups"), (r.ENTREPRENEUR, r.STAFF)),
@@ -34,12 +35,14 @@ LOCATION_MENU = [
     Entry("contracts", _("Contracts"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("contract-schedules", _("Schedules"), (r.STAFF,)),
     Entry("calendar", _("Calendar"), MEMBERS),
-    Entry("invoices", _("Invoices"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("billing-invoices", _("Invoices"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("payments", _("Payments"), (r.ENTREPRENEUR,)),
     Entry("payments-mandate", _("Direct debit"), (r.PARENT,)),
     Entry("messages", _("Messages"), MEMBERS),
+    Entry("surveys", _("Surveys"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("corrections", _("Corrections"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("deletion-requests", _("Deletion requests"), (r.ENTREPRENEUR,)),
     Entry("my-advisory", _("Quality and visits"), (r.ENTREPRENEUR,)),
     Entry("pedagogical-plan", _("Pedagogical plan"), (r.PARENT,)),
     Entry("meldcode-report", _("Report a concern"), MEMBERS),
@@ -55,6 +58,8 @@ MAIN_MENU = [
     Entry("meldcode-figures", _("Meldcode figures"), (r.PEDAGOGUE,)),
     Entry("complaint-report", _("Complaint report"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("membership-fees", _("Membership fees"), (r.COOP_ADMIN,)),
+    Entry("coop-surveys", _("Surveys"), (r.COOP_ADMIN, r.ADVISER)),
+    Entry("privacy", _("Your data"), (r.PARENT,)),
 ]
 
 
