@@ -154,6 +154,10 @@ class StatementSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class GenerateStatementsSerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000)
+
+
 class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = StatementSerializer
     permission_classes = [ENTREPRENEUR_OR_PARENT]
@@ -166,7 +170,7 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         statement = self.get_object()
         return pdf_response(statement.pdf, f"annual-statement-{statement.year}.pdf")
 
-    @action(detail=False, methods=["post"], serializer_class=serializers.Serializer)
+    @action(detail=False, methods=["post"], serializer_class=GenerateStatementsSerializer)
     def generate(self, request):
         if ENTREPRENEUR not in request_roles(request):
             return Response(status=403)

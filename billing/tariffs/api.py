@@ -117,7 +117,7 @@ class ExtraViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gene
         return Response(ExtraSerializer(row).data, status=status.HTTP_201_CREATED)
 
 
-class SettingsSerializer(serializers.ModelSerializer):
+class TariffSettingsSerializer(serializers.ModelSerializer):
     class Meta:
         model = TariffSettings
         exclude = ["id"]
@@ -125,13 +125,13 @@ class SettingsSerializer(serializers.ModelSerializer):
 
 class SettingsView(APIView):
     permission_classes = [ENTREPRENEUR_ONLY]
-    serializer_class = SettingsSerializer
+    serializer_class = TariffSettingsSerializer
 
     def get(self, request):
-        return Response(SettingsSerializer(TariffSettings.load()).data)
+        return Response(TariffSettingsSerializer(TariffSettings.load()).data)
 
     def patch(self, request):
-        return Response(SettingsSerializer(services.update_settings(**dict(request.data))).data)
+        return Response(TariffSettingsSerializer(services.update_settings(**dict(request.data))).data)
 
 
 class HoursSerializer(serializers.ModelSerializer):
@@ -148,6 +148,7 @@ class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gene
     """The childminder registers hours per day; the parent approves them."""
 
     serializer_class = HoursSerializer
+    lookup_value_converter = "int"
 
     def get_permissions(self):
         if self.action == "create":
@@ -155,6 +156,8 @@ class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gene
         return [ENTREPRENEUR_OR_PARENT()]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI generator, without a request
+            return RegisteredHours.objects.none()
         roles = request_roles(self.request)
         if ENTREPRENEUR in roles:
             return RegisteredHours.objects.all()

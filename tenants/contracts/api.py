@@ -228,7 +228,7 @@ class ScheduleViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return selectors.schedules_visible_to(self.request.user, request_roles(self.request))
 
 
-class SettingsSerializer(serializers.ModelSerializer):
+class ContractSettingsSerializer(serializers.ModelSerializer):
     applies_flemish_rules = serializers.SerializerMethodField()
 
     class Meta:
@@ -244,17 +244,18 @@ class SettingsView(APIView):
     """The location's contract settings: the Flemish care-plan rules (entrepreneur)."""
 
     permission_classes = [ENTREPRENEUR_ONLY]
-    serializer_class = SettingsSerializer
+    serializer_class = ContractSettingsSerializer
 
     def get(self, request):
-        return Response(SettingsSerializer(ContractSettings.load(), context={"location": request.location}).data)
+        settings = ContractSettings.load()
+        return Response(ContractSettingsSerializer(settings, context={"location": request.location}).data)
 
     def put(self, request):
-        serializer = SettingsSerializer(ContractSettings.load(), data=request.data, partial=True,
+        serializer = ContractSettingsSerializer(ContractSettings.load(), data=request.data, partial=True,
                                         context={"location": request.location})
         serializer.is_valid(raise_exception=True)
         settings = services.update_settings(**serializer.validated_data)
-        return Response(SettingsSerializer(settings, context={"location": request.location}).data)
+        return Response(ContractSettingsSerializer(settings, context={"location": request.location}).data)
 
     patch = put
 

@@ -5,7 +5,7 @@
   receipts (and marks them read) or sends one.
 - announcements: list and read (parents: to all or to their children's groups), publish (entrepreneur, staff).
 """
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -30,6 +30,7 @@ class MessageSerializer(serializers.ModelSerializer):
         fields = ["id", "author_name", "from_location", "body", "sent_at", "read_by_other_side_at"]
         read_only_fields = ["id", "author_name", "from_location", "sent_at"]
 
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_read_by_other_side_at(self, obj):
         times = [r.read_at for r in obj.reads.all() if r.user_id != obj.author_id]
         return min(times) if times else None
