@@ -92,6 +92,8 @@ ROOT_URLCONF = "config.urls_location"
 # New location schemas are cloned from this migrated, empty schema (see cooperative.services).
 TEMPLATE_SCHEMA = "location_template"
 TENANT_MULTIPROCESSING_MAX_PROCESSES = env.int("MIGRATE_PROCESSES", default=2)
+# Set the search path once per schema switch instead of before every query (about half the statements).
+TENANT_LIMIT_SET_CALLS = True
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
