@@ -4,6 +4,7 @@ Provisioning creates PostgreSQL schemas, which cannot be rolled back between tes
 locations and their people are committed once; every test then runs in a transaction that is rolled
 back, as usual with pytest-django.
 """
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -98,6 +99,42 @@ def world(django_db_setup, django_db_blocker) -> World:
                 if not Child.objects.filter(first_name=first).exists():
                     create_child(first_name=first, last_name="Jansen", birth_date=date(2022, 1, 1), guardians=[both])
     return World(a, b, coop_admin, adviser, lead, pedagogue, both)
+
+
+@pytest.fixture
+def english(world, db):
+    """Pages in English, for tests that assert on text (each test's transaction rolls this back)."""
+    User.objects.update(language="en")
+
+
+@pytest.fixture
+def api(client_for):
+    """api(user, site or None for the main domain) -> a client whose post/put/patch send JSON."""
+
+    class JsonClient:
+        def __init__(self, client):
+            self.client = client
+
+        def get(self, path, data=None):
+            return self.client.get(path, data)
+
+        def delete(self, path):
+            return self.client.delete(path)
+
+        def _send(self, method, path, data):
+            return getattr(self.client, method)(path, json.dumps(data or {}, default=str),
+                                                content_type="application/json")
+
+        def post(self, path, data=None):
+            return self._send("post", path, data)
+
+        def put(self, path, data=None):
+            return self._send("put", path, data)
+
+        def patch(self, path, data=None):
+            return self._send("patch", path, data)
+
+    return lambda user, site: JsonClient(client_for(user, site))
 
 
 @pytest.fixture

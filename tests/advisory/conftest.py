@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from accounts.models import AdviserAssignment
 from cooperative.models import Location
-from tests.tenants.conftest import api  # noqa: F401 - the JSON client fixture
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CHILD_NAMES = ["Saartje Verbeek", "Bram Verbeek", "Mila Jansen", "Finn Jansen", "Saartje", "Verbeek"]

@@ -2,8 +2,8 @@
 from datetime import date
 
 import pytest
-from advisory import services
 
+from advisory import services
 from tests.advisory.conftest import pdf
 
 REFUSED = (403, 404)

@@ -1,8 +1,8 @@
 """The dashboard runs the same number of SQL queries for few and for many locations."""
-from advisory import services
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advisory import services
 from tests.advisory.conftest import bare_location
 
 

@@ -2,9 +2,9 @@
 link to the lists behind them; filters by adviser, region and kind."""
 from datetime import date
 
-from advisory import selectors, services
 from django.utils import timezone
 
+from advisory import selectors, services
 from tests.advisory.conftest import aware, bare_location
 
 YEAR = timezone.localdate().year

@@ -2,12 +2,12 @@
 through the rebuild, which reads all schemas with UNION ALL statements, not one query per schema."""
 from datetime import date
 
-from advisory import figures
-from advisory.models import LocationFigures
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from advisory import figures
+from advisory.models import LocationFigures
 from tests.advisory.conftest import bare_location
 from tests.tenants.conftest import in_schema
 

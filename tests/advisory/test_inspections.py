@@ -2,10 +2,10 @@
 with the LRK numbers; the report is served only to those allowed."""
 from datetime import date
 
-from advisory import rules, services
-from advisory.models import Inspection
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from advisory import rules, services
+from advisory.models import Inspection
 from tests.advisory.conftest import pdf
 
 

@@ -2,11 +2,11 @@
 adviser with figures from real contracts, contains no child name of the seeded data."""
 from datetime import date
 
+from django.utils import timezone
+
 from advisory import services
 from advisory.models import LocationFigures
 from advisory.selectors import TILES
-from django.utils import timezone
-
 from tests.advisory.conftest import CHILD_NAMES, pdf
 from tests.tenants.conftest import in_schema
 

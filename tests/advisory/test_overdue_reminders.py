@@ -1,9 +1,9 @@
 """The beat job: an action past its due date is reminded about once, not every day (and not twice a day)."""
 from datetime import date
 
-from advisory import services, tasks
 from django.core import mail
 
+from advisory import services, tasks
 from config.celery import app
 
 

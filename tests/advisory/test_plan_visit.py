@@ -2,7 +2,6 @@
 from datetime import date
 
 from advisory.models import Visit
-
 from tests.advisory.conftest import aware
 
 

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 
 from advisory import services
 from advisory.models import QualityDocument, QualityDocumentType
-
 from tests.advisory.conftest import PDF, pdf
 
 

@@ -2,6 +2,7 @@
 from datetime import UTC, date, datetime
 
 import pytest
+
 from advisory import rules
 
 TODAY = date(2025, 8, 15)

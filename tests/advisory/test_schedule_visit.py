@@ -1,7 +1,6 @@
 """Scheduling with the entrepreneur: proposed dates, the accepted date, and the .ics invitation."""
 from advisory import services
 from advisory.models import Visit
-
 from tests.advisory.conftest import aware
 
 

@@ -1,8 +1,9 @@
 """The visit report: a checklist answered per item, finished by the adviser, read and reacted to by the
 entrepreneur."""
-from advisory import services
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+
+from advisory import services
 
 
 def visit_with_checklist(world, location):

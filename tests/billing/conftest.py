@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 
 from tests.tenants.calendar.conftest import at, flemish_a  # noqa: F401 (fixture re-exported)
-from tests.tenants.conftest import api, english  # noqa: F401 (fixtures re-exported)
 
 MON_THU = [[{"weekday": 0, "start": "07:30", "end": "18:00"}, {"weekday": 3, "start": "07:30", "end": "18:00"}]]
 
@@ -61,3 +60,8 @@ def closing_weeks(site, year=2026, weeks=(30, 31, 32, 52)):
 
     with at(site):
         calendar.set_closing_weeks(year=year, weeks=list(weeks))
+
+
+@pytest.fixture(autouse=True)
+def _english(english):
+    """Pages in English for the assertions on text."""

@@ -8,10 +8,8 @@ from tests.tenants.complaints.conftest import at, pdf_text, record  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
-def english(world, db):
-    from accounts.models import User
-
-    User.objects.update(language="en")
+def _english(english):
+    """Pages in English for the assertions on text."""
 
 
 @pytest.fixture
@@ -43,7 +41,6 @@ def year_2025(world):
 def many_locations(count: int, complaints_each: int = 5, year: int = 2025, prefix: str = "many"):
     """`count` locations as rows only (kinds and regions spread), each with `complaints_each` figures."""
     from complaint_reports.models import ComplaintFact
-
     from cooperative.models import Location
 
     kinds = ["gastouder", "kdv", "bso", "kindercentrum"]

@@ -3,7 +3,6 @@ judged within the deadline, escalations, and annual reports missing or late. Fig
 from datetime import date
 
 from complaint_reports import selectors
-
 from tests.complaint_reports.conftest import pdf_text
 
 TODAY = date(2026, 11, 1)

@@ -1,8 +1,9 @@
 """`manage.py rebuild_complaint_report` rebuilds the reporting rows from the location schemas."""
 from io import StringIO
 
-from complaint_reports.models import ComplaintFact, ReportStatus
 from django.core.management import call_command
+
+from complaint_reports.models import ComplaintFact, ReportStatus
 
 
 def rows():

@@ -1,10 +1,10 @@
 """The cooperative report costs the same number of SQL queries for 3 or 300 locations."""
 from datetime import date
 
-from complaint_reports import selectors
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from complaint_reports import selectors
 from tests.complaint_reports.conftest import many_locations
 
 

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from cooperative.models import Location
-from frontend.templatetags.ui import bar_chart
 from cooperative.selectors import locations_by_kind
+from frontend.templatetags.ui import bar_chart
 
 
 def html(response) -> str:

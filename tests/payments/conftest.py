@@ -1,49 +1,19 @@
 """Payments tests: Stripe answered from recordings, a location's connected account, invoices to pay."""
-import json
-from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import count
 
 import pytest
-from django.db import connection
-from django_tenants.utils import tenant_context
 
 from tests.payments.stripe_fake import recorded_stripe  # noqa: F401 (fixture)
+from tests.tenants.conftest import in_schema  # noqa: F401 (re-exported for the payments tests)
 
 _numbers = count(9000)
 
 
-@contextmanager
-def in_schema(site):
-    with tenant_context(site.location):
-        yield
-    connection.set_schema_to_public()
-
-
 @pytest.fixture(autouse=True)
-def english(world, db):
-    from accounts.models import User
-
-    User.objects.update(language="en")
-
-
-@pytest.fixture
-def api(client_for):
-    class JsonClient:
-        def __init__(self, client):
-            self.client = client
-
-        def get(self, path, data=None):
-            return self.client.get(path, data)
-
-        def post(self, path, data=None):
-            return self.client.post(path, json.dumps(data or {}, default=str), content_type="application/json")
-
-        def put(self, path, data=None):
-            return self.client.put(path, json.dumps(data or {}, default=str), content_type="application/json")
-
-    return lambda user, site: JsonClient(client_for(user, site))
+def _english(english):
+    """Pages in English for the assertions on text."""
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ TODAY = date(2026, 11, 1)
 
 def _locations(count: int, prefix: str):
     from complaint_reports.models import ComplaintFact
-
     from cooperative.models import Location
 
     kinds = ["gastouder", "kdv", "bso", "kindercentrum"]

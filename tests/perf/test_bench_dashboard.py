@@ -26,6 +26,9 @@ PREFIX = "dash-"
 
 
 def seed(start: int, stop: int, adviser, year: int) -> None:
+    from django.utils import timezone
+
+    from accounts.models import AdviserAssignment
     from advisory.models import (
         Checklist,
         FollowUpAction,
@@ -35,9 +38,6 @@ def seed(start: int, stop: int, adviser, year: int) -> None:
         QualityDocumentType,
         Visit,
     )
-    from django.utils import timezone
-
-    from accounts.models import AdviserAssignment
     from cooperative.models import Location
 
     kinds = ["gastouder", "kdv", "bso", "kindercentrum"]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.tenants.conftest import api, english, in_schema, make_child  # noqa: F401 (fixtures re-exported)
+from tests.tenants.conftest import _english, in_schema, make_child  # noqa: F401 (fixtures re-exported)
 
 
 def make_invoice(site, child_id, parent, total="812.50", status="sent"):

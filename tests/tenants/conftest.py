@@ -1,5 +1,4 @@
 """Helpers for the per-location app tests: work in a location's schema, JSON API calls."""
-import json
 from contextlib import contextmanager
 from datetime import date
 
@@ -16,36 +15,6 @@ def in_schema(site):
     connection.set_schema_to_public()
 
 
-@pytest.fixture
-def api(client_for):
-    """api(user, site) -> a client whose post/put/patch send JSON."""
-
-    class JsonClient:
-        def __init__(self, client):
-            self.client = client
-
-        def get(self, path, data=None):
-            return self.client.get(path, data)
-
-        def delete(self, path):
-            return self.client.delete(path)
-
-        def _send(self, method, path, data):
-            return getattr(self.client, method)(path, json.dumps(data or {}, default=str),
-                                                content_type="application/json")
-
-        def post(self, path, data=None):
-            return self._send("post", path, data)
-
-        def put(self, path, data=None):
-            return self._send("put", path, data)
-
-        def patch(self, path, data=None):
-            return self._send("patch", path, data)
-
-    return lambda user, site: JsonClient(client_for(user, site))
-
-
 def make_child(site, **fields):
     from tenants.children.services import create_child
 
@@ -57,8 +26,5 @@ def make_child(site, **fields):
 
 
 @pytest.fixture(autouse=True)
-def english(world, db):
-    """Pages in English for the assertions on text (each test's transaction rolls this back)."""
-    from accounts.models import User
-
-    User.objects.update(language="en")
+def _english(english):
+    """Pages in English for the assertions on text."""

@@ -4,9 +4,9 @@ sent to the GGD inspector."""
 from datetime import date
 
 import pytest
-from complaint_reports.models import ReportStatus
 from django.utils import translation
 
+from complaint_reports.models import ReportStatus
 from tenants.complaints import pdf, selectors, services
 from tests.tenants.complaints.conftest import at, pdf_text, record
 
