@@ -51,7 +51,7 @@ def test_adviser_visit_report_and_action_done_by_entrepreneur(new_page, server):
     login(owner, server.url("kikker"), "marieke" + DEMO)
     owner.goto(server.url("kikker") + "advisory/")
     row = owner.locator("#actions tr", has_text="Beleid veiligheid en gezondheid bijwerken")
-    owner.locator('a', has_text="Read the report").first.click()
+    owner.locator('section[aria-labelledby="h-visits"] a[href*="/advisory/visits/"]').first.click()
     assert "Veilige opvang" in owner.locator("#summary").inner_text()
     owner.goto(server.url("kikker") + "advisory/")
     row.locator('button[name="done"]').click()

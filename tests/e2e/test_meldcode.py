@@ -2,6 +2,8 @@
 and closes it, the entrepreneur sees it; a second, route 2 case about the entrepreneur never shows up for her."""
 from datetime import date, timedelta
 
+from django.utils.translation import gettext, override
+
 from frontend.browser import login
 
 DEMO = "@demo.opvangkring.nl"
@@ -9,6 +11,12 @@ STAFF = "medewerker.kikker" + DEMO
 OWNER = "marieke" + DEMO
 PEDAGOGUE = "pedagoog" + DEMO
 STEPS = ["map_signs", "consult", "talk_parents", "weigh", "decide"]
+
+
+def nl(text: str) -> str:
+    """The Dutch the demo users see (their language is Dutch)."""
+    with override("nl"):
+        return gettext(text)
 
 
 def report(page, base, route: int, description: str, subject_label: str | None = None) -> str:
@@ -48,22 +56,22 @@ def test_report_handle_close_and_route_2_invisible_to_the_entrepreneur(new_page,
         pedagogue.locator("#id_step").select_option(step)
         pedagogue.locator("#id_who").fill("Pedagoog en houder")
         pedagogue.locator("#id_notes").fill(f"Notities bij {step}")
-        pedagogue.get_by_role("button", name="Record step").click()
+        pedagogue.get_by_role("button", name=nl("Record step")).click()
         pedagogue.wait_for_load_state()
         assert pedagogue.locator(f"li[data-step={step}] .status").count() == 1
     pedagogue.locator("#close_outcome").select_option("help")
-    pedagogue.get_by_role("button", name="Close case").click()
+    pedagogue.get_by_role("button", name=nl("Close case")).click()
     pedagogue.wait_for_load_state()
-    assert "closed" in pedagogue.locator("main h1").inner_text()
+    assert nl("closed") in pedagogue.locator("main h1").inner_text()
     pedagogue.goto(main + "meldcode/")
     audit_link = pedagogue.get_by_role("link", name=first)
     audit_link.click()
-    pedagogue.get_by_role("link", name="Audit trail").click()
+    pedagogue.get_by_role("link", name=nl("Audit trail")).click()
     assert "Daan Peters" in pedagogue.locator("main").inner_text()
 
     staff.goto(kikker + "meldcode/my-reports/")
     row = staff.locator("main table tbody tr", has_text=first)
-    assert "closed" in row.inner_text()
+    assert nl("closed") in row.inner_text()
 
     owner = new_page()
     login(owner, kikker, OWNER)

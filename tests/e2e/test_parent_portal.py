@@ -112,7 +112,7 @@ out['day'] = day.isoformat()
 
 def test_a_parent_switches_the_portal_to_english(new_page, server):
     page = new_page(width=WIDTH, height=HEIGHT)
-    login(page, server.url(), "ouder.bakker" + DEMO)
+    login(page, server.url(), "ouder.smits" + DEMO)  # not a parent the other language tests use
     assert page.locator("html").get_attribute("lang") == "nl"
     page.locator("form.language-switch button[value=en]").click()
     page.wait_for_load_state()
@@ -121,6 +121,9 @@ def test_a_parent_switches_the_portal_to_english(new_page, server):
     page.reload()
     assert page.locator("html").get_attribute("lang") == "en", "the choice is stored on the account"
     assert horizontal_overflow(page) <= 0
+    page.locator("form.language-switch button[value=nl]").click()  # leave the shared demo as it was
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "nl"
 
 
 def test_a_parent_signs_a_contract(new_page, server):
