@@ -100,7 +100,7 @@ def test_pedagogue_takes_a_case_through_the_steps_on_the_pages_and_closes_it(wor
     assert reports[0]["status"] == "closed"
 
 
-def test_steps_and_closing_through_the_api(world, report, client_for):
+def test_steps_and_closing_through_the_api(world, report, client_for, english):
     case = report(route=2, subject_user=world.a.staff)
     client = client_for(world.pedagogue)
     for step, extra in (("map_signs", {}), ("weigh", {"crime_suspected": True}), ("decide",
@@ -125,7 +125,7 @@ def test_steps_and_closing_through_the_api(world, report, client_for):
     assert all(d["done"] for d in detail["deadlines"] if d["step"] != "consult" and d["step"] != "talk_parents")
 
 
-def test_route_2_case_page_shows_the_owners_duties(world, report, client_for):
+def test_route_2_case_page_shows_the_owners_duties(world, report, client_for, english):
     case = report(route=2, subject_user=world.a.staff)
     html = client_for(world.pedagogue).get(f"/meldcode/{case.pk}/").content.decode()
     assert "confidential inspector" in html and "police" in html

@@ -21,7 +21,9 @@ def test_flemish_defaults_acknowledgement_30_days_second_instance_kind_en_gezin(
 
 
 def test_anyone_reads_the_regulation_page_and_api(world, client_for):
-    page = client_for(None, world.a).get("/complaints/regulation/")
+    reader = client_for(None, world.a)
+    reader.cookies["django_language"] = "en"  # an anonymous reader who chose English
+    page = reader.get("/complaints/regulation/")
     assert page.status_code == 200
     text = page.content.decode()
     assert "Geschillencommissie Kinderopvang" in text and "42 days" in text and "meldcode" in text
