@@ -1,8 +1,8 @@
 """Where the database lives.
 
 Production, CI and this machine set DATABASE_URL. A laptop without PostgreSQL gets an embedded server
-from the `pgserver` package, with its data under var/pgdata and reused between runs. There is no
-SQLite fallback: django-tenants needs PostgreSQL schemas.
+from the `pgserver` package, with its data under var/pgdata and reused between runs. It is always
+PostgreSQL: django-tenants needs its schemas.
 """
 import logging
 from pathlib import Path
