@@ -1,11 +1,11 @@
 """Invoice, credit note and annual statement PDFs (reportlab canvas: small and fast for the monthly run)."""
-import io
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
+
+from frontend.pdf import PageWriter
 
 LEFT = 20 * mm
 RIGHT = A4[0] - 20 * mm
@@ -22,28 +22,16 @@ def number(value) -> str:
     return text.replace(".", ",")
 
 
-class _Writer:
+class _Writer(PageWriter):
     def __init__(self, title: str):
-        self.buffer = io.BytesIO()
-        self.pdf = canvas.Canvas(self.buffer, pagesize=A4, invariant=1, pageCompression=1)
-        self.pdf.setTitle(title)
-        self.pdf.setAuthor("Opvangkring")
-        self.y = A4[1] - 25 * mm
-
-    def _room(self):
-        if self.y < 25 * mm:
-            self.pdf.showPage()
-            self.y = A4[1] - 25 * mm
+        super().__init__(title, compress=True)  # small files: the monthly run makes thousands
 
     def line(self, text: str, size: int = 10, bold: bool = False, gap: float = 5.5):
-        self._room()
-        self.pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
-        self.pdf.drawString(LEFT, self.y, str(text)[:115])
-        self.y -= gap * mm * size / 10
+        super().line(text, size=size, bold=bold, gap=gap, max_chars=115)
 
     def row(self, cells, bold: bool = False, size: int = 9):
         """Description, quantity, price, amount."""
-        self._room()
+        self.make_room()
         self.pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
         self.pdf.drawString(LEFT, self.y, str(cells[0])[:80])
         for text, x in zip(cells[1:], (RIGHT - 60 * mm, RIGHT - 30 * mm, RIGHT), strict=False):
@@ -60,12 +48,6 @@ class _Writer:
                 current = f"{current} {word}".strip()
         if current:
             self.line(current, size=size, gap=5)
-
-    def finish(self) -> bytes:
-        self.pdf.showPage()
-        self.pdf.save()
-        return self.buffer.getvalue()
-
 
 def invoice_pdf(invoice, lines) -> bytes:
     w = _Writer(_("Invoice %(number)s") % {"number": invoice.display_number})

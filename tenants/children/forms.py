@@ -3,7 +3,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tenants.children.models import Child, CorrectionRequest, CustodyNote, PickupPerson
+from tenants.calendar.models import Weekday
+from tenants.children.models import Child, CorrectionRequest, PickupPerson
 from tenants.children.services import FILE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -52,7 +53,7 @@ class CustodyNoteForm(forms.Form):
     person_name = forms.CharField(label=_("person"), max_length=200)
     may_pick_up = forms.BooleanField(label=_("may pick up"), required=False,
                                      help_text=_("Ticked: may pick up on the days chosen; not ticked: may not."))
-    weekdays = forms.TypedMultipleChoiceField(label=_("weekdays"), choices=CustodyNote.Weekday.choices, coerce=int,
+    weekdays = forms.TypedMultipleChoiceField(label=_("weekdays"), choices=Weekday.choices, coerce=int,
                                               widget=forms.CheckboxSelectMultiple, required=False)
     court_order = forms.CharField(label=_("court order reference"), max_length=200, required=False)
     valid_from = forms.DateField(label=_("valid from"), required=False, widget=DATE)

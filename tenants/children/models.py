@@ -5,6 +5,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tenants.calendar.models import Weekday
+
 
 class Child(models.Model):
     """A child in care at this location (inlichtingenfiche)."""
@@ -67,15 +69,6 @@ class PickupPerson(models.Model):
 class CustodyNote(models.Model):
     """A court order (or similar) on who may or may not pick the child up on which weekdays."""
 
-    class Weekday(models.IntegerChoices):
-        MONDAY = 0, _("Monday")
-        TUESDAY = 1, _("Tuesday")
-        WEDNESDAY = 2, _("Wednesday")
-        THURSDAY = 3, _("Thursday")
-        FRIDAY = 4, _("Friday")
-        SATURDAY = 5, _("Saturday")
-        SUNDAY = 6, _("Sunday")
-
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="custody_notes")
     person_name = models.CharField(_("person"), max_length=200)
     may_pick_up = models.BooleanField(_("may pick up"), default=False,
@@ -97,7 +90,7 @@ class CustodyNote(models.Model):
         return self.person_name
 
     def weekday_labels(self) -> list[str]:
-        return [str(self.Weekday(day).label) for day in sorted(self.weekdays)]
+        return [str(Weekday(day).label) for day in sorted(self.weekdays)]
 
 
 class CorrectionRequest(models.Model):

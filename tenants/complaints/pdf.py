@@ -1,30 +1,20 @@
 """Complaint documents as PDF (reportlab): the letters to the parent and the anonymous annual report."""
-import io
 
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfgen import canvas
+
+from frontend.pdf import PageWriter
 
 LEFT = 20 * mm
 WIDTH = A4[0] - 40 * mm
 
 
-class Writer:
-    """Lines and wrapped paragraphs on A4 pages."""
+class Writer(PageWriter):
+    """Wrapped paragraphs and bars on A4 pages."""
 
-    def __init__(self, title: str):
-        self.buffer = io.BytesIO()
-        self.pdf = canvas.Canvas(self.buffer, pagesize=A4, invariant=1)
-        self.pdf.setTitle(title)
-        self.pdf.setAuthor("Opvangkring")
-        self.y = A4[1] - 25 * mm
-
-    def _room(self, height: float) -> None:
-        if self.y - height < 20 * mm:
-            self.pdf.showPage()
-            self.y = A4[1] - 25 * mm
+    BOTTOM = 20 * mm
 
     def text(self, text: str, size: int = 10, bold: bool = False) -> None:
         font = "Helvetica-Bold" if bold else "Helvetica"
@@ -32,7 +22,7 @@ class Writer:
         for paragraph in (text or "").split("\n"):
             lines = simpleSplit(paragraph, font, size, WIDTH) or [""]
             for line in lines:
-                self._room(leading)
+                self.make_room(leading)
                 self.pdf.setFont(font, size)
                 self.pdf.drawString(LEFT, self.y, line)
                 self.y -= leading
@@ -42,7 +32,7 @@ class Writer:
 
     def bar(self, label: str, value: int, top: int) -> None:
         """A labelled horizontal bar (charts in the cooperative report)."""
-        self._room(14)
+        self.make_room(14)
         self.pdf.setFont("Helvetica", 9)
         self.pdf.drawString(LEFT, self.y, label[:45])
         length = (WIDTH - 90 * mm) * value / max(top, 1)
@@ -52,10 +42,6 @@ class Writer:
         self.pdf.drawString(LEFT + 77 * mm + length, self.y, str(value))
         self.y -= 14
 
-    def finish(self) -> bytes:
-        self.pdf.showPage()
-        self.pdf.save()
-        return self.buffer.getvalue()
 
 
 def letter(location, title: str, body: str, place_date: str) -> bytes:

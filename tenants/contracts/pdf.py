@@ -1,39 +1,14 @@
 """The contract as a PDF (reportlab): the document the parent reads and signs, and the signed copy."""
-import io
 from datetime import datetime
 
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
 
+from frontend.pdf import PageWriter
 from tenants.calendar.models import Weekday
 from tenants.contracts import rules
 
 
-class _Writer:
-    def __init__(self, title: str):
-        self.buffer = io.BytesIO()
-        self.pdf = canvas.Canvas(self.buffer, pagesize=A4, invariant=1)
-        self.pdf.setTitle(title)
-        self.pdf.setAuthor("Opvangkring")
-        self.y = A4[1] - 25 * mm
-
-    def line(self, text: str, size: int = 10, bold: bool = False, gap: float = 6):
-        if self.y < 25 * mm:
-            self.pdf.showPage()
-            self.y = A4[1] - 25 * mm
-        self.pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
-        self.pdf.drawString(20 * mm, self.y, text[:110])
-        self.y -= gap * mm * size / 10
-
-    def finish(self) -> bytes:
-        self.pdf.showPage()
-        self.pdf.save()
-        return self.buffer.getvalue()
-
-
-def _body(writer: _Writer, version, location) -> None:
+def _body(writer: PageWriter, version, location) -> None:
     contract = version.contract
     writer.line(_("Childcare contract (opvangovereenkomst)"), size=16, bold=True, gap=8)
     writer.line(f"{location.name} — {location.street} {location.postal_code} {location.city}".strip(" —"))
@@ -70,14 +45,14 @@ def _body(writer: _Writer, version, location) -> None:
 
 
 def contract_document(version, location) -> bytes:
-    writer = _Writer(_("Childcare contract"))
+    writer = PageWriter(_("Childcare contract"))
     _body(writer, version, location)
     return writer.finish()
 
 
 def signed_document(version, location, signed_at: datetime) -> bytes:
     """The contract with the signature: name, time, IP address and the hash of the document signed."""
-    writer = _Writer(_("Signed childcare contract"))
+    writer = PageWriter(_("Signed childcare contract"))
     _body(writer, version, location)
     writer.line("")
     writer.line(_("Signed digitally"), size=12, bold=True, gap=7)
