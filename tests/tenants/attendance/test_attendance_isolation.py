@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, TimeDispute
 from tenants.children.models import Child
-from tests.platform.test_isolation import endpoints
+from tests.platform.test_isolation import client, endpoints
 from tests.tenants.attendance.conftest import at
 
 WORKER_ONLY = {"attendance-tablet", "attendance-check-in", "attendance-check-out", "attendance-register",
@@ -58,13 +58,6 @@ def attendance_endpoints(objects):
     assert {"attendance-record-list", "attendance-absence-list", "attendance-extra-day-list",
             "attendance-dispute-list"} <= names
     return found
-
-
-def client(user, host):
-    c = Client(HTTP_HOST=host)
-    if user is not None:
-        c.force_login(user)
-    return c
 
 
 def fixed(world, objects):

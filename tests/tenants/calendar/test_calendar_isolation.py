@@ -1,9 +1,8 @@
 """Every calendar endpoint: members of another location, cooperative roles and anonymous users are refused
 (403/404); staff and parents are refused on the entrepreneur's endpoints."""
 import pytest
-from django.test import Client
 
-from tests.platform.test_isolation import endpoints
+from tests.platform.test_isolation import client, endpoints
 
 MANAGE_ONLY_PREFIXES = ("calendar-manage", "calendar-hours", "calendar-week-", "calendar-holiday-choice",
                         "calendar-closure-")
@@ -17,13 +16,6 @@ def calendar_endpoints():
     assert {"calendar", "calendar-manage", "calendar-feed", "calendar-overview-api",
             "calendar-closing-week-list"} <= {e.name for e in found}
     return found
-
-
-def client(user, host):
-    c = Client(HTTP_HOST=host)
-    if user is not None:
-        c.force_login(user)
-    return c
 
 
 @pytest.mark.parametrize("who", ["b_entrepreneur", "b_staff", "b_parent", "adviser", "coop_admin", "anonymous"])

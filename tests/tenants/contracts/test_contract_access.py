@@ -1,9 +1,8 @@
 """Who sees what: the entrepreneur manages; a parent sees and signs her own children's contracts only; staff
 read the schedules only; another location's people and cooperative roles get 403/404 on every endpoint."""
 import pytest
-from django.test import Client
 
-from tests.platform.test_isolation import endpoints
+from tests.platform.test_isolation import client, endpoints
 from tests.tenants.contracts.conftest import make_contract
 
 ENTREPRENEUR_ENDPOINTS = {"contract-new", "contract-settings", "contract-evaluations", "contract-evaluation-done",
@@ -18,13 +17,6 @@ def contract_endpoints(pk):
     assert {"contracts", "contract-page", "contract-list", "contract-detail", "contract-sign", "contract-pdf",
             "contract-signed-pdf", "contract-schedule-list"} <= {e.name for e in found}
     return found
-
-
-def client(user, host):
-    c = Client(HTTP_HOST=host)
-    if user is not None:
-        c.force_login(user)
-    return c
 
 
 @pytest.mark.parametrize("who", ["b_entrepreneur", "b_staff", "b_parent", "adviser", "coop_admin", "pedagogue"])
