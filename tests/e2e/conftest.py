@@ -8,10 +8,8 @@ A failing test leaves a screenshot in tests/e2e/failures/.
 """
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -20,6 +18,7 @@ import pytest
 from django.conf import settings
 
 from frontend import browser
+from tests.servers import free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[2]
 FAILURES = Path(__file__).resolve().parent / "failures"
@@ -32,12 +31,6 @@ class Server:
     def url(self, slug: str | None = None) -> str:
         host = f"{slug}.localhost" if slug else "localhost"
         return f"http://{host}:{self.port}/"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _database() -> tuple[dict, str, dict]:
@@ -70,7 +63,7 @@ def server():
     name = extra["E2E_DATABASE_NAME"]
     _admin_sql(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     _admin_sql(admin, f'CREATE DATABASE "{name}"')
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, **extra, "DJANGO_ENV": "test", "DATABASE_URL": url, "SITE_PORT": str(port),
            "SITE_SCHEME": "http", "PYTHONUNBUFFERED": "1"}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -84,15 +77,7 @@ def server():
     process = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
                                env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, log_path.read_text()[-4000:]
-                assert time.monotonic() < deadline, "the test server did not start"
-                time.sleep(0.2)
+        wait_until_listening(port, process, lambda: log_path.read_text()[-4000:], "the test server")
         yield Server(port)
     finally:
         process.terminate()

@@ -11,7 +11,6 @@ Sizes can be changed: BENCH_PARENTS (20), BENCH_SECONDS (30), BENCH_THINK (1-3).
 """
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,18 +26,13 @@ import pytest
 
 from tests.perf.conftest import record
 from tests.perf.test_bench_provisioning import database_url
+from tests.servers import free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[2]
 PARENTS = int(os.environ.get("BENCH_PARENTS", "20"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "30"))
 THINK = tuple(float(x) for x in os.environ.get("BENCH_THINK", "1-3").split("-"))
 P95_TARGET_MS = 150.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _location(slug: str, kind: str):
@@ -121,21 +115,13 @@ def parents(bench_db):
 
 @pytest.fixture(scope="session")
 def server(bench_db):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DJANGO_ENV": "test", "DATABASE_URL": database_url(), "CONN_MAX_AGE": "60",
            "PYTHONPATH": f"{ROOT / 'platform'}{os.pathsep}{ROOT}", "SITE_PORT": str(port), "LOG_LEVEL": "WARNING"}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi:application", f"--bind=127.0.0.1:{port}", "--workers=3",
          "--timeout=60"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, process.stderr.read().decode()[-3000:]
-            assert time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.2)
+    wait_until_listening(port, process, lambda: process.stderr.read().decode()[-3000:], "gunicorn")
     try:
         yield port
     finally:
