@@ -7,7 +7,6 @@
 - a parent sees only their own children, with the whole file.
 """
 from django.utils import timezone
-from django_tenants.utils import schema_context
 
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from tenants.children.models import Child, ChildChange, CorrectionRequest
@@ -73,18 +72,3 @@ def corrections_visible_to(user, roles: set[str]):
     if PARENT in roles:
         return qs.filter(requested_by=user, child__guardians=user)
     return qs.none()
-
-
-def children_across_locations(user) -> list[dict]:
-    """A parent's children at every active location where they are a parent, read in that location's schema.
-
-    Only the schemas of the parent's own memberships are opened, never a loop over all locations.
-    """
-    from cooperative.selectors import locations_of_member
-
-    families = []
-    for location in locations_of_member(user, [PARENT]).filter(status="active"):
-        with schema_context(location.schema_name):
-            children = list(children_of_parent(user))
-        families.append({"location": location, "children": children})
-    return families

@@ -65,7 +65,7 @@ def test_worker_sees_where_they_work_but_no_children_panel(client_for, world):
 
 
 def test_parent_portal_opens_only_the_parents_own_schemas(client_for, world, monkeypatch):
-    import tenants.children.selectors as views
+    import portal.selectors as views
 
     opened = []
     real = views.schema_context
