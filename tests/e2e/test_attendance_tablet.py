@@ -24,6 +24,8 @@ def test_staff_check_a_child_in_and_out_on_the_tablet_at_768px(new_page, server)
     check_out = page.locator("li.att-card", has_text="Mila Jansen").locator("button.att-out")
     check_out.wait_for()
     assert page.evaluate("window.__sameDocument === true"), "the card was swapped without a reload"
+    # htmx keeps the old card's classes for its settle delay after the swap; wait for the new ones.
+    page.locator("li.att-card.att-present", has_text="Mila Jansen").wait_for()
     assert page.locator("li.att-card.att-present", has_text="Mila Jansen").count() == 1
     assert page.locator("#att-present-count").inner_text().startswith("1 "), "the count follows the tap"
     assert axe_violations(page) == []
@@ -31,6 +33,7 @@ def test_staff_check_a_child_in_and_out_on_the_tablet_at_768px(new_page, server)
     check_out.click()
     page.locator("li.att-card", has_text="Mila Jansen").locator("button.att-in").wait_for()
     assert page.evaluate("window.__sameDocument === true")
+    page.locator("li.att-card.att-left", has_text="Mila Jansen").wait_for()
     assert page.locator("li.att-card.att-left", has_text="Mila Jansen").count() == 1
 
     page.goto(base + "attendance/register/")
