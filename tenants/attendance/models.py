@@ -26,6 +26,8 @@ class AttendanceRecord(models.Model):
                                       related_name="+")
     checked_out_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                        blank=True, related_name="+")
+    #: The parent phoned ahead that they would be late: in Flanders no fine for a pick-up after closing time.
+    late_pickup_announced = models.BooleanField(_("late pick-up announced by phone"), default=False)
     #: When the times were last registered or changed; the 24-hour dispute window runs from here.
     registered_at = models.DateTimeField(_("registered at"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -57,6 +59,11 @@ class Absence(models.Model):
         SICK = "sick", _("sick")
         HOLIDAY = "holiday", _("holiday")
         OTHER = "other", _("other")
+        HOSPITAL = "hospital", _("hospitalisation")
+        QUARANTINE = "quarantine", _("quarantine")
+
+    #: Kinds that take no justified absence day in Flanders when a doctor's certificate is handed in in time.
+    CERTIFIED_KINDS = (Kind.HOSPITAL, Kind.QUARANTINE)
 
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="absences",
                               verbose_name=_("child"))
@@ -69,6 +76,8 @@ class Absence(models.Model):
                                     related_name="+", verbose_name=_("reported by"))
     reported_late = models.BooleanField(_("reported after 08:00 on the first day"), default=False)
     fine = models.DecimalField(_("fine (EUR)"), max_digits=7, decimal_places=2, default=Decimal("0.00"))
+    #: The day the location received the doctor's certificate (hospitalisation, quarantine); empty: none yet.
+    certificate_received_on = models.DateField(_("doctor's certificate received on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-start_date", "-reported_at"]
