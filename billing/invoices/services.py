@@ -223,7 +223,7 @@ def _invoiced_care_hours(contract, start: date, end: date) -> Decimal:
 
 
 def _registered_attendance_hours(contract, start: date, end: date, ctx) -> Decimal:
-    return sum((h for h, _p in adapters.attended_hours(contract.child_id, start, end, ctx.zone).values()),
+    return sum((stay.hours for stay in adapters.attended_hours(contract.child_id, start, end, ctx.zone).values()),
                Decimal("0"))
 
 
@@ -282,6 +282,7 @@ def _be_lines(ctx, contract, parts, year: int, month: int) -> list[rules.Line]:
     certificates = list(IncomeCertificate.objects.filter(child_id=child_id))
     attended = adapters.attended_hours(child_id, start, end, ctx.zone)
     settling = adapters.settling_in_days(child_id, start, end)
+    exempt = adapters.exempt_days(child_id, start, end)
     closed = ctx.closed_days(year)
     diapers = adapters.location_diapers(contract)
     be_days = []
@@ -298,9 +299,10 @@ def _be_lines(ctx, contract, parts, year: int, month: int) -> list[rules.Line]:
             continue
         be_days.append(rules.BeDay(
             date=day, day_price=adapters.day_price(child_id, day, certificates), reserved_hours=reserved,
-            attended_hours=came[0] if came else None, settling_in=day in settling,
-            pickup=came[1] if came else None, closing=ctx.closing_time(day.weekday()),
-            closed=day in closed and came is None, diapers=diapers))
+            attended_hours=came.hours if came else None, settling_in=day in settling,
+            pickup=came.pickup if came else None, pickup_announced=bool(came and came.pickup_announced),
+            closing=ctx.closing_time(day.weekday()), closed=day in closed and came is None,
+            exempt=day in exempt and came is None, diapers=diapers))
     last_version = parts[-1][1]
     days_per_week = Decimal(str(tenants_contract_rules.days_per_week(last_version.weeks)))
     quota = rules.justified_quota(full_time_days=ctx.settings.justified_absence_days, days_per_week=days_per_week,

@@ -5,6 +5,7 @@ per location (closed days per year, opening hours, rates, settings)."""
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -150,18 +151,27 @@ def day_price(child_id: int, day: date, certificates: list[IncomeCertificate] | 
         % {"date": day.isoformat()}]})
 
 
-def attended_hours(child_id: int, start: date, end: date, zone: ZoneInfo) -> dict[date, tuple[Decimal, time | None]]:
-    """{date: (hours of care, local pick-up time)} from the attendance register (completed records)."""
+class Stay(NamedTuple):
+    """A day of care from the register: hours, the local pick-up time of the last stay, and whether the
+    parent announced a late pick-up for it."""
+
+    hours: Decimal
+    pickup: time | None
+    pickup_announced: bool = False
+
+
+def attended_hours(child_id: int, start: date, end: date, zone: ZoneInfo) -> dict[date, Stay]:
+    """{date: Stay} from the attendance register (completed records)."""
     from tenants.attendance.models import AttendanceRecord
 
-    found: dict[date, tuple[Decimal, time | None]] = {}
+    found: dict[date, Stay] = {}
     for record in AttendanceRecord.objects.filter(child_id=child_id, date__gte=start, date__lte=end,
                                                   check_out__isnull=False).order_by("check_in"):
         seconds = Decimal((record.check_out - record.check_in).total_seconds())
         hours = (seconds / 3600).quantize(Decimal("0.01"))
         pickup = record.check_out.astimezone(zone).time()
-        before = found.get(record.date, (Decimal("0"), None))
-        found[record.date] = (before[0] + hours, pickup)
+        before = found.get(record.date, Stay(Decimal("0"), None))
+        found[record.date] = Stay(before.hours + hours, pickup, record.late_pickup_announced)
     return found
 
 
@@ -170,6 +180,19 @@ def late_absence_fines(child_id: int, start: date, end: date) -> list[tuple[date
 
     return [(a.start_date, a.fine) for a in Absence.objects.filter(child_id=child_id, start_date__gte=start,
                                                                     start_date__lte=end, fine__gt=0)]
+
+
+def exempt_days(child_id: int, start: date, end: date) -> set[date]:
+    """Days from `start` to `end` of a hospitalisation or quarantine whose doctor's certificate came in time:
+    they take no justified absence day and cost nothing."""
+    from tenants.attendance.models import Absence
+
+    found: set[date] = set()
+    for absence in Absence.objects.filter(child_id=child_id, kind__in=Absence.CERTIFIED_KINDS, start_date__lte=end,
+                                          end_date__gte=start, certificate_received_on__isnull=False):
+        if rules.certificate_in_time(absence.start_date, absence.certificate_received_on):
+            found.update(rules.days(max(absence.start_date, start), min(absence.end_date, end)))
+    return found
 
 
 def settling_in_days(child_id: int, start: date, end: date) -> set[date]:

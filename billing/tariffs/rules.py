@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+import holidays as holidays_lib
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -61,6 +63,7 @@ MIN_JUSTIFIED_DAYS = 18
 LATE_PICKUP_QUARTER = 15  # minutes
 AUTO_APPROVE_DAYS = 7
 BE_DUE_DAYS = 21
+CERTIFICATE_WORKING_DAYS = 5
 
 # Line kinds (match billing.invoices.models.InvoiceLine.Kind)
 CARE = "care"
@@ -338,15 +341,38 @@ def late_pickup_quarters(pickup: time, closing: time) -> int:
     return -(-late // (LATE_PICKUP_QUARTER * 60))
 
 
+def working_day_after(start: date, count: int, public_holidays=None) -> date:
+    """The `count`-th working day after `start` (not counting `start`): Monday to Friday, skipping Belgian
+    public holidays."""
+    public_holidays = holidays_lib.country_holidays("BE") if public_holidays is None else public_holidays
+    day, found = start, 0
+    while found < count:
+        day += timedelta(days=1)
+        if day.weekday() < 5 and day not in public_holidays:
+            found += 1
+    return day
+
+
+def certificate_deadline(first_day: date, public_holidays=None) -> date:
+    """The last day a doctor's certificate for a hospitalisation or quarantine is in time: the 5th working
+    day after its first day (house rules 4.3.1)."""
+    return working_day_after(first_day, CERTIFICATE_WORKING_DAYS, public_holidays)
+
+
+def certificate_in_time(first_day: date, received_on: date | None, public_holidays=None) -> bool:
+    """Whether the certificate came in by the deadline; no certificate is never in time."""
+    return received_on is not None and received_on <= certificate_deadline(first_day, public_holidays)
+
+
 @dataclass(frozen=True)
 class BeDay:
     """One day of the month for a BE-VLG child.
 
     `reserved_hours`: hours of the care plan that day (None: not reserved); `attended_hours`: hours of care
     (None: did not come); `day_price`: the income tariff valid that day; `settling_in`: a settling-in
-    session; `pickup` and `closing`: for the late pick-up fine; `billable_closed`: False when the location
-    was closed (collective closure, not charged); `exempt`: an absence that takes no justified day
-    (hospitalisation, quarantine, with a doctor's certificate)."""
+    session; `pickup` and `closing`: for the late pick-up fine, waived when `pickup_announced` (the parent
+    phoned ahead); `closed`: the location was closed (collective closure, not charged); `exempt`: an absence
+    that takes no justified day (hospitalisation, quarantine, with a doctor's certificate in time)."""
 
     date: date
     day_price: Decimal
@@ -355,6 +381,7 @@ class BeDay:
     settling_in: bool = False
     pickup: time | None = None
     closing: time | None = None
+    pickup_announced: bool = False
     closed: bool = False
     exempt: bool = False
     diapers: bool = True
@@ -430,7 +457,7 @@ def be_month(*, days_in_month: list[BeDay], justified_left: Decimal, fees: BeFee
             if (day.reserved_hours is not None and day_factor(day.reserved_hours) != SHORT_DAY
                     and factor == SHORT_DAY and not day.settling_in):
                 absent_share = Decimal("0.5")
-            if day.pickup is not None and day.closing is not None:
+            if day.pickup is not None and day.closing is not None and not day.pickup_announced:
                 quarters = late_pickup_quarters(day.pickup, day.closing)
                 if quarters:
                     add(FINE, gettext_noop("Picked up after closing time (%(date)s), per started quarter"),

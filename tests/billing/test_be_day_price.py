@@ -128,3 +128,106 @@ def test_invoice_of_a_flemish_month(billing, flemish_a):
         # diapers 7 × 1.82, admin fee.
         assert invoice.total == 7 * PRICE + D("15.00") + 7 * D("1.82") + D("4.37")
         assert invoice.lines.get(kind="absence").quantity == 2
+
+
+# --- certificates in time, announced late pick-ups (house rules 4.2.4 and 4.3.1) ----------------------
+
+
+@pytest.mark.parametrize("first_day, received, in_time", [
+    (date(2026, 3, 2), date(2026, 3, 9), True),     # Monday: the 5th working day after is the next Monday
+    (date(2026, 3, 2), date(2026, 3, 10), False),
+    (date(2026, 3, 2), date(2026, 3, 1), True),     # handed in before the admission
+    (date(2026, 3, 6), date(2026, 3, 13), True),    # Friday: Mon–Fri after the weekend
+    (date(2026, 3, 6), date(2026, 3, 16), False),
+    (date(2026, 3, 7), date(2026, 3, 13), True),    # a Saturday start counts from Monday
+    (date(2026, 4, 3), date(2026, 4, 13), True),    # Easter Monday 6 April is no working day: deadline 13 April
+    (date(2026, 4, 3), date(2026, 4, 14), False),
+    (date(2026, 7, 17), date(2026, 7, 27), True),   # the national holiday 21 July: deadline 27 July
+    (date(2026, 7, 17), date(2026, 7, 28), False),
+    (date(2026, 12, 28), date(2027, 1, 5), True),   # over New Year: 29, 30, 31 Dec, 4, 5 Jan
+    (date(2026, 12, 28), date(2027, 1, 6), False),
+    (date(2026, 3, 2), None, False),                # no certificate
+])
+def test_certificate_in_time(first_day, received, in_time):
+    assert rules.certificate_in_time(first_day, received) is in_time
+
+
+def test_certificate_deadline_skips_weekends_and_public_holidays():
+    assert rules.certificate_deadline(date(2026, 4, 3)) == date(2026, 4, 13)
+    assert rules.certificate_deadline(date(2026, 4, 3), public_holidays=set()) == date(2026, 4, 10)
+    assert rules.certificate_deadline(date(2026, 3, 2), public_holidays=set()) == date(2026, 3, 9)
+    assert rules.certificate_deadline(date(2026, 3, 2), public_holidays={date(2026, 3, 4)}) == date(2026, 3, 10)
+
+
+FINE = "Picked up after closing time (%(date)s), per started quarter"
+JUSTIFIED = "Justified absence (no charge)"
+UNJUSTIFIED = "Unjustified absence (60 %% of %(price)s)"
+
+
+@pytest.mark.parametrize("case, days, left, expected", [
+    ("announced late pick-up: no fine",
+     [day(2, attended_hours=D("9"), pickup=time(18, 50), pickup_announced=True)], D("5"),
+     {FINE: None}),
+    ("unannounced late pick-up: 2 started quarters",
+     [day(2, attended_hours=D("9"), pickup=time(18, 50))], D("5"),
+     {FINE: (D("2"), D("30.00"))}),
+    ("certified hospitalisation: no justified day, no charge",
+     [day(2, exempt=True), day(3, exempt=True)], D("0"),
+     {JUSTIFIED: None, UNJUSTIFIED: None}),
+    ("late certificate, justified days left: justified as usual",
+     [day(2), day(3)], D("5"),
+     {JUSTIFIED: (D("2"), D("0.00")), UNJUSTIFIED: None}),
+    ("late certificate, no justified days left: unjustified at 60 %",
+     [day(2), day(3)], D("0"),
+     {JUSTIFIED: None, UNJUSTIFIED: (D("2"), D("30.00"))}),
+    ("certified days take none of the quota; the next absence does",
+     [day(2, exempt=True), day(3)], D("1"),
+     {JUSTIFIED: (D("1"), D("0.00")), UNJUSTIFIED: None}),
+])
+def test_fines_and_certified_absences(case, days, left, expected):
+    result = rules.be_month(days_in_month=days, justified_left=left, fees=rules.BeFees(admin_fee=D("0")))
+    found = {item.description: (item.quantity, item.amount) for item in result.lines}
+    for description, want in expected.items():
+        assert found.get(description) == want, case
+
+
+def test_invoice_waives_announced_pick_up_and_certified_hospitalisation(billing, flemish_a):
+    """Through the monthly run: an announced late pick-up costs nothing, an unannounced one 15.00; a
+    hospitalisation with its certificate in time takes no justified day, one with a late certificate does."""
+    from billing.invoices import services
+    from billing.invoices.models import Invoice
+    from billing.tariffs import services as tariffs
+    from tenants.attendance.models import Absence, AttendanceRecord
+    from tenants.children.models import Child
+
+    world = billing
+    contract = make_contract(world, start="2026-03-02", schedule=[[
+        {"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]])
+    zone = timezone.get_fixed_timezone(60)
+    with at(world.a):
+        child = Child.objects.get(pk=world.a.child_id)
+        tariffs.add_income_certificate(child=child, day_price=PRICE, valid_from=date(2026, 1, 1),
+                                       valid_until=date(2026, 12, 31))
+        for d, end, announced in ((date(2026, 3, 2), time(18, 40), True), (date(2026, 3, 5), time(18, 40), False)):
+            AttendanceRecord.objects.create(child=child, date=d, check_in=datetime.combine(d, time(8), zone),
+                                            check_out=datetime.combine(d, end, zone), late_pickup_announced=announced,
+                                            registered_at=timezone.now())
+        moment = timezone.now()
+        # Mon 9 and Thu 12 March: certificate on the 5th working day (16 March) → exempt.
+        Absence.objects.create(child=child, kind=Absence.Kind.HOSPITAL, start_date=date(2026, 3, 9),
+                               end_date=date(2026, 3, 12), reason="opname", reported_at=moment,
+                               certificate_received_on=date(2026, 3, 16))
+        # Mon 16 March: certificate a day too late (24 March) → a justified absence day as usual.
+        Absence.objects.create(child=child, kind=Absence.Kind.QUARANTINE, start_date=date(2026, 3, 16),
+                               end_date=date(2026, 3, 16), reason="quarantaine", reported_at=moment,
+                               certificate_received_on=date(2026, 3, 24))
+        services.run_due(location_of(world.a), date(2026, 4, 2))
+        invoice = Invoice.objects.get(contract=contract)
+        lines = list(invoice.lines.all())
+        fines = [line for line in lines if line.kind == "fine"]
+        assert [(f.quantity, f.amount) for f in fines] == [(1, D("15.00"))]
+        assert "2026-03-05" in fines[0].description
+        # Care days in March: 2, 5, 9, 12, 16, 19, 23, 26, 30; attended 2 and 5; 9 and 12 exempt; the other
+        # five are absences, all justified (quota 30 × 2/5 × 10/12 = 10).
+        assert sum(line.quantity for line in lines if line.kind == "absence") == 5
+        assert invoice.total == 2 * PRICE + D("15.00") + 2 * D("1.82") + D("4.37")
