@@ -243,3 +243,24 @@ def complete_evaluation(task: EvaluationTask, *, user, notes: str = "") -> Evalu
     task.done_at, task.done_by, task.notes = timezone.now(), user, notes.strip()
     task.save(update_fields=["done_at", "done_by", "notes"])
     return task
+
+
+@transaction.atomic
+def end_contract(contract: Contract, *, end_date: date, reason: str) -> bool:
+    """End a contract at once on `end_date`, without a notice period (the Flemish house rules end it by law
+    30 days after an unanswered formal notice). Idempotent: a contract already ending by then is left as it
+    is. Returns whether it changed; the reason goes to the log, never personal data."""
+    import logging
+
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if contract.status != Contract.Status.ACTIVE:
+        raise ValidationError({"non_field_errors": [_("Only a signed contract can be ended.")]})
+    end = max(end_date, contract.start_date)
+    if contract.end_date is not None and contract.end_date <= end:
+        return False
+    contract.end_date = end
+    contract.notice_given_on = contract.notice_given_on or end_date
+    contract.notice_by = contract.notice_by or rules.LOCATION
+    contract.save(update_fields=["end_date", "notice_given_on", "notice_by"])
+    logging.getLogger(__name__).info("contract %s ended on %s: %s", contract.pk, end.isoformat(), reason)
+    return True
