@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
-from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -75,13 +73,6 @@ def location_path(name: str, *args, default: str = "/") -> str:
         return default
 
 
-def _optional_model(app_label: str, name: str):
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
-
-
 def next_closed_days(location: Location, today: date) -> list:
     """The location's closed days from today for CLOSING_DAYS_AHEAD days, also across the turn of the year,
     from four reads of the calendar (tenants.calendar.rules does the reckoning)."""
@@ -137,97 +128,85 @@ def parent_overview(user, locations=None) -> list[LocationOverview]:
     return result
 
 
+@dataclass(frozen=True)
+class ChildName:
+    """The little of a child the overview shows (the full record stays in the location)."""
+
+    pk: int
+    first_name: str
+    last_name: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
 def _location_overview(user, location: Location, coop_surveys) -> LocationOverview:
-    from tenants.attendance.models import Absence, ExtraDayRequest
-    from tenants.children.models import Child
+    """One location's part, from one SQL statement in its schema (portal.overview_query) plus the
+    cached closing days."""
+    from portal import overview_query
+    from tenants.attendance.models import Absence
     from tenants.contracts import rules as contract_rules
-    from tenants.contracts.models import Contract, ContractVersion
-    from tenants.handover.models import Handover
-    from tenants.messages import selectors as message_selectors
-    from tenants.surveys.selectors import to_answer
 
     today = location_today(location)
     overview = LocationOverview(location=location, today=today)
-    children = list(Child.objects.filter(guardians=user).select_related("group"))
+    rows = overview_query.read(user.pk, today)
+    children = [ChildName(c["id"], c["first_name"], c["last_name"]) for c in rows["children"]]
     if not children:
         return overview
-    ids = [c.pk for c in children]
     base = location.url.rstrip("/")
+    names = {c.pk: c.full_name for c in children}
 
     closed = cached_closed_days(location, today)
     overview.closing_days = closed[:CLOSING_DAYS_SHOWN]
     closed_today = bool(closed) and closed[0].date == today
 
-    versions = Prefetch("versions", queryset=ContractVersion.objects.defer("document", "signed_document")
-                        .order_by("number"))
-    contracts = list(Contract.objects.filter(child_id__in=ids).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)).prefetch_related(versions))
-    absences = {a.child_id: a for a in Absence.objects.filter(child_id__in=ids, start_date__lte=today,
-                                                                end_date__gte=today)}
-    extras = {e.child_id: e for e in ExtraDayRequest.objects.filter(child_id__in=ids, date=today,
-                                                                      status=ExtraDayRequest.Status.ACCEPTED)}
-    handovers = dict(Handover.objects.filter(child_id__in=ids, date=today).values_list("child_id", "pk"))
-
-    names = {c.pk: c.full_name for c in children}
     planned = {}
-    for contract in contracts:
-        signed = [v for v in contract.versions.all() if v.signed_at and v.effective_from <= today]
-        if contract.status == Contract.Status.ACTIVE and signed and contract.start_date <= today:
+    for contract in rows["contracts"]:
+        signed = [v for v in contract["versions"] if v["signed"] and v["effective_from"] <= today]
+        if contract["status"] == "active" and signed and contract["start_date"] <= today:
             version = signed[-1]
-            care_day = contract_rules.schedule_for_date(version.weeks, version.effective_from, today)
+            weeks, _errors = contract_rules.parse_schedule(version["schedule_type"], version["schedule"])
+            care_day = contract_rules.schedule_for_date(weeks, version["effective_from"], today)
             if care_day is not None:
-                planned[contract.child_id] = care_day
-        unsigned = [v for v in contract.versions.all() if v.signed_at is None]
+                planned[contract["child_id"]] = care_day
+        unsigned = [v for v in contract["versions"] if not v["signed"]]
         if unsigned:
-            overview.tasks.append(Task("contract", names.get(contract.child_id, ""),
-                                       base + location_path("contract-page", contract.pk), unsigned[-1].effective_from))
+            overview.tasks.append(Task("contract", names.get(contract["child_id"], ""),
+                                       base + location_path("contract-page", contract["id"]),
+                                       unsigned[-1]["effective_from"]))
 
+    absences, extras = rows["absences"], rows["extras"]
     for child in children:
-        item = ChildToday(child=child, plan="none", handover_id=handovers.get(child.pk))
+        item = ChildToday(child=child, plan="none", handover_id=rows["handovers"].get(child.pk))
         if closed_today:
             item.plan = "closed"
         elif child.pk in absences:
-            item.plan, item.absence = "absent", absences[child.pk].get_kind_display()
+            kind = absences[child.pk]
+            item.plan, item.absence = "absent", str(Absence.Kind(kind).label) if kind in Absence.Kind.values else kind
         elif child.pk in extras:
-            item.plan, item.start, item.end = "extra", extras[child.pk].start_time, extras[child.pk].end_time
+            item.plan, (item.start, item.end) = "extra", extras[child.pk]
         elif child.pk in planned:
             item.plan, item.start, item.end = "care", planned[child.pk].start, planned[child.pk].end
         overview.children.append(item)
 
-    Invoice = _optional_model("invoices", "Invoice")
-    if Invoice is not None:
-        due = Invoice.objects.filter(Q(child_id__in=ids) | Q(parent=user), status__in=["sent", "open", "overdue"])
-        for invoice in due.only("pk", "number", "total", "due_date", "child_name"):
-            url = base + location_path("billing-invoice-page", invoice.pk, default="/")
-            overview.tasks.append(Task("invoice", invoice.child_name or names.get(invoice.child_id, ""), url,
-                                       invoice.due_date))
-    overview.tasks.extend(_optional_tasks(user, contracts, names, base))
-    for survey in to_answer(user, today, coop_surveys):
-        url = base + (location_path("survey-answer-page", survey["survey_id"]) if "survey_id" in survey
-                      else location_path("survey-answer-coop", survey["coop_survey_id"]))
-        overview.tasks.append(Task("survey", survey["title"], url))
-    roles = {PARENT}
-    overview.unread_messages = message_selectors.unread_count(user, roles)
-    overview.unread_announcements = message_selectors.unread_announcements(user, roles).count()
+    for invoice in rows["invoices"]:
+        overview.tasks.append(Task("invoice", invoice["child_name"] or names.get(invoice["child_id"], ""),
+                                   base + location_path("billing-invoice-page", invoice["id"]), invoice["due_date"]))
+    if rows["contracts"] and not rows["has_mandate"]:
+        overview.tasks.append(Task("mandate", names.get(rows["contracts"][0]["child_id"], ""),
+                                   base + location_path("payments-mandate")))
+    for contract_id, child_id in rows["hours"]:
+        overview.tasks.append(Task("hours", names.get(child_id, ""),
+                                   base + location_path("contract-page", contract_id)))
+    for survey in rows["surveys"]:
+        overview.tasks.append(Task("survey", survey["title"], base + location_path("survey-answer-page", survey["id"])))
+    for survey in coop_surveys:
+        if survey.pk not in rows["answered_coop"]:
+            overview.tasks.append(Task("survey", survey.title, base + location_path("survey-answer-coop", survey.pk)))
+    overview.unread_messages = rows["unread_messages"]
+    overview.unread_announcements = rows["unread_announcements"]
     return overview
-
-
-def _optional_tasks(user, contracts, names, base) -> list[Task]:
-    """Tasks of the billing apps: a direct-debit mandate to give (a contract here, but no mandate being
-    confirmed or active), registered hours to approve (childminder care)."""
-    tasks = []
-    Mandate = _optional_model("payments", "Mandate")
-    if Mandate is not None and contracts:
-        if not Mandate.objects.filter(parent=user, status__in=["pending", "active"]).exists():
-            tasks.append(Task("mandate", names.get(contracts[0].child_id, ""),
-                              base + location_path("payments-mandate", default="/")))
-    Hours = _optional_model("tariffs", "RegisteredHours")
-    if Hours is not None and contracts:
-        open_hours = (Hours.objects.filter(contract__in=contracts, approved_at__isnull=True)
-                      .values_list("contract_id", "contract__child_id").distinct())
-        for contract_id, child_id in open_hours:
-            tasks.append(Task("hours", names.get(child_id, ""), base + location_path("contract-page", contract_id)))
-    return tasks
 
 
 # --- cooperative survey results ------------------------------------------------------------------

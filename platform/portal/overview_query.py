@@ -1,0 +1,118 @@
+"""The parent's part of one location in one SQL statement.
+
+The overview is the page every parent opens first, many times a day. Built from about fifteen ORM
+queries per location it spent most of its time composing SQL, so the reads are one statement here: each
+part a sub-select aggregated to JSON, run in the location's schema (the caller has entered it). The table
+names come from the models, so a renamed table cannot go unnoticed; the parts mirror the selectors of the
+apps they read (children, contracts, attendance, handover, invoices, payments, tariffs, surveys, messages),
+and `tests/portal/test_overview_contents.py` holds them to the same answers.
+"""
+from datetime import date, time
+from functools import cache
+
+from django.apps import apps
+from django.db import connection
+
+UNPAID = ["sent", "open", "overdue"]
+LIVE_MANDATES = ["pending", "active"]
+
+
+def _table(label: str) -> str:
+    app_label, name = label.split(".")
+    return connection.ops.quote_name(apps.get_model(app_label, name)._meta.db_table)
+
+
+@cache
+def statement() -> str:
+    t = {key: _table(label) for key, label in {
+        "child": "children.Child", "contract": "contracts.Contract", "version": "contracts.ContractVersion",
+        "absence": "attendance.Absence", "extra": "attendance.ExtraDayRequest", "handover": "handover.Handover",
+        "invoice": "invoices.Invoice", "mandate": "payments.Mandate", "hours": "tariffs.RegisteredHours",
+        "survey": "surveys.Survey", "participation": "surveys.Participation",
+        "conversation": "parent_messages.Conversation", "message": "parent_messages.Message",
+        "message_read": "parent_messages.MessageRead", "announcement": "parent_messages.Announcement",
+        "announcement_read": "parent_messages.AnnouncementRead"}.items()}
+    guardians = connection.ops.quote_name(apps.get_model("children", "Child").guardians.through._meta.db_table)
+    return f"""
+WITH kids AS (
+    SELECT c.id, c.first_name, c.last_name, c.group_id FROM {t['child']} c
+    JOIN {guardians} g ON g.child_id = c.id WHERE g.user_id = %(user)s
+), live AS (
+    SELECT k.id, k.child_id, k.status, k.start_date FROM {t['contract']} k
+    WHERE k.child_id IN (SELECT id FROM kids) AND (k.end_date IS NULL OR k.end_date >= %(today)s)
+)
+SELECT
+    (SELECT coalesce(json_agg(json_build_array(id, first_name, last_name) ORDER BY first_name, last_name, id), '[]')
+       FROM kids),
+    (SELECT coalesce(json_agg(json_build_array(l.id, l.child_id, l.status, l.start_date,
+            (SELECT coalesce(json_agg(json_build_array(v.number, v.signed_at IS NOT NULL, v.effective_from,
+                                                       v.schedule_type, v.schedule) ORDER BY v.number), '[]')
+               FROM {t['version']} v WHERE v.contract_id = l.id)) ORDER BY l.start_date DESC, l.id DESC), '[]')
+       FROM live l),
+    (SELECT coalesce(json_object_agg(child_id, kind), '{{}}') FROM (
+        SELECT DISTINCT ON (child_id) child_id, kind FROM {t['absence']}
+         WHERE child_id IN (SELECT id FROM kids) AND start_date <= %(today)s AND end_date >= %(today)s
+         ORDER BY child_id, start_date, reported_at) a),
+    (SELECT coalesce(json_object_agg(child_id, json_build_array(start_time, end_time)), '{{}}')
+       FROM {t['extra']} WHERE child_id IN (SELECT id FROM kids) AND date = %(today)s AND status = 'accepted'),
+    (SELECT coalesce(json_object_agg(child_id, id), '{{}}')
+       FROM {t['handover']} WHERE child_id IN (SELECT id FROM kids) AND date = %(today)s),
+    (SELECT coalesce(json_agg(json_build_array(id, child_id, child_name, due_date)
+                              ORDER BY period_start DESC, number DESC), '[]')
+       FROM {t['invoice']}
+      WHERE (child_id IN (SELECT id FROM kids) OR parent_id = %(user)s) AND status = ANY(%(unpaid)s)),
+    EXISTS (SELECT 1 FROM {t['mandate']} WHERE parent_id = %(user)s AND status = ANY(%(mandates)s)),
+    (SELECT coalesce(json_agg(json_build_array(contract_id, child_id) ORDER BY contract_id), '[]') FROM (
+        SELECT DISTINCT h.contract_id, l.child_id FROM {t['hours']} h JOIN live l ON l.id = h.contract_id
+         WHERE h.approved_at IS NULL) open_hours),
+    (SELECT coalesce(json_agg(json_build_array(s.id, s.title) ORDER BY s.opens_on DESC, s.id DESC), '[]')
+       FROM {t['survey']} s
+      WHERE s.coop_survey_id IS NULL AND s.opens_on <= %(today)s AND (s.closes_on IS NULL OR s.closes_on >= %(today)s)
+        AND NOT EXISTS (SELECT 1 FROM {t['participation']} p WHERE p.survey_id = s.id AND p.user_id = %(user)s)),
+    (SELECT coalesce(json_agg(DISTINCT s.coop_survey_id), '[]') FROM {t['participation']} p
+       JOIN {t['survey']} s ON s.id = p.survey_id WHERE p.user_id = %(user)s AND s.coop_survey_id IS NOT NULL),
+    (SELECT count(*) FROM {t['message']} m
+      WHERE m.conversation_id IN (SELECT cv.id FROM {t['conversation']} cv WHERE cv.child_id IN (SELECT id FROM kids))
+        AND m.author_id IS DISTINCT FROM %(user)s
+        AND NOT EXISTS (SELECT 1 FROM {t['message_read']} r WHERE r.message_id = m.id AND r.user_id = %(user)s)),
+    (SELECT count(*) FROM {t['announcement']} a
+      WHERE (a.group_id IS NULL OR a.group_id IN (SELECT group_id FROM kids WHERE group_id IS NOT NULL))
+        AND NOT EXISTS (SELECT 1 FROM {t['announcement_read']} r
+                         WHERE r.announcement_id = a.id AND r.user_id = %(user)s))
+"""
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def _time(value):
+    return time.fromisoformat(value) if value else None
+
+
+def read(user_id: int, today: date) -> dict:
+    """The parent's children, live contracts (with versions), today's absences, extra days and handovers,
+    unpaid invoices, whether a mandate is given, hours to approve, surveys to answer and unread counts."""
+    with connection.cursor() as cursor:
+        cursor.execute(statement(), {"user": user_id, "today": today, "unpaid": UNPAID, "mandates": LIVE_MANDATES})
+        (children, contracts, absences, extras, handovers, invoices, has_mandate, hours, surveys, answered_coop,
+         unread_messages, unread_announcements) = cursor.fetchone()
+    return {
+        "children": [{"id": i, "first_name": first, "last_name": last} for i, first, last in children],
+        "contracts": [{"id": i, "child_id": child, "status": status, "start_date": _date(start),
+                       "versions": [{"number": n, "signed": signed, "effective_from": _date(effective),
+                                     "schedule_type": kind, "schedule": schedule}
+                                    for n, signed, effective, kind, schedule in versions]}
+                      for i, child, status, start, versions in contracts],
+        "absences": {int(k): v for k, v in absences.items()},
+        "extras": {int(k): (_time(start), _time(end)) for k, (start, end) in extras.items()},
+        "handovers": {int(k): v for k, v in handovers.items()},
+        "invoices": [{"id": i, "child_id": child, "child_name": name or "", "due_date": _date(due)}
+                     for i, child, name, due in invoices],
+        "has_mandate": has_mandate,
+        "hours": [tuple(row) for row in hours],
+        "surveys": [{"id": i, "title": title} for i, title in surveys],
+        "answered_coop": set(answered_coop),
+        "unread_messages": unread_messages,
+        "unread_announcements": unread_announcements,
+    }
