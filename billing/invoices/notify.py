@@ -57,6 +57,31 @@ def reminder_sent(reminder) -> None:
                                        "url": _portal_url(f"/billing/invoices/{invoice.pk}/")})
 
 
+def contract_ended(reminder) -> None:
+    """The contract ended for non-payment (BE-VLG): a notice to the paying parent and the entrepreneurs,
+    without the child's name or amounts; the details are in the portal."""
+    from cooperative.models import Location
+    from cooperative.selectors import entrepreneurs_of
+
+    invoice = reminder.invoice
+    with translation.override(invoice.parent.language or "nl"):
+        _send(invoice.parent,
+              _("Your childcare contract at %(location)s has ended") % {"location": invoice.location_name},
+              _("Invoice %(number)s from %(location)s was not paid within 30 days of the formal notice, so the "
+                "childcare contract ended on %(date)s, as the house rules say. See the parent portal:\n%(url)s")
+              % {"number": invoice.display_number, "location": invoice.location_name,
+                 "date": reminder.sent_on.isoformat(), "url": _portal_url(f"/billing/invoices/{invoice.pk}/")})
+    location = Location.objects.prefetch_related("memberships__user").filter(
+        schema_name=connection.schema_name).first()
+    for user in entrepreneurs_of(location) if location else []:
+        with translation.override(user.language or "nl"):
+            _send(user, _("A contract has ended for non-payment"),
+                  _("A childcare contract at %(location)s ended on %(date)s: invoice %(number)s was not paid "
+                    "within 30 days of the formal notice. See the invoice:\n%(url)s")
+                  % {"location": invoice.location_name, "date": reminder.sent_on.isoformat(),
+                     "number": invoice.display_number, "url": _portal_url(f"/billing/invoices/{invoice.pk}/")})
+
+
 def hours_auto_approved(parent, count: int, location_name: str) -> None:
     with translation.override(parent.language or "nl"):
         _send(parent, _("Hours approved automatically"),

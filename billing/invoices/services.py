@@ -461,15 +461,48 @@ def remind(invoice: Invoice, today: date, settings: invoice_rules.Settings | Non
                                        payment_plan=plan)
         if step is None:
             return None
+        note, ended = step.note, False
+        if step.step == invoice_rules.BE_TERMINATION:
+            if _plan_in_force_for_contract(current, today):
+                return None
+            note, ended = _terminate(current, today, done[invoice_rules.BE_NOTICE])
         reminder = Reminder.objects.create(invoice=current, step=step.step, sent_on=today, amount=step.amount,
-                                           note=step.note)
+                                           note=note)
         if current.status != Invoice.Status.OVERDUE:
             current.status = Invoice.Status.OVERDUE
             current.save(update_fields=["status"])
         from billing.invoices import notify
 
-        transaction.on_commit(lambda: notify.reminder_sent(reminder))
+        if ended:
+            transaction.on_commit(lambda: notify.contract_ended(reminder))
+        elif step.step != invoice_rules.BE_TERMINATION:
+            transaction.on_commit(lambda: notify.reminder_sent(reminder))
     return reminder
+
+
+def _plan_in_force_for_contract(invoice: Invoice, today: date) -> bool:
+    """A payment plan agreed on any unpaid invoice of the same contract keeps the contract running."""
+    if invoice.contract_id is None:
+        return False
+    return Invoice.objects.filter(contract_id=invoice.contract_id, status__in=UNPAID,
+                                  payment_plan_until__gte=today).exists()
+
+
+def _terminate(invoice: Invoice, today: date, notice_on: date) -> tuple[str, bool]:
+    """BE-VLG (house rules 4.2.6): the contract ends by law on `today`, the set days after the formal notice.
+    Returns the note logged with the step and whether the contract ended now."""
+    from tenants.contracts import services as contracts
+
+    reason = f"invoice {invoice.display_number} still unpaid after the formal notice of {notice_on.isoformat()}"
+    if invoice.contract_id is None:
+        return f"no contract to end: {reason}", False
+    try:
+        changed = contracts.end_contract(invoice.contract, end_date=today, reason=reason)
+    except ValidationError:
+        return f"contract not signed, nothing to end: {reason}", False
+    if not changed:
+        return f"contract already ending by {today.isoformat()}: {reason}", False
+    return f"contract ended on {today.isoformat()}: {reason}", True
 
 
 def send_reminders(today: date) -> int:
