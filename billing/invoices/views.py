@@ -10,6 +10,7 @@ from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.invoices import export, selectors, services
 from billing.invoices.forms import CreditNoteForm, add_service_errors
 from billing.invoices.models import CreditNote, Invoice
+from billing.payments import selectors as payment_selectors
 
 
 def _invoice(request, pk):
@@ -35,9 +36,12 @@ class InvoiceDetailView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         invoice = _invoice(request, pk)
-        can_manage = ENTREPRENEUR in request_roles(request)
+        roles = request_roles(request)
+        can_manage = ENTREPRENEUR in roles
         return render(request, "billing/invoice_detail.html", {
-            "invoice": invoice, "can_manage": can_manage, "form": CreditNoteForm() if can_manage else None})
+            "invoice": invoice, "can_manage": can_manage, "form": CreditNoteForm() if can_manage else None,
+            "can_pay_ideal": payment_selectors.ideal_available(invoice, request.user, roles,
+                                                               getattr(request, "location", None))})
 
 
 class InvoicePdfView(RoleRequiredMixin, View):

@@ -1,7 +1,8 @@
 """Reads of payments that respect who asks: a parent her own invoices and mandate; the entrepreneur all."""
 from accounts.roles import ENTREPRENEUR, PARENT
-from billing.payments import invoice_hooks
-from billing.payments.models import Mandate, SepaFile
+from billing.membership.models import ConnectedAccount
+from billing.payments import invoice_hooks, rules
+from billing.payments.models import CollectionSettings, Mandate, SepaFile
 
 
 def payable_invoices_of(user, roles: set[str]):
@@ -10,6 +11,16 @@ def payable_invoices_of(user, roles: set[str]):
     if PARENT not in roles:
         return invoice_model.objects.none()
     return invoice_model.objects.filter(parent=user, status__in=invoice_hooks.UNPAID)
+
+
+def ideal_available(invoice, user, roles: set[str], location) -> bool:
+    """Whether to offer the parent "Pay with iDEAL" for `invoice`: her own unpaid invoice, at a location
+    that collects through a Stripe account able to take payments."""
+    if location is None or not payable_invoices_of(user, roles).filter(pk=invoice.pk).exists():
+        return False
+    if not invoice_hooks.is_payable(invoice) or CollectionSettings.load().method != rules.STRIPE:
+        return False
+    return ConnectedAccount.objects.filter(location=location, charges_enabled=True).exists()
 
 
 def mandates_visible_to(user, roles: set[str]):

@@ -1,4 +1,6 @@
 """A parent pays one of her own invoices with iDEAL (Stripe Checkout on the location's account)."""
+import pytest
+
 from billing.payments.models import Payment
 from tests.payments.conftest import in_schema, make_invoice
 
@@ -52,3 +54,46 @@ def test_return_page_tells_the_parent_it_is_being_processed(world, client_for, s
     response = client_for(world.a.parent, world.a).get(f"/payments/invoices/{invoice.pk}/ideal/return/?status=paid")
     assert response.status_code == 200
     assert b"being processed" in response.content
+
+
+def test_invoice_page_offers_ideal_for_an_unpaid_invoice(world, client_for, recorded_stripe, stripe_ready):
+    invoice = make_invoice(world.a, total="120.00")
+    page = client_for(world.a.parent, world.a).get(f"/billing/invoices/{invoice.pk}/")
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Pay with iDEAL" in body and f'action="/payments/invoices/{invoice.pk}/ideal/"' in body
+    assert "Still to pay" in body and "120.00" in body
+    pay = client_for(world.a.parent, world.a).post(f"/payments/invoices/{invoice.pk}/ideal/")
+    assert pay.status_code == 303 and pay["Location"].startswith("https://checkout.stripe.com/")
+
+
+@pytest.mark.parametrize("status", ["paid", "credited"])
+def test_no_ideal_button_for_a_settled_invoice(world, client_for, stripe_ready, status):
+    invoice = make_invoice(world.a, status=status)
+    page = client_for(world.a.parent, world.a).get(f"/billing/invoices/{invoice.pk}/")
+    assert page.status_code == 200 and "Pay with iDEAL" not in page.content.decode()
+
+
+def test_no_ideal_button_without_a_stripe_account_or_with_own_bank(world, client_for, stripe_ready):
+    from billing.membership.models import ConnectedAccount
+    from tests.payments.conftest import give_own_bank_settings
+
+    invoice = make_invoice(world.a)
+    give_own_bank_settings(world.a)
+    assert "Pay with iDEAL" not in client_for(world.a.parent, world.a).get(
+        f"/billing/invoices/{invoice.pk}/").content.decode()
+    ConnectedAccount.objects.filter(pk=stripe_ready.pk).delete()
+    with in_schema(world.a):
+        from billing.payments.models import CollectionSettings
+
+        CollectionSettings.objects.update(method="stripe")
+    assert "Pay with iDEAL" not in client_for(world.a.parent, world.a).get(
+        f"/billing/invoices/{invoice.pk}/").content.decode()
+
+
+def test_only_the_paying_parent_sees_the_button(world, client_for, stripe_ready):
+    invoice = make_invoice(world.a)
+    owner = client_for(world.a.entrepreneur, world.a).get(f"/billing/invoices/{invoice.pk}/")
+    assert owner.status_code == 200 and "Pay with iDEAL" not in owner.content.decode()
+    assert client_for(world.two_location_parent, world.a).get(f"/billing/invoices/{invoice.pk}/").status_code == 404
+    assert client_for(world.b.parent, world.a).get(f"/billing/invoices/{invoice.pk}/").status_code in (403, 404)
