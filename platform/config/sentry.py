@@ -1,10 +1,10 @@
 """Error reports to Sentry, without personal data.
 
 Children's names, birth dates, BSNs, addresses and the free text of complaints or meldcode cases must
-never leave the platform in an error report. Besides `send_default_pii=False` the scrubber below keeps
-only what is needed to find a bug: the exception type, the stack (without local variables), the URL
-route, the location slug and the user's role. Exception messages and log messages are dropped because
-they often quote the data that caused them.
+never leave the platform in an error report. Besides the SDK's own collection switched off
+(`DATA_COLLECTION`), the scrubber below keeps only what is needed to find a bug: the exception type, the
+stack (without local variables), the URL route, the location slug and the user's role. Exception messages
+and log messages are dropped because they often quote the data that caused them.
 """
 import sentry_sdk
 
@@ -51,6 +51,22 @@ def scrub_breadcrumb(crumb, hint=None):
     return crumb
 
 
+#: What the SDK may collect by itself: nothing about the user, no cookies, bodies, query strings, SQL
+#: parameters, task arguments or local variables; of the request headers only two harmless ones.
+DATA_COLLECTION = {
+    "user_info": False,
+    "cookies": {"mode": "off"},
+    "http_headers": {"request": {"mode": "allowlist", "terms": ["content-type", "accept-language"]}},
+    "http_bodies": [],
+    "url_query_params": {"mode": "off"},
+    "graphql": {"document": False, "variables": False},
+    "gen_ai": {"inputs": False, "outputs": False},
+    "database_query_data": False,
+    "queues": False,
+    "stack_frame_variables": False,
+}
+
+
 def init_sentry(dsn: str, environment: str) -> None:
     if not dsn:
         return
@@ -60,8 +76,7 @@ def init_sentry(dsn: str, environment: str) -> None:
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,
-        send_default_pii=False,
-        include_local_variables=False,
+        data_collection=DATA_COLLECTION,
         max_request_body_size="never",
         before_send=scrub_event,
         before_send_transaction=scrub_event,
