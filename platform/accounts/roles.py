@@ -1,4 +1,6 @@
 """Which roles a user has where. Used by the access middleware, DRF permissions and page mixins."""
+from django.db.models import Q
+
 from accounts.models import CooperativeRole, Membership
 
 ENTREPRENEUR = Membership.Role.ENTREPRENEUR.value
@@ -21,9 +23,12 @@ def roles_for(user, location) -> set[str]:
             Membership.objects.filter(user=user, location=location, is_active=True).values_list("role", flat=True)
         )
     roles = set(user.coop_roles())
-    if Membership.objects.filter(user=user, role=PARENT, is_active=True, location__status="active").exists():
+    memberships = set(Membership.objects.filter(user=user, is_active=True).filter(
+        Q(role=PARENT, location__status="active") | Q(role__in=[ENTREPRENEUR, STAFF]))
+        .values_list("role", flat=True).distinct())
+    if PARENT in memberships:
         roles.add(PARENT)
-    if Membership.objects.filter(user=user, role__in=[ENTREPRENEUR, STAFF], is_active=True).exists():
+    if memberships & {ENTREPRENEUR, STAFF}:
         roles.add("location_worker")
     return roles
 
