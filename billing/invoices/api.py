@@ -1,6 +1,7 @@
 """Invoices API (location hosts). The entrepreneur reads all, runs a month, credits, agrees payment plans
 and exports CSV; a parent reads and downloads her own invoices, credit notes and annual statements."""
 from datetime import date
+from decimal import Decimal
 
 from django.http import HttpResponse
 from rest_framework import mixins, serializers, status, viewsets
@@ -12,6 +13,8 @@ from accounts.permissions import has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.invoices import export, selectors, services
 from billing.invoices.models import AnnualStatement, CreditNote, DunningSettings, Invoice, InvoiceLine, Reminder
+from tenants.calendar.selectors import location_today
+from tenants.contracts.models import Contract
 
 ENTREPRENEUR_ONLY = location_only(has_role(ENTREPRENEUR))
 ENTREPRENEUR_OR_PARENT = location_only(has_role(ENTREPRENEUR, PARENT))
@@ -73,11 +76,27 @@ class RunSerializer(serializers.Serializer):
     month = serializers.IntegerField(min_value=1, max_value=12)
 
 
+class OneOffLineSerializer(serializers.Serializer):
+    description = serializers.CharField(max_length=200)
+    quantity = serializers.DecimalField(max_digits=10, decimal_places=3, min_value=Decimal("0.001"),
+                                        default=Decimal("1"))
+    unit_price = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=Decimal("0"),
+                                          help_text="Price in euros.")
+
+
+class OneOffInvoiceSerializer(serializers.Serializer):
+    contract = serializers.PrimaryKeyRelatedField(queryset=Contract.objects.all(),
+                                                  help_text="The child's contract; its paying parent gets the invoice.")
+    date = serializers.DateField(required=False, help_text="Date of the costs; empty: today.")
+    lines = OneOffLineSerializer(many=True, allow_empty=False, max_length=services.ONE_OFF_MAX_LINES)
+    send = serializers.BooleanField(default=True, help_text="False: keep it as a draft, to send later.")
+
+
 class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = InvoiceSerializer
 
     def get_permissions(self):
-        if self.action in ("credit", "payment_plan", "export", "run"):
+        if self.action in ("credit", "payment_plan", "export", "run", "one_off", "issue"):
             return [ENTREPRENEUR_ONLY()]
         return [ENTREPRENEUR_OR_PARENT()]
 
@@ -121,6 +140,23 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         response = HttpResponse(export.invoices_csv(invoices, notes), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="invoices.csv"'
         return response
+
+    @action(detail=False, methods=["post"], url_path="one-off", serializer_class=OneOffInvoiceSerializer)
+    def one_off(self, request):
+        """Issue (or draft) an invoice with free lines to the paying parent of a child's contract."""
+        data = OneOffInvoiceSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        invoice = services.create_one_off_invoice(
+            v["contract"], lines=[dict(line) for line in v["lines"]],
+            costs_date=v.get("date") or location_today(request._request.location), issue=v["send"])
+        return Response(InvoiceSerializer(invoice).data, status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    def issue(self, request, pk=None):
+        """Send a draft invoice: number, PDF, e-mail to the paying parent."""
+        invoice = services.issue_invoice(self.get_object())
+        return Response(InvoiceSerializer(invoice).data)
 
     @action(detail=False, methods=["post"], serializer_class=RunSerializer)
     def run(self, request):

@@ -25,7 +25,8 @@ from billing.invoices.models import (
     Reminder,
 )
 from billing.tariffs import adapters, rules
-from billing.tariffs.models import Extra, IncomeCertificate, RegisteredHours
+from billing.tariffs.models import Extra, IncomeCertificate, RegisteredHours, TariffSettings
+from tenants.calendar.selectors import location_today
 from tenants.contracts import rules as tenants_contract_rules
 from tenants.contracts.models import Contract
 
@@ -293,9 +294,12 @@ def _be_lines(ctx, contract, parts, year: int, month: int) -> list[rules.Line]:
                 slot = rules.slot_on(segment.weeks, segment.reference, day)
                 reserved = slot.hours if slot else None
         came = attended.get(day)
+        if came is None and day in settling:
+            came = adapters.Stay(Decimal("0"), None)  # a planned session is billed, registered or not
         if reserved is None and came is None:
             continue
-        if not (contract.start_date <= day and (contract.end_date is None or day <= contract.end_date)):
+        if day not in settling and not (contract.start_date <= day and (contract.end_date is None
+                                                                        or day <= contract.end_date)):
             continue
         be_days.append(rules.BeDay(
             date=day, day_price=adapters.day_price(child_id, day, certificates), reserved_hours=reserved,
@@ -423,9 +427,92 @@ def run_everywhere(today: date | None = None, location_ids=None) -> dict[str, di
     return results
 
 
+ONE_OFF_MAX_LINES = 20
+ONE_OFF_NOTE = rules.gettext_noop("One-off invoice: the costs listed above, apart from the monthly invoices.")
+
+
+def _one_off_lines(items) -> tuple[list[rules.Line], list[str]]:
+    """Free lines [{description, quantity, unit_price}] checked and priced: quantity more than zero (at most
+    three decimals), a price in euros and cents of zero or more, a description."""
+    lines, errors = [], []
+    if not isinstance(items, list | tuple) or not items:
+        return [], [_("Add at least one line.")]
+    if len(items) > ONE_OFF_MAX_LINES:
+        return [], [_("At most %(count)s lines.") % {"count": ONE_OFF_MAX_LINES}]
+    for n, item in enumerate(items, start=1):
+        item = item if isinstance(item, dict) else {}
+        description = str(item.get("description") or "").strip()
+        if not description:
+            errors.append(_("Line %(n)s: describe the cost.") % {"n": n})
+        elif len(description) > 200:
+            errors.append(_("Line %(n)s: the description is too long (at most 200 characters).") % {"n": n})
+        quantity = _amount(item.get("quantity", 1), "0.001")
+        if quantity is None or quantity <= 0:
+            errors.append(_("Line %(n)s: the quantity must be a number more than zero.") % {"n": n})
+        price = _amount(item.get("unit_price"), "0.01")
+        if price is None or price < 0:
+            errors.append(_("Line %(n)s: the price must be an amount in euros of zero or more.") % {"n": n})
+        elif price >= Decimal("100000"):
+            errors.append(_("Line %(n)s: the price is too high.") % {"n": n})
+        if description and quantity is not None and quantity > 0 and price is not None and 0 <= price < 100000:
+            lines.append(rules.extra_line(description, quantity, price))
+    if not errors and rules.total(lines) <= 0:
+        errors.append(_("The invoice total must be more than zero."))
+    return lines, errors
+
+
+def _amount(value, places: str) -> Decimal | None:
+    """A finite decimal with at most the given decimals, or None."""
+    try:
+        amount = Decimal(str(value).strip().replace(",", "."))
+    except Exception:
+        return None
+    if not amount.is_finite() or amount != amount.quantize(Decimal(places)) or abs(amount) >= Decimal("10000000"):
+        return None
+    return amount
+
+
+@transaction.atomic
+def create_one_off_invoice(contract: Contract | None, *, lines, costs_date: date | None = None,
+                           issue: bool = True) -> Invoice:
+    """An invoice with free lines (one-off costs; every tariff model) to the paying parent of the contract's
+    child. Issued at once — the next number of the same gapless series as the monthly invoices, a PDF and an
+    e-mail — or kept as a draft that `issue_invoice` sends later. All or nothing."""
+    errors: dict[str, list[str]] = {}
+    if contract is None:
+        errors["contract"] = [_("Choose the contract of the child the costs are for.")]
+    elif contract.status != Contract.Status.ACTIVE:
+        errors["contract"] = [_("Choose a signed contract.")]
+    if costs_date is None:
+        errors["date"] = [_("Enter the date of the costs.")]
+    priced, line_errors = _one_off_lines(lines)
+    if line_errors:
+        errors["lines"] = line_errors
+    parent = None
+    if contract is not None and "contract" not in errors:
+        try:
+            parent = adapters.paying_parent(contract)
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    location = adapters.current_location()
+    invoice = Invoice.objects.create(
+        kind=Invoice.Kind.MANUAL, child=contract.child, contract=contract, parent=parent,
+        period_start=costs_date, period_end=costs_date, payment_method=adapters.payment_method(contract),
+        jurisdiction=location.jurisdiction, location_name=location.name,
+        lrk_number=(location.lrk_numbers or {}).get(contract.care_type, "") if location.jurisdiction == "NL" else "",
+        parent_name=parent.full_name, child_name=contract.child.full_name, method_note=_(ONE_OFF_NOTE),
+        vat_note=_(VAT_NOTE.get(location.jurisdiction, VAT_NOTE["NL"])))
+    invoice.total = add_lines(invoice, priced)
+    invoice.save(update_fields=["total"])
+    return issue_invoice(invoice) if issue else invoice
+
+
 @transaction.atomic
 def issue_invoice(invoice: Invoice) -> Invoice:
-    """Send a draft (one-off) invoice: it gets the next number, a PDF and goes to the paying parent."""
+    """Send a draft (one-off) invoice: dated today, it gets the next number, its due date, a PDF and goes to
+    the paying parent."""
     current = _locked(invoice)
     if current.status != Invoice.Status.DRAFT:
         raise ValidationError({"status": [_("Only a draft invoice can be sent; a sent one is corrected by a "
@@ -434,8 +521,20 @@ def issue_invoice(invoice: Invoice) -> Invoice:
     if not lines:
         raise ValidationError({"lines": [_("An invoice needs at least one line.")]})
     current.total = sum((line.amount for line in lines), Decimal("0.00"))
+    current.issue_date = location_today(adapters.current_location())
+    current.due_date = rules.due_date(current.issue_date, current.jurisdiction,
+                                      TariffSettings.load().nl_payment_days)
     _issue(current, lines)
     return current
+
+
+@transaction.atomic
+def discard_draft(invoice: Invoice) -> None:
+    """Delete a draft invoice (it has no number yet, so no gap appears)."""
+    current = _locked(invoice)
+    if current.status != Invoice.Status.DRAFT or current.number is not None:
+        raise ValidationError({"status": [_("Only a draft invoice can be deleted.")]})
+    current.delete()
 
 
 # --- reminders -----------------------------------------------------------------------------------------

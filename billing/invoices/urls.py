@@ -10,9 +10,12 @@ router.register("statements", api.StatementViewSet, basename="billing-statement"
 
 urlpatterns = [
     path("billing/invoices/", views.InvoiceListView.as_view(), name="billing-invoices"),
+    path("billing/invoices/one-off/", views.OneOffInvoiceView.as_view(), name="billing-one-off-invoice"),
     path("billing/invoices/export.csv", views.ExportView.as_view(), name="billing-invoices-export"),
     path("billing/invoices/<int:pk>/", views.InvoiceDetailView.as_view(), name="billing-invoice-page"),
     path("billing/invoices/<int:pk>/pdf/", views.InvoicePdfView.as_view(), name="billing-invoice-pdf"),
+    path("billing/invoices/<int:pk>/send/", views.InvoiceSendView.as_view(), name="billing-invoice-send"),
+    path("billing/invoices/<int:pk>/discard/", views.DraftDiscardView.as_view(), name="billing-invoice-discard"),
     path("billing/invoices/<int:pk>/credit/", views.CreditNoteCreateView.as_view(), name="billing-invoice-credit"),
     path("billing/statements/<int:pk>/", views.StatementPdfView.as_view(), name="billing-statement-pdf"),
     path("api/v1/billing/dunning-settings/", api.DunningSettingsView.as_view(), name="billing-dunning-settings"),

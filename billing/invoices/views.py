@@ -1,14 +1,16 @@
 """Pages: the invoices of the location (entrepreneur) or of the parent, one invoice with its PDF, a credit
-note form for the entrepreneur, the CSV export and the annual statements."""
+note form and one-off invoices for the entrepreneur, the CSV export and the annual statements."""
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.invoices import export, selectors, services
-from billing.invoices.forms import CreditNoteForm, add_service_errors
+from billing.invoices.forms import CreditNoteForm, OneOffInvoiceForm, add_service_errors
 from billing.invoices.models import CreditNote, Invoice
 from billing.payments import selectors as payment_selectors
 
@@ -69,6 +71,70 @@ class CreditNoteCreateView(RoleRequiredMixin, View):
                 add_service_errors(form, error)
         return render(request, "billing/invoice_detail.html",
                       {"invoice": invoice, "can_manage": True, "form": form}, status=400)
+
+
+class OneOffInvoiceView(RoleRequiredMixin, View):
+    """An invoice with free lines (one-off costs) to the paying parent of a child's contract."""
+
+    allowed_roles = (ENTREPRENEUR,)
+    template_name = "invoices/one_off.html"
+
+    def get(self, request):
+        from tenants.calendar.selectors import location_today
+
+        return render(request, self.template_name, {"form": OneOffInvoiceForm(initial={
+            "date": location_today(request.location), "contract": request.GET.get("contract")})})
+
+    def post(self, request):
+        form = OneOffInvoiceForm(request.POST)
+        if form.is_valid():
+            send = request.POST.get("action") != "draft"
+            try:
+                invoice = services.create_one_off_invoice(form.cleaned_data["contract"], lines=form.lines,
+                                                          costs_date=form.cleaned_data["date"], issue=send)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                if send:
+                    messages.success(request, _("Invoice %(number)s is sent to %(parent)s.") % {
+                        "number": invoice.display_number, "parent": invoice.parent_name})
+                else:
+                    messages.success(request, _("The invoice is saved as a draft; send it when it is complete."))
+                return redirect("billing-invoice-page", pk=invoice.pk)
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class InvoiceSendView(RoleRequiredMixin, View):
+    """Send a draft: it gets its number, PDF and e-mail now."""
+
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        invoice = _invoice(request, pk)
+        try:
+            invoice = services.issue_invoice(invoice)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Invoice %(number)s is sent to %(parent)s.") % {
+                "number": invoice.display_number, "parent": invoice.parent_name})
+        return redirect("billing-invoice-page", pk=invoice.pk)
+
+
+class DraftDiscardView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        invoice = _invoice(request, pk)
+        try:
+            services.discard_draft(invoice)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("billing-invoice-page", pk=invoice.pk)
+        messages.success(request, _("The draft invoice is deleted."))
+        return redirect("billing-invoices")
 
 
 class ExportView(RoleRequiredMixin, View):

@@ -105,7 +105,7 @@ def segments(contract: Contract) -> list[tuple[rules.Segment, ContractVersion]]:
 
 
 def tariff_model(contract: Contract, jurisdiction: str) -> str:
-    tariff = getattr(contract, "tariff", None) if _has_tariff(contract) else None
+    tariff = getattr(contract, "tariff", None) if has_own_tariff(contract) else None
     if tariff is not None:
         return tariff.model
     if jurisdiction == "BE-VLG":
@@ -116,7 +116,7 @@ def tariff_model(contract: Contract, jurisdiction: str) -> str:
     return rules.NL_MONTHLY_AVERAGE
 
 
-def _has_tariff(contract: Contract) -> bool:
+def has_own_tariff(contract: Contract) -> bool:
     try:
         return contract.tariff is not None
     except ContractTariff.DoesNotExist:
@@ -124,7 +124,7 @@ def _has_tariff(contract: Contract) -> bool:
 
 
 def paying_parent(contract: Contract):
-    if _has_tariff(contract):
+    if has_own_tariff(contract):
         return contract.tariff.paying_parent
     guardians = sorted(contract.child.guardians.all(), key=lambda u: u.pk)
     if not guardians:
@@ -133,11 +133,11 @@ def paying_parent(contract: Contract):
 
 
 def payment_method(contract: Contract) -> str:
-    return contract.tariff.payment_method if _has_tariff(contract) else "direct_debit"
+    return contract.tariff.payment_method if has_own_tariff(contract) else "direct_debit"
 
 
 def location_diapers(contract: Contract) -> bool:
-    return contract.tariff.location_diapers if _has_tariff(contract) else True
+    return contract.tariff.location_diapers if has_own_tariff(contract) else True
 
 
 def day_price(child_id: int, day: date, certificates: list[IncomeCertificate] | None = None) -> Decimal:

@@ -16,6 +16,7 @@ from billing.tariffs.models import (
     IncomeCertificate,
     Rate,
     RegisteredHours,
+    SettlingInSession,
     TariffModel,
     TariffSettings,
     TariffYear,
@@ -178,6 +179,32 @@ def add_extra(contract: Contract, *, kind: str, description: str, unit_price, qu
         raise ValidationError(errors)
     return Extra.objects.create(contract=contract, kind=kind, description=description.strip(), unit_price=price,
                                 quantity=qty, frequency=frequency, on_date=on_date, until=until)
+
+
+@transaction.atomic
+def remove_extra(extra: Extra) -> None:
+    """Stop an agreed extra; invoices already sent keep their lines (a correction is a credit note)."""
+    Extra.objects.filter(pk=extra.pk).delete()
+
+
+@transaction.atomic
+def add_settling_in_session(*, child, day: date | None) -> SettlingInSession:
+    """BE-VLG: a settling-in session (wenmoment) of a child, billed as a half day in its month."""
+    errors: dict[str, list[str]] = {}
+    if child is None:
+        _add(errors, "child", rules.gettext_noop("Choose the child."))
+    if day is None:
+        _add(errors, "date", rules.gettext_noop("Enter the date."))
+    elif child is not None and SettlingInSession.objects.filter(child=child, date=day).exists():
+        _add(errors, "date", rules.gettext_noop("This child has a settling-in session on this day already."))
+    if errors:
+        raise ValidationError(errors)
+    return SettlingInSession.objects.create(child=child, date=day)
+
+
+@transaction.atomic
+def remove_settling_in_session(session: SettlingInSession) -> None:
+    SettlingInSession.objects.filter(pk=session.pk).delete()
 
 
 @transaction.atomic

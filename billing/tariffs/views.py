@@ -1,0 +1,289 @@
+"""Tariff pages for the entrepreneur: tariff years with their rates, the tariff model and paying parent per
+contract, Flemish income certificates and settling-in sessions, extras, registered hours with their
+approval, and the tariff settings. Each page writes through the services the API uses."""
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts.permissions import RoleRequiredMixin
+from accounts.roles import ENTREPRENEUR
+from billing.invoices.forms import add_service_errors
+from billing.tariffs import adapters, rules, selectors, services
+from billing.tariffs.forms import (
+    CertificateForm,
+    ContractTariffForm,
+    ExtraForm,
+    HoursForm,
+    SettlingInForm,
+    TariffSettingsForm,
+    TariffYearForm,
+)
+from billing.tariffs.models import TariffModel, TariffSettings, TariffYear
+from tenants.calendar.selectors import location_today
+
+SETTINGS_FIELDS = ("nl_payment_days", "justified_absence_days", "diaper_full_day", "diaper_half_day", "admin_fee",
+                   "late_pickup_fine")
+
+
+class EntrepreneurOnly(RoleRequiredMixin):
+    allowed_roles = (ENTREPRENEUR,)
+
+
+class OverviewView(EntrepreneurOnly, View):
+    def get(self, request):
+        years = list(selectors.tariff_years())
+        return render(request, "tariffs/overview.html", {
+            "years": years, "settings": TariffSettings.load(),
+            "flemish": request.location.jurisdiction == "BE-VLG"})
+
+
+class TariffYearView(EntrepreneurOnly, View):
+    """New year (no `year` in the URL) or the rates of an existing one."""
+
+    template_name = "tariffs/year_form.html"
+
+    def _year(self, year):
+        if year is None:
+            return None
+        found = selectors.tariff_years().filter(year=year).first()
+        if found is None:
+            raise Http404
+        return found
+
+    def _form(self, request, tariff_year, data=None):
+        care_types = set(request.location.care_types)
+        initial = {}
+        if tariff_year is not None:
+            care_types |= {rate.care_type for rate in tariff_year.rates.all()}
+            initial["note"] = tariff_year.note
+            for rate in tariff_year.rates.all():
+                initial[f"rate_{rate.care_type}"] = rate.hourly_rate
+                initial[f"flex_{rate.care_type}"] = rate.flexible_hourly_rate
+        else:
+            last = selectors.tariff_years().first()
+            initial["year"] = last.year + 1 if last else location_today(request.location).year
+        return TariffYearForm(data, care_types=care_types, initial=initial,
+                              fixed_year=tariff_year.year if tariff_year else None)
+
+    def get(self, request, year=None):
+        tariff_year = self._year(year)
+        return render(request, self.template_name, {"form": self._form(request, tariff_year),
+                                                    "tariff_year": tariff_year})
+
+    def post(self, request, year=None):
+        tariff_year = self._year(year)
+        form = self._form(request, tariff_year, request.POST)
+        if form.is_valid():
+            chosen = form.cleaned_data["year"]
+            if tariff_year is None and TariffYear.objects.filter(year=chosen).exists():
+                form.add_error("year", _("The year %(year)s exists already; change its rates there.") % {
+                    "year": chosen})
+            else:
+                try:
+                    services.set_tariff_year(year=chosen, rates=form.rates(), note=form.cleaned_data["note"])
+                except ValidationError as error:
+                    self._errors_on_rates(form, error, chosen)
+                else:
+                    messages.success(request, _("The rates of %(year)s are saved.") % {"year": chosen})
+                    return redirect("tariffs")
+        return render(request, self.template_name, {"form": form, "tariff_year": tariff_year}, status=400)
+
+    @staticmethod
+    def _errors_on_rates(form, error, year):
+        """A care type that contracts of the year need but that has no rate: the error on its rate field."""
+        errors = dict(error.message_dict)
+        missing_message = errors.pop("rates", [])
+        if missing_message:
+            entered = {rate["care_type"] for rate in form.rates()}
+            missing = [ct for ct in services.care_types_in_year(year) - entered if f"rate_{ct}" in form.fields]
+            for care_type in missing:
+                form.add_error(f"rate_{care_type}", _("Contracts run in this year with this care type: enter its "
+                                                      "hourly rate."))
+            if not missing:
+                errors["rates"] = missing_message
+        if errors:
+            add_service_errors(form, ValidationError(errors))
+
+
+class ContractTariffListView(EntrepreneurOnly, View):
+    def get(self, request):
+        jurisdiction = request.location.jurisdiction
+        rows = [{"contract": contract, "model": adapters.tariff_model(contract, jurisdiction),
+                 "own": adapters.has_own_tariff(contract), "parent": _parent_name(contract)}
+                for contract in selectors.signed_contracts().prefetch_related("versions", "child__guardians")]
+        return render(request, "tariffs/contracts.html", {"rows": rows, "labels": dict(TariffModel.choices)})
+
+
+def _parent_name(contract) -> str:
+    try:
+        return adapters.paying_parent(contract).full_name
+    except ValidationError:
+        return ""
+
+
+class ContractTariffView(EntrepreneurOnly, View):
+    template_name = "tariffs/contract_form.html"
+
+    def _contract(self, pk):
+        return get_object_or_404(selectors.signed_contracts(), pk=pk)
+
+    def get(self, request, pk):
+        contract = self._contract(pk)
+        jurisdiction = request.location.jurisdiction
+        initial = {"model": adapters.tariff_model(contract, jurisdiction),
+                   "payment_method": adapters.payment_method(contract),
+                   "location_diapers": adapters.location_diapers(contract)}
+        try:
+            initial["paying_parent"] = adapters.paying_parent(contract).pk
+        except ValidationError:
+            pass
+        form = ContractTariffForm(initial=initial, contract=contract, jurisdiction=jurisdiction)
+        return render(request, self.template_name, {"form": form, "contract": contract})
+
+    def post(self, request, pk):
+        contract = self._contract(pk)
+        form = ContractTariffForm(request.POST, contract=contract, jurisdiction=request.location.jurisdiction)
+        if form.is_valid():
+            try:
+                services.set_contract_tariff(contract, **form.cleaned_data,
+                                             jurisdiction=request.location.jurisdiction)
+            except ValidationError as error:
+                errors = dict(error.message_dict)
+                if "rates" in errors:
+                    errors["model"] = errors.pop("rates")
+                add_service_errors(form, ValidationError(errors))
+            else:
+                messages.success(request, _("The tariff of %(child)s is saved.") % {"child": contract.child.full_name})
+                return redirect("tariff-contracts")
+        return render(request, self.template_name, {"form": form, "contract": contract}, status=400)
+
+
+class ListWithFormView(EntrepreneurOnly, View):
+    """A list of rows with a form to add one below it."""
+
+    template_name = ""
+    form_class = None
+    saved_message = ""
+
+    def rows(self, request):
+        raise NotImplementedError
+
+    def save(self, request, data):
+        raise NotImplementedError
+
+    def initial(self, request):
+        return {}
+
+    def page(self, request, form, status=200):
+        return render(request, self.template_name, {"rows": self.rows(request), "form": form,
+                                                    "flemish": request.location.jurisdiction == "BE-VLG"},
+                      status=status)
+
+    def get(self, request):
+        return self.page(request, self.form_class(initial=self.initial(request)))
+
+    def post(self, request):
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.save(request, form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _(self.saved_message))
+                return redirect(request.path)
+        return self.page(request, form, status=400)
+
+
+class CertificateListView(ListWithFormView):
+    template_name = "tariffs/certificates.html"
+    form_class = CertificateForm
+    saved_message = rules.gettext_noop("The income certificate is saved.")
+
+    def rows(self, request):
+        return selectors.income_certificates()[:500]
+
+    def save(self, request, data):
+        services.add_income_certificate(**data)
+
+
+class SettlingInListView(ListWithFormView):
+    template_name = "tariffs/settling_in.html"
+    form_class = SettlingInForm
+    saved_message = rules.gettext_noop("The settling-in session is saved.")
+
+    def rows(self, request):
+        return selectors.settling_in_sessions()[:500]
+
+    def save(self, request, data):
+        services.add_settling_in_session(child=data["child"], day=data["date"])
+
+
+class SettlingInDeleteView(EntrepreneurOnly, View):
+    def post(self, request, pk):
+        services.remove_settling_in_session(get_object_or_404(selectors.settling_in_sessions(), pk=pk))
+        messages.success(request, _("The settling-in session is removed."))
+        return redirect("tariff-settling-in")
+
+
+class ExtraListView(ListWithFormView):
+    template_name = "tariffs/extras.html"
+    form_class = ExtraForm
+    saved_message = rules.gettext_noop("The extra is saved; it appears on the invoices of its months.")
+
+    def rows(self, request):
+        return selectors.extras()[:500]
+
+    def save(self, request, data):
+        data = dict(data)
+        services.add_extra(data.pop("contract"), **data)
+
+
+class ExtraDeleteView(EntrepreneurOnly, View):
+    def post(self, request, pk):
+        services.remove_extra(get_object_or_404(selectors.extras(), pk=pk))
+        messages.success(request, _("The extra is removed; invoices already sent keep it."))
+        return redirect("tariff-extras")
+
+
+class HoursListView(ListWithFormView):
+    """NL childminder: hours per day, with whether and how the parent approved them."""
+
+    template_name = "tariffs/hours.html"
+    form_class = HoursForm
+    saved_message = rules.gettext_noop("The hours are registered; the parent is asked to approve them.")
+
+    def rows(self, request):
+        rows = list(selectors.registered_hours()[:500])
+        for row in rows:
+            row.auto_approve_on = (row.registered_at + timedelta(days=rules.AUTO_APPROVE_DAYS)).date()
+        return rows
+
+    def save(self, request, data):
+        services.register_hours(data["contract"], day=data["date"], hours=data["hours"], user=request.user)
+
+
+class SettingsView(EntrepreneurOnly, View):
+    template_name = "tariffs/settings.html"
+
+    def get(self, request):
+        current = TariffSettings.load()
+        form = TariffSettingsForm(initial={name: getattr(current, name) for name in SETTINGS_FIELDS})
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = TariffSettingsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.update_settings(**form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The tariff settings are saved."))
+                return redirect("tariffs")
+        return render(request, self.template_name, {"form": form}, status=400)
