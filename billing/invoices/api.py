@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -152,7 +153,8 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             costs_date=v.get("date") or location_today(request._request.location), issue=v["send"])
         return Response(InvoiceSerializer(invoice).data, status=status.HTTP_201_CREATED)
 
-    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    @extend_schema(request=None, responses={200: InvoiceSerializer})
+    @action(detail=True, methods=["post"])
     def issue(self, request, pk=None):
         """Send a draft invoice: number, PDF, e-mail to the paying parent."""
         invoice = services.issue_invoice(self.get_object())
