@@ -1,9 +1,9 @@
 """Forms for logging in and choosing a language."""
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from accounts.roles import roles_for
 
 
@@ -32,4 +32,4 @@ class LoginForm(AuthenticationForm):
 
 
 class LanguageForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=lambda: settings.LANGUAGES)

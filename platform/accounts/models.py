@@ -31,13 +31,10 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person. Logs in with an e-mail address; one account whatever their roles."""
 
-    class Language(models.TextChoices):
-        NL = "nl", _("Dutch")
-        EN = "en", _("English")
-
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
-    language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.NL)
+    #: One of settings.LANGUAGES (the catalogues present), so a new language needs no migration.
+    language = models.CharField(_("language"), max_length=8, default="nl")
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("Django admin access"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 from config.database import embedded_database
+from config.languages import languages_in
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 PLATFORM_DIR = BASE_DIR / "platform"
@@ -166,8 +166,8 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "frontend" / "locale"]
+LANGUAGES = languages_in(LOCALE_PATHS[0], default=LANGUAGE_CODE)
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
