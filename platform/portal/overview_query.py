@@ -31,7 +31,8 @@ def statement() -> str:
         "survey": "surveys.Survey", "participation": "surveys.Participation",
         "conversation": "parent_messages.Conversation", "message": "parent_messages.Message",
         "message_read": "parent_messages.MessageRead", "announcement": "parent_messages.Announcement",
-        "announcement_read": "parent_messages.AnnouncementRead"}.items()}
+        "announcement_read": "parent_messages.AnnouncementRead", "swap": "attendance.SwapRequest",
+        "change_request": "contracts.ChangeRequest"}.items()}
     guardians = connection.ops.quote_name(apps.get_model("children", "Child").guardians.through._meta.db_table)
     return f"""
 WITH kids AS (
@@ -78,7 +79,12 @@ SELECT
     (SELECT count(*) FROM {t['announcement']} a
       WHERE (a.group_id IS NULL OR a.group_id IN (SELECT group_id FROM kids WHERE group_id IS NOT NULL))
         AND NOT EXISTS (SELECT 1 FROM {t['announcement_read']} r
-                         WHERE r.announcement_id = a.id AND r.user_id = %(user)s))
+                         WHERE r.announcement_id = a.id AND r.user_id = %(user)s)),
+    (SELECT coalesce(json_agg(json_build_array(child_id, give_up_date = %(today)s, start_time, end_time)), '[]')
+       FROM {t['swap']} WHERE child_id IN (SELECT id FROM kids) AND status = 'accepted'
+        AND (date = %(today)s OR give_up_date = %(today)s)),
+    (SELECT coalesce(json_agg(json_build_array(r.id, l.child_id) ORDER BY r.requested_at), '[]')
+       FROM {t['change_request']} r JOIN live l ON l.id = r.contract_id WHERE r.status = 'open')
 """
 
 
@@ -92,11 +98,12 @@ def _time(value):
 
 def read(user_id: int, today: date) -> dict:
     """The parent's children, live contracts (with versions), today's absences, extra days and handovers,
-    unpaid invoices, whether a mandate is given, hours to approve, surveys to answer and unread counts."""
+    unpaid invoices, whether a mandate is given, hours to approve, surveys to answer, unread counts, today's
+    accepted swaps (from or to today) and the open contract change requests."""
     with connection.cursor() as cursor:
         cursor.execute(statement(), {"user": user_id, "today": today, "unpaid": UNPAID, "mandates": LIVE_MANDATES})
         (children, contracts, absences, extras, handovers, invoices, has_mandate, hours, surveys, answered_coop,
-         unread_messages, unread_announcements) = cursor.fetchone()
+         unread_messages, unread_announcements, swaps, change_requests) = cursor.fetchone()
     return {
         "children": [{"id": i, "first_name": first, "last_name": last} for i, first, last in children],
         "contracts": [{"id": i, "child_id": child, "status": status, "start_date": _date(start),
@@ -115,4 +122,7 @@ def read(user_id: int, today: date) -> dict:
         "answered_coop": set(answered_coop),
         "unread_messages": unread_messages,
         "unread_announcements": unread_announcements,
+        "swaps": [{"child_id": child, "given_up": given_up, "start": _time(start), "end": _time(end)}
+                  for child, given_up, start, end in swaps],
+        "change_requests": [tuple(row) for row in change_requests],
     }

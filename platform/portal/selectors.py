@@ -33,7 +33,7 @@ class ChildToday:
 
 @dataclass
 class Task:
-    kind: str  # contract, mandate, invoice, hours, survey
+    kind: str  # contract, mandate, invoice, hours, survey, change_request
     label: str
     url: str
     due: date | None = None
@@ -189,6 +189,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
         elif child.pk in planned:
             item.plan, item.start, item.end = "care", planned[child.pk].start, planned[child.pk].end
         overview.children.append(item)
+    _apply_swaps(overview.children, rows["swaps"])
 
     for invoice in rows["invoices"]:
         overview.tasks.append(Task("invoice", invoice["child_name"] or names.get(invoice["child_id"], ""),
@@ -204,9 +205,29 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     for survey in coop_surveys:
         if survey.pk not in rows["answered_coop"]:
             overview.tasks.append(Task("survey", survey.title, base + location_path("survey-answer-coop", survey.pk)))
+    overview.tasks.extend(_change_request_tasks(rows["change_requests"], names, base))
     overview.unread_messages = rows["unread_messages"]
     overview.unread_announcements = rows["unread_announcements"]
     return overview
+
+
+def _apply_swaps(items: list[ChildToday], swaps: list[dict]) -> None:
+    """Today's accepted swaps: a contract day given up is no care today; a day swapped to is care for the
+    times asked (an absence or a closed day still goes first)."""
+    for swap in sorted(swaps, key=lambda swap: not swap["given_up"]):  # days given up first
+        item = next((item for item in items if item.child.pk == swap["child_id"]), None)
+        if item is None:
+            continue
+        if swap["given_up"] and item.plan == "care":
+            item.plan, item.start, item.end = "none", None, None
+        elif not swap["given_up"] and item.plan == "none":
+            item.plan, item.start, item.end = "care", swap["start"], swap["end"]
+
+
+def _change_request_tasks(requests: list[tuple[int, int]], names: dict, base: str) -> list[Task]:
+    """The parent's open contract change requests, each linking to its page (status and, later, the answer)."""
+    return [Task("change_request", names.get(child_id, ""), base + location_path("contract-change-request", pk))
+            for pk, child_id in requests]
 
 
 # --- cooperative survey results ------------------------------------------------------------------

@@ -6,7 +6,12 @@
 - planning (entrepreneur, staff): per group and half hour, children versus staff, with violations;
 - absences (a parent for their own child, staff and entrepreneur for any child): report and list;
 - disputes (a parent for their own child's stay; the entrepreneur lists and resolves);
-- extra-days (a parent for their own child; the entrepreneur too): request, decided at once, and list.
+- extra-days (a parent for their own child; the entrepreneur too): request, decided at once, and list;
+- swaps (a parent for their own child; the entrepreneur too): swap a contract day for another day, decided at
+  once, list and cancel; staff and the entrepreneur list every swap;
+- settings (entrepreneur): the location's swap limits;
+- records/{id}/late-pickup and absences/{id}/certificate (entrepreneur, staff): a late pick-up announced by
+  phone, the day a doctor's certificate came in.
 
 Bad input answers 400 with the field names; a child or stay the requester may not touch is answered like
 one that does not exist.
@@ -25,7 +30,14 @@ from rest_framework.views import APIView
 from accounts.permissions import AtLocation, has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF, request_roles
 from tenants.attendance import rules, selectors, services
-from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, TimeDispute
+from tenants.attendance.models import (
+    Absence,
+    AttendanceRecord,
+    AttendanceSettings,
+    ExtraDayRequest,
+    SwapRequest,
+    TimeDispute,
+)
 
 WORKERS = location_only(has_role(ENTREPRENEUR, STAFF))
 ENTREPRENEUR_ONLY = location_only(has_role(ENTREPRENEUR))
@@ -77,7 +89,7 @@ class RecordSerializer(serializers.ModelSerializer):
     class Meta:
         model = AttendanceRecord
         fields = ["id", "child", "child_name", "group", "date", "check_in", "check_out", "registered_at",
-                  "dispute_deadline"]
+                  "dispute_deadline", "late_pickup_announced"]
 
     def get_dispute_deadline(self, record) -> str:
         return rules.dispute_deadline(record.registered_at).isoformat()
@@ -87,16 +99,39 @@ class CheckSerializer(serializers.Serializer):
     child = serializers.IntegerField()
     at = serializers.DateTimeField(required=False, allow_null=True,
                                    help_text=gettext_lazy("When it happened; now when left out."))
+    late_pickup_announced = serializers.BooleanField(
+        required=False, default=False,
+        help_text=gettext_lazy("Check-out only: the parent phoned ahead about a late pick-up."))
+
+
+class LatePickupSerializer(serializers.Serializer):
+    late_pickup_announced = serializers.BooleanField()
 
 
 class AbsenceSerializer(serializers.ModelSerializer):
     child_name = serializers.CharField(source="child.full_name", read_only=True)
+    certificate_due = serializers.SerializerMethodField(
+        help_text=gettext_lazy("Hospitalisation and quarantine: the last day for the doctor's certificate."))
+    certificate_in_time = serializers.SerializerMethodField()
 
     class Meta:
         model = Absence
         fields = ["id", "child", "child_name", "kind", "start_date", "end_date", "reason", "reported_at",
-                  "reported_late", "fine"]
-        read_only_fields = ["reported_at", "reported_late", "fine"]
+                  "reported_late", "fine", "certificate_received_on", "certificate_due", "certificate_in_time"]
+        read_only_fields = ["reported_at", "reported_late", "fine", "certificate_received_on"]
+
+    def get_certificate_due(self, absence) -> date | None:
+        return selectors.certificate_deadline(absence)
+
+    def get_certificate_in_time(self, absence) -> bool | None:
+        deadline = selectors.certificate_deadline(absence)
+        if deadline is None:
+            return None
+        return absence.certificate_received_on is not None and absence.certificate_received_on <= deadline
+
+
+class AbsenceCertificateSerializer(serializers.Serializer):
+    certificate_received_on = serializers.DateField()
 
 
 class AbsenceCreateSerializer(serializers.Serializer):
@@ -151,6 +186,38 @@ class ExtraDayCreateSerializer(serializers.Serializer):
     start_time = serializers.TimeField()
     end_time = serializers.TimeField()
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class SwapSerializer(serializers.ModelSerializer):
+    child_name = serializers.CharField(source="child.full_name", read_only=True)
+    reasons = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SwapRequest
+        fields = ["id", "child", "child_name", "group", "give_up_date", "date", "start_time", "end_time", "note",
+                  "requested_at", "status", "reasons", "cancelled_at"]
+
+    def get_reasons(self, swap) -> list[dict]:
+        return [{"code": item["code"], "slot": item.get("slot", ""), "message": services.reason_text(item)}
+                for item in swap.reasons]
+
+
+class SwapCreateSerializer(serializers.Serializer):
+    child = serializers.IntegerField()
+    give_up_date = serializers.DateField(help_text=gettext_lazy("The contract day given up."))
+    date = serializers.DateField(help_text=gettext_lazy("The new day."))
+    start_time = serializers.TimeField()
+    end_time = serializers.TimeField()
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class AttendanceSettingsSerializer(serializers.ModelSerializer):
+    swaps_per_month = serializers.IntegerField(min_value=0, max_value=31, allow_null=True, required=False,
+                                               help_text=gettext_lazy("Empty: no limit; 0: no swaps."))
+
+    class Meta:
+        model = AttendanceSettings
+        fields = ["swap_same_month", "swaps_per_month"]
 
 
 class RegisterRowSerializer(serializers.Serializer):
@@ -214,7 +281,8 @@ class CheckOutView(APIView):
     @extend_schema(request=CheckSerializer, responses={200: RecordSerializer}, tags=["attendance"])
     def post(self, request):
         data = _valid(CheckSerializer, request)
-        record = services.check_out(visible_child(request, data["child"]), by=request.user, at=data.get("at"))
+        record = services.check_out(visible_child(request, data["child"]), by=request.user, at=data.get("at"),
+                                    late_pickup_announced=data["late_pickup_announced"])
         return Response(RecordSerializer(record).data)
 
 
@@ -226,8 +294,22 @@ def _valid(serializer_class, request):
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RecordSerializer
-    permission_classes = [MEMBERS]
     lookup_value_converter = "int"
+
+    def get_permissions(self):
+        return [WORKERS()] if self.action == "late_pickup" else [MEMBERS()]
+
+    def get_serializer_class(self):
+        return LatePickupSerializer if self.action == "late_pickup" else RecordSerializer
+
+    @extend_schema(request=LatePickupSerializer, responses={200: RecordSerializer}, tags=["attendance"])
+    @action(detail=True, methods=["post"], url_path="late-pickup")
+    def late_pickup(self, request, pk=None):
+        """Note on a stay that the parent phoned ahead about a late pick-up (no Flemish fine), or take it back."""
+        record = self.get_object()
+        data = _valid(LatePickupSerializer, request)
+        record = services.set_late_pickup_announced(record, announced=data["late_pickup_announced"], by=request.user)
+        return Response(RecordSerializer(record).data)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -270,11 +352,23 @@ class PlanningView(APIView):
 
 class AbsenceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                      viewsets.GenericViewSet):
-    permission_classes = [MEMBERS]
     lookup_value_converter = "int"
 
+    def get_permissions(self):
+        return [WORKERS()] if self.action == "certificate" else [MEMBERS()]
+
     def get_serializer_class(self):
-        return AbsenceCreateSerializer if self.action == "create" else AbsenceSerializer
+        return {"create": AbsenceCreateSerializer, "certificate": AbsenceCertificateSerializer}.get(
+            self.action, AbsenceSerializer)
+
+    @extend_schema(request=AbsenceCertificateSerializer, responses={200: AbsenceSerializer}, tags=["attendance"])
+    @action(detail=True, methods=["post"])
+    def certificate(self, request, pk=None):
+        """The day the doctor's certificate of a hospitalisation or quarantine came in."""
+        absence = self.get_object()
+        data = _valid(AbsenceCertificateSerializer, request)
+        absence = services.record_certificate(absence, received_on=data["certificate_received_on"], by=request.user)
+        return Response(AbsenceSerializer(absence).data)
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -364,3 +458,68 @@ class ExtraDayViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
     def cancel(self, request, pk=None):
         extra = services.cancel_extra_day(self.get_object(), by=request.user)
         return Response(ExtraDaySerializer(extra).data)
+
+
+class SwapViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                  viewsets.GenericViewSet):
+    """Swap a contract day (`give_up_date`) for another day (`date`). A created swap is decided at once: `status`
+    is `accepted` or `refused`, with `reasons` in words."""
+
+    lookup_value_converter = "int"
+
+    def get_permissions(self):
+        if self.action in ("create", "cancel"):
+            return [PARENTS_AND_ENTREPRENEUR()]
+        return [MEMBERS()]
+
+    def get_serializer_class(self):
+        return SwapCreateSerializer if self.action == "create" else SwapSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return SwapRequest.objects.none()
+        return selectors.swaps_for(self.request.user, request_roles(self.request))
+
+    @extend_schema(request=SwapCreateSerializer, responses={201: SwapSerializer}, tags=["attendance"])
+    def create(self, request, *args, **kwargs):
+        data = _valid(SwapCreateSerializer, request)
+        swap = services.request_swap(
+            visible_child(request, data["child"]), give_up_date=data["give_up_date"], date=data["date"],
+            start_time=data["start_time"], end_time=data["end_time"], note=data["note"], by=request.user,
+        )
+        return Response(SwapSerializer(swap).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: SwapSerializer}, tags=["attendance"])
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        swap = services.cancel_swap(self.get_object(), by=request.user)
+        return Response(SwapSerializer(swap).data)
+
+
+class SettingsView(APIView):
+    """The location's swap limits (entrepreneur); PATCH changes only the fields sent."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = AttendanceSettingsSerializer
+
+    @extend_schema(responses={200: AttendanceSettingsSerializer}, tags=["attendance"])
+    def get(self, request):
+        return Response(AttendanceSettingsSerializer(AttendanceSettings.load()).data)
+
+    @extend_schema(request=AttendanceSettingsSerializer, responses={200: AttendanceSettingsSerializer},
+                   tags=["attendance"])
+    def put(self, request):
+        return self._save(request, partial=False)
+
+    @extend_schema(request=AttendanceSettingsSerializer, responses={200: AttendanceSettingsSerializer},
+                   tags=["attendance"])
+    def patch(self, request):
+        return self._save(request, partial=True)
+
+    def _save(self, request, partial: bool):
+        current = AttendanceSettings.load()
+        serializer = AttendanceSettingsSerializer(current, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = {"swap_same_month": current.swap_same_month, "swaps_per_month": current.swaps_per_month,
+                **serializer.validated_data}
+        return Response(AttendanceSettingsSerializer(services.update_settings(**data)).data)

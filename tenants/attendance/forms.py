@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tenants.attendance.models import Absence
+from tenants.attendance.models import Absence, AttendanceSettings
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -40,6 +40,28 @@ class ExtraDayForm(ChildChoiceForm):
     start_time = forms.TimeField(label=_("From"), widget=TIME)
     end_time = forms.TimeField(label=_("Until"), widget=TIME)
     note = forms.CharField(label=_("Note for the location"), max_length=2000, widget=TEXTAREA, required=False)
+
+
+class SwapForm(ChildChoiceForm):
+    give_up_date = forms.DateField(label=_("Contract day you give up"), widget=DATE)
+    date = forms.DateField(label=_("New day"), widget=DATE)
+    start_time = forms.TimeField(label=_("From"), widget=TIME)
+    end_time = forms.TimeField(label=_("Until"), widget=TIME)
+    note = forms.CharField(label=_("Note for the location"), max_length=2000, widget=TEXTAREA, required=False)
+
+
+class CertificateForm(forms.Form):
+    certificate_received_on = forms.DateField(label=_("Doctor's certificate received on"), widget=DATE)
+
+
+class LatePickupForm(forms.Form):
+    late_pickup_announced = forms.BooleanField(label=_("Late pick-up announced by phone"), required=False)
+
+
+class AttendanceSettingsForm(forms.ModelForm):
+    class Meta:
+        model = AttendanceSettings
+        fields = ["swap_same_month", "swaps_per_month"]
 
 
 class DisputeForm(forms.Form):

@@ -167,3 +167,69 @@ class ExtraDayRequest(models.Model):
 
     def __str__(self):
         return f"{self.child_id} {self.date} ({self.status})"
+
+
+class SwapRequest(models.Model):
+    """A parent swaps one contract day of a child (`give_up_date`) for another day (`date`, with times).
+    Decided at once like an extra day: accepted when the group keeps its capacity, ratio and play space on
+    the new day and the location's swap limits hold; otherwise refused with the reasons."""
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", _("accepted")
+        REFUSED = "refused", _("refused")
+        CANCELLED = "cancelled", _("cancelled")
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="swap_requests",
+                              verbose_name=_("child"))
+    group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, related_name="+",
+                              verbose_name=_("group"))
+    give_up_date = models.DateField(_("contract day given up"))
+    date = models.DateField(_("new day"))
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"))
+    note = models.TextField(_("note"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested at"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    #: As ExtraDayRequest.reasons: why the swap was refused (empty when accepted).
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-requested_at"]
+        verbose_name = _("swap request")
+        verbose_name_plural = _("swap requests")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_time__gt=models.F("start_time")),
+                                   name="attendance_swap_order"),
+            models.CheckConstraint(condition=~models.Q(date=models.F("give_up_date")),
+                                   name="attendance_swap_other_day"),
+            models.UniqueConstraint(fields=["child", "give_up_date"], condition=models.Q(status="accepted"),
+                                    name="attendance_one_accepted_swap_from_day"),
+            models.UniqueConstraint(fields=["child", "date"], condition=models.Q(status="accepted"),
+                                    name="attendance_one_accepted_swap_to_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.child_id} {self.give_up_date}->{self.date} ({self.status})"
+
+
+class AttendanceSettings(models.Model):
+    """Per location: the limits on swapping contract days (none by default)."""
+
+    swap_same_month = models.BooleanField(_("swap only within the same month"), default=False,
+                                          help_text=_("The new day lies in the month of the day given up."))
+    swaps_per_month = models.PositiveSmallIntegerField(
+        _("swaps per child per month"), null=True, blank=True,
+        help_text=_("Counted in the month of the day given up. Empty: no limit; 0: no swaps."))
+
+    class Meta:
+        verbose_name = _("attendance settings")
+
+    def __str__(self):
+        return "attendance settings"
+
+    @classmethod
+    def load(cls) -> "AttendanceSettings":
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

@@ -3,6 +3,8 @@
 - contracts (tenants.contracts.selectors.planned_care): a child is expected on the care days of the signed
   contract version in force, from the start to the end time of that day; a flexible contract has no fixed
   days and expects nobody;
+- swaps (this app): an accepted swap removes the child from the contract day given up and adds it on the
+  new day for the times asked;
 - extra days (this app): accepted requests add the child for the times asked;
 - absences (this app): a reported absence removes the child (unless `include_absent`).
 
@@ -14,10 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from tenants.attendance.models import Absence, ExtraDayRequest
+from django.db.models import Q
+
+from tenants.attendance.models import Absence, ExtraDayRequest, SwapRequest
 
 CONTRACT = "contract"
 EXTRA_DAY = "extra_day"
+SWAP = "swap"
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,9 @@ def absent_child_ids(day: date) -> set[int]:
 
 
 def expected_children(day: date, group_id: int | None = None, include_absent: bool = False) -> list[Expected]:
-    """Children expected on `day` (by contract or an accepted extra day), optionally of one group."""
+    """Children expected on `day` (by contract, an accepted swap or extra day), optionally of one group."""
     found = _contract_days(day)
+    _apply_swaps(found, day)
     extra = ExtraDayRequest.objects.filter(date=day, status=ExtraDayRequest.Status.ACCEPTED).select_related("child")
     for request in extra:
         if request.child_id not in found:
@@ -63,5 +69,23 @@ def expected_children(day: date, group_id: int | None = None, include_absent: bo
     return sorted(items, key=lambda item: (item.start, item.child_id))
 
 
+def _apply_swaps(found: dict[int, Expected], day: date) -> None:
+    """Accepted swaps from or to `day`: the contract day given up goes, the new day comes."""
+    swaps = list(SwapRequest.objects.filter(Q(give_up_date=day) | Q(date=day), status=SwapRequest.Status.ACCEPTED)
+                 .select_related("child"))
+    for swap in swaps:
+        if swap.give_up_date == day and found.get(swap.child_id) and found[swap.child_id].source == CONTRACT:
+            del found[swap.child_id]
+    for swap in swaps:
+        if swap.date == day and swap.child_id not in found:
+            found[swap.child_id] = Expected(swap.child_id, swap.group_id or swap.child.group_id, swap.start_time,
+                                            swap.end_time, SWAP)
+
+
 def expected_by_contract(child_id: int, day: date) -> Expected | None:
     return _contract_days(day).get(child_id)
+
+
+def expected_on(child_id: int, day: date) -> Expected | None:
+    """How the child is expected on `day` (contract, swap or extra day; absences not taken off), or None."""
+    return next((item for item in expected_children(day, include_absent=True) if item.child_id == child_id), None)

@@ -8,6 +8,11 @@ Sources
 * Registered times may be disputed within 24 hours (seed 003, 6.3 Aanwezigheidsregister: "Indien u niet
   akkoord bent met de registreerde uren, gelieve dit te melden binnen de 24u").
 * Staff-child ratio, group size and play space: `tenants.ratios.rules`.
+* A doctor's certificate for a hospitalisation or quarantine arrives at the latest on the fifth working day
+  after the start of the admission or quarantine (seed 003, 4.3.1: "ten laatste op de vijfde werkdag na
+  aanvang van de opname of quarantaine"); working days are Monday to Friday without public holidays.
+* Swapping a contract day (ruilen) follows the extra-day check on the new day; a location may limit swaps to
+  the same month and to a number per child per month (its own choice, none by default).
 """
 from __future__ import annotations
 
@@ -201,3 +206,76 @@ def extra_day_time_errors(start: time | None, end: time | None,
         if end > closes:
             errors["end_time"] = [message(gettext_noop("The location closes at %(time)s."), time=f"{closes:%H:%M}")]
     return errors
+
+
+# ---------------------------------------------------------------------------------------------------
+# Doctor's certificates (hospitalisation, quarantine)
+# ---------------------------------------------------------------------------------------------------
+
+CERTIFICATE_WORKING_DAYS = 5
+
+
+def is_working_day(day: date, holidays: set[date] | frozenset[date]) -> bool:
+    return day.weekday() < 5 and day not in holidays
+
+
+def working_days_after(start: date, count: int, holidays: set[date] | frozenset[date]) -> date:
+    """The `count`-th working day after `start` (`start` itself not counted)."""
+    day = start
+    found = 0
+    while found < count:
+        day += timedelta(days=1)
+        if is_working_day(day, holidays):
+            found += 1
+    return day
+
+
+def certificate_deadline(start: date, holidays: set[date] | frozenset[date]) -> date:
+    """The last day the certificate may arrive: the fifth working day after the start of the absence."""
+    return working_days_after(start, CERTIFICATE_WORKING_DAYS, holidays)
+
+
+def certificate_in_time(start: date, received: date | None, holidays: set[date] | frozenset[date]) -> bool:
+    """Whether the certificate arrived by the deadline (one that has not arrived is not in time)."""
+    return received is not None and received <= certificate_deadline(start, holidays)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Swapping a contract day
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SwapLimits:
+    same_month: bool = False
+    per_month: int | None = None  # None: no limit
+
+
+def swap_day_errors(give_up: date | None, new_day: date | None, today: date) -> Errors:
+    """The two days of a swap: both given, both after today and within a year, not the same day."""
+    errors: Errors = {}
+    for field, day in (("give_up_date", give_up), ("date", new_day)):
+        if day is None:
+            errors[field] = [message(gettext_noop("Enter the date."))]
+        elif day <= today:
+            errors[field] = [message(gettext_noop("Swap days from tomorrow on."))]
+        elif day > today + timedelta(days=MAX_DAYS_AHEAD):
+            errors[field] = [message(gettext_noop("Swap at most a year ahead."))]
+    if not errors and give_up == new_day:
+        errors["date"] = [message(gettext_noop("Choose another day than the day you give up."))]
+    return errors
+
+
+def swap_limit_reasons(give_up: date, new_day: date, swaps_in_month: int,
+                       limits: SwapLimits) -> list[tuple[str, Message]]:
+    """(code, message) for each of the location's swap limits the swap would break; `swaps_in_month` counts
+    the child's accepted swaps whose given-up day lies in the month of `give_up`."""
+    reasons = []
+    if limits.same_month and (give_up.year, give_up.month) != (new_day.year, new_day.month):
+        reasons.append(("swap_other_month", message(gettext_noop(
+            "This location swaps days within the same month only."))))
+    if limits.per_month is not None and swaps_in_month >= limits.per_month:
+        reasons.append(("swap_limit_reached", message(gettext_noop(
+            "The location's limit of swaps per child per month (%(count)s) is reached."),
+            count=limits.per_month)))
+    return reasons

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from tenants.attendance import planned, rules
-from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, TimeDispute
+from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, SwapRequest, TimeDispute
 from tenants.calendar import selectors as calendar
 from tenants.children.models import Child
 from tenants.groups.models import Group, Shift
@@ -94,8 +94,42 @@ def extra_days_for(user, roles: set[str]):
     return qs.none()
 
 
+def swaps_for(user, roles: set[str]):
+    """Staff and the entrepreneur see every swap of the location; a parent their own children's."""
+    qs = SwapRequest.objects.select_related("child", "group", "requested_by")
+    if roles & {ENTREPRENEUR, STAFF}:
+        return qs
+    if PARENT in roles:
+        return qs.filter(child__guardians=user)
+    return qs.none()
+
+
+def upcoming_swaps(since: date):
+    """Swaps whose days are not both past, for the location's attendance pages."""
+    return SwapRequest.objects.filter(Q(date__gte=since) | Q(give_up_date__gte=since)).select_related(
+        "child", "group").order_by("date", "child__first_name")
+
+
 def open_record(child: Child) -> AttendanceRecord | None:
     return AttendanceRecord.objects.filter(child=child, check_out__isnull=True).first()
+
+
+def certificate_holidays(start: date, location=None) -> set[date]:
+    """The public holidays that are no working day for the certificate deadline (this year and the next)."""
+    from tenants.calendar import rules as calendar_rules
+
+    location = location or calendar.current_location()
+    found: set[date] = set()
+    for year in (start.year, start.year + 1):
+        found |= set(calendar_rules.public_holidays(location.jurisdiction, year))
+    return found
+
+
+def certificate_deadline(absence: Absence) -> date | None:
+    """The last day for the doctor's certificate of a hospitalisation or quarantine (None for other kinds)."""
+    if absence.kind not in Absence.CERTIFIED_KINDS:
+        return None
+    return rules.certificate_deadline(absence.start_date, certificate_holidays(absence.start_date))
 
 
 # --- the day register: planned versus actual ----------------------------------------------------------
@@ -108,6 +142,11 @@ class RegisterRow:
     records: list[AttendanceRecord] = field(default_factory=list)
     absence: Absence | None = None
     day: date | None = None
+    swapped_to: SwapRequest | None = None  # an accepted swap that gave this day up
+
+    @property
+    def certificate_deadline(self) -> date | None:
+        return certificate_deadline(self.absence) if self.absence is not None else None
 
     @property
     def open_from_earlier_day(self) -> bool:
@@ -155,6 +194,8 @@ def day_register(day: date, group_id: int | None = None) -> list[RegisterRow]:
         rows[record.child_id].records.append(record)
     for absence in Absence.objects.filter(start_date__lte=day, end_date__gte=day, child_id__in=rows):
         rows[absence.child_id].absence = absence
+    for swap in SwapRequest.objects.filter(give_up_date=day, status=SwapRequest.Status.ACCEPTED, child_id__in=rows):
+        rows[swap.child_id].swapped_to = swap
     return sorted(rows.values(), key=lambda row: (row.planned is None, row.child.first_name, row.child.last_name))
 
 

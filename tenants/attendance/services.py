@@ -12,7 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tenants.attendance import planned, rules, selectors
-from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, TimeDispute
+from tenants.attendance.models import (
+    Absence,
+    AttendanceRecord,
+    AttendanceSettings,
+    ExtraDayRequest,
+    SwapRequest,
+    TimeDispute,
+)
 from tenants.calendar import selectors as calendar
 from tenants.children.models import Child
 from tenants.groups.models import Group
@@ -65,7 +72,9 @@ def check_in(child: Child, *, by, at: datetime | None = None, now: datetime | No
 
 
 @transaction.atomic
-def check_out(child: Child, *, by, at: datetime | None = None, now: datetime | None = None) -> AttendanceRecord:
+def check_out(child: Child, *, by, at: datetime | None = None, now: datetime | None = None,
+              late_pickup_announced: bool = False) -> AttendanceRecord:
+    """Register a child's departure; `late_pickup_announced`: the parent phoned ahead (no Flemish fine)."""
     now = _now(now)
     at = at or now
     record = AttendanceRecord.objects.select_for_update().filter(child=child, check_out__isnull=True).first()
@@ -77,7 +86,15 @@ def check_out(child: Child, *, by, at: datetime | None = None, now: datetime | N
     record.check_out = at
     record.checked_out_by = by
     record.registered_at = now
-    record.save(update_fields=["check_out", "checked_out_by", "registered_at"])
+    record.late_pickup_announced = record.late_pickup_announced or bool(late_pickup_announced)
+    record.save(update_fields=["check_out", "checked_out_by", "registered_at", "late_pickup_announced"])
+    return record
+
+
+def set_late_pickup_announced(record: AttendanceRecord, *, announced: bool, by) -> AttendanceRecord:
+    """Staff note on a stay that the parent phoned ahead about a late pick-up (or take the note back)."""
+    record.late_pickup_announced = bool(announced)
+    record.save(update_fields=["late_pickup_announced"])
     return record
 
 
@@ -96,7 +113,8 @@ def report_absence(child: Child, *, kind: str, start_date: date | None, end_date
     end_date = end_date or start_date
     errors = _translated(rules.absence_errors(start_date, end_date, today))
     if kind not in Absence.Kind.values:
-        errors["kind"] = [_("Choose sick, holiday or other.")]
+        errors["kind"] = [_("Choose one of: %(kinds)s.") % {"kinds": ", ".join(str(label) for label in
+                                                                              Absence.Kind.labels)}]
     reason = (reason or "").strip()
     if not reason:
         errors["reason"] = [_("Give a reason.")]
@@ -111,6 +129,25 @@ def report_absence(child: Child, *, kind: str, start_date: date | None, end_date
         child=child, kind=kind, start_date=start_date, end_date=end_date, reason=reason, reported_at=now,
         reported_by=by, reported_late=late, fine=rules.absence_fine(location.jurisdiction, now, start_date, tz),
     )
+
+
+@transaction.atomic
+def record_certificate(absence: Absence, *, received_on: date | None, by, now: datetime | None = None) -> Absence:
+    """Staff record the day the doctor's certificate of a hospitalisation or quarantine came in."""
+    now = _now(now)
+    today = now.astimezone(selectors.location_zone()).date()
+    errors: dict[str, list[str]] = {}
+    if absence.kind not in Absence.CERTIFIED_KINDS:
+        errors["kind"] = [_("Only a hospitalisation or quarantine needs a doctor's certificate.")]
+    if received_on is None:
+        errors["certificate_received_on"] = [_("Enter the date the certificate came in.")]
+    elif received_on > today:
+        errors["certificate_received_on"] = [_("The date cannot be in the future.")]
+    if errors:
+        raise ValidationError(errors)
+    absence.certificate_received_on = received_on
+    absence.save(update_fields=["certificate_received_on"])
+    return absence
 
 
 # --- disputes -------------------------------------------------------------------------------------------
@@ -277,3 +314,125 @@ def cancel_extra_day(request: ExtraDayRequest, *, by, now: datetime | None = Non
     request.status = ExtraDayRequest.Status.CANCELLED
     request.save(update_fields=["status"])
     return request
+
+
+# --- swapping a contract day ----------------------------------------------------------------------------
+
+
+def swap_limits() -> rules.SwapLimits:
+    settings = AttendanceSettings.load()
+    return rules.SwapLimits(same_month=settings.swap_same_month, per_month=settings.swaps_per_month)
+
+
+def _swap_errors(child: Child, give_up_date, date, start_time, end_time, note, today):
+    """Field errors of a swap, and (contract day given up, opening hours of the new day)."""
+    errors = _translated(rules.swap_day_errors(give_up_date, date, today))
+    if len(note or "") > 2000:
+        errors["note"] = [_("At most 2000 characters.")]
+    contract_day = None
+    if "give_up_date" not in errors:
+        contract_day = planned.expected_by_contract(child.pk, give_up_date)
+        if contract_day is None:
+            errors["give_up_date"] = [_("%(name)s has no contract day on this date.") % {"name": child.full_name}]
+        elif SwapRequest.objects.filter(child=child, give_up_date=give_up_date,
+                                        status=SwapRequest.Status.ACCEPTED).exists():
+            errors["give_up_date"] = [_("This day has already been swapped.")]
+        elif Absence.objects.filter(child=child, start_date__lte=give_up_date, end_date__gte=give_up_date).exists():
+            errors["give_up_date"] = [_("An absence is reported for this day.")]
+        elif AttendanceRecord.objects.filter(child=child, date=give_up_date).exists():
+            errors["give_up_date"] = [_("%(name)s was already registered on this day.") % {"name": child.full_name}]
+    hours = None
+    if "date" not in errors:
+        hours, closed_reason = selectors.day_hours(date)
+        if hours is None:
+            errors["date"] = [closed_reason]
+    errors.update({k: v for k, v in _translated(rules.extra_day_time_errors(start_time, end_time, hours)).items()
+                   if k not in errors})
+    if "date" not in errors and planned.expected_on(child.pk, date) is not None:
+        errors["date"] = [_("%(name)s already comes on this day.") % {"name": child.full_name}]
+    if (contract_day is None or contract_day.group_id is None) and child.group_id is None and not errors:
+        errors["child"] = [_("%(name)s is not placed in a group yet; ask the location.") % {"name": child.full_name}]
+    return errors, contract_day, hours
+
+
+@transaction.atomic
+def request_swap(child: Child, *, give_up_date: date | None, date: date | None, start_time: time | None,
+                 end_time: time | None, note: str = "", by, now: datetime | None = None) -> SwapRequest:
+    """A parent swaps a contract day for another day. Bad input is refused with field errors and stores
+    nothing; a valid swap is decided at once and stored: refused when it breaks the location's swap limits or
+    when the group would lose its capacity, ratio or play space on the new day (the extra-day check);
+    accepted otherwise, and then the child is expected on the new day instead of the day given up."""
+    now = _now(now)
+    today = now.astimezone(selectors.location_zone()).date()
+    errors, contract_day, hours = _swap_errors(child, give_up_date, date, start_time, end_time, note, today)
+    if errors:
+        raise ValidationError(errors)
+    group_id = contract_day.group_id or child.group_id
+    # One decision per group at a time, as for extra days.
+    group = Group.objects.select_for_update().get(pk=group_id)
+    in_month = SwapRequest.objects.filter(child=child, status=SwapRequest.Status.ACCEPTED,
+                                          give_up_date__year=give_up_date.year,
+                                          give_up_date__month=give_up_date.month).count()
+    reasons = [Reason(code, item.template, item.params, "")
+               for code, item in rules.swap_limit_reasons(give_up_date, date, in_month, swap_limits())]
+    if not reasons:
+        reasons = capacity_reasons(group, child, date, start_time, end_time, hours)
+    return SwapRequest.objects.create(
+        child=child, group=group, give_up_date=give_up_date, date=date, start_time=start_time, end_time=end_time,
+        note=(note or "").strip(), requested_by=by, requested_at=now,
+        status=SwapRequest.Status.REFUSED if reasons else SwapRequest.Status.ACCEPTED,
+        reasons=[reason.as_json() for reason in reasons],
+    )
+
+
+#: Violations about staff: the roster follows the contracts, so a contract day coming back does not wait for it.
+STAFF_CODES = frozenset({"not_enough_staff", "backup_required"})
+
+
+def _room_lost_reasons(group: Group, child: Child, day: date, start: time, end: time,
+                       hours: tuple[time, time]) -> list[Reason]:
+    """The reasons about room (group size, ages, play space) that adding the child back would bring and that
+    the group does not already have; staff is left out (a day far ahead has no roster yet)."""
+    plan = selectors.group_day(group, day, now=selectors.at_local(day, time(0, 0), selectors.location_zone()),
+                               hours=hours)
+    before = {item.code for slot in plan.slots if rules.overlaps(start, end, slot.start, slot.end)
+              for item in slot.result.violations}
+    return [reason for reason in capacity_reasons(group, child, day, start, end, hours)
+            if reason.code not in before and reason.code not in STAFF_CODES]
+
+
+@transaction.atomic
+def cancel_swap(swap: SwapRequest, *, by, now: datetime | None = None) -> SwapRequest:
+    """A parent withdraws an accepted swap before the first of its two days; the contract day comes back
+    when the group still has room for the child on it."""
+    now = _now(now)
+    today = now.astimezone(selectors.location_zone()).date()
+    swap = SwapRequest.objects.select_for_update().select_related("child").get(pk=swap.pk)
+    if swap.status != SwapRequest.Status.ACCEPTED:
+        raise ValidationError({"status": [_("Only an accepted swap can be cancelled.")]})
+    if min(swap.give_up_date, swap.date) <= today:
+        raise ValidationError({"date": [_("A swap can be cancelled until the day before the first of its days.")]})
+    contract_day = planned.expected_by_contract(swap.child_id, swap.give_up_date)
+    if contract_day is not None and swap.group_id is not None:
+        hours, _closed = selectors.day_hours(swap.give_up_date)
+        group = Group.objects.select_for_update().get(pk=swap.group_id)
+        if hours is not None and _room_lost_reasons(group, swap.child, swap.give_up_date, contract_day.start,
+                                                    contract_day.end, hours):
+            raise ValidationError({"give_up_date": [_(
+                "The group has no room for %(name)s on %(day)s any more; ask the location.") % {
+                "name": swap.child.full_name, "day": f"{swap.give_up_date:%d-%m-%Y}"}]})
+    swap.status = SwapRequest.Status.CANCELLED
+    swap.cancelled_at = now
+    swap.save(update_fields=["status", "cancelled_at"])
+    return swap
+
+
+def update_settings(*, swap_same_month: bool, swaps_per_month: int | None) -> AttendanceSettings:
+    """The entrepreneur sets the swap limits (`swaps_per_month` None: no limit)."""
+    if swaps_per_month is not None and not 0 <= int(swaps_per_month) <= 31:
+        raise ValidationError({"swaps_per_month": [_("Give a number from 0 to 31, or leave it empty for no limit.")]})
+    settings = AttendanceSettings.load()
+    settings.swap_same_month = bool(swap_same_month)
+    settings.swaps_per_month = swaps_per_month
+    settings.save()
+    return settings

@@ -8,6 +8,7 @@ router.register("records", api.RecordViewSet, basename="attendance-record")
 router.register("absences", api.AbsenceViewSet, basename="attendance-absence")
 router.register("disputes", api.DisputeViewSet, basename="attendance-dispute")
 router.register("extra-days", api.ExtraDayViewSet, basename="attendance-extra-day")
+router.register("swaps", api.SwapViewSet, basename="attendance-swap")
 
 urlpatterns = [
     path("attendance/", views.TabletView.as_view(), name="attendance-tablet"),
@@ -21,6 +22,14 @@ urlpatterns = [
     path("attendance/absences/new/", views.ReportAbsenceView.as_view(), name="attendance-absence-new"),
     path("attendance/extra-days/new/", views.RequestExtraDayView.as_view(), name="attendance-extra-day-new"),
     path("attendance/extra-days/<int:pk>/", views.ExtraDayView.as_view(), name="attendance-extra-day"),
+    path("attendance/swaps/", views.SwapListView.as_view(), name="attendance-swaps"),
+    path("attendance/swaps/new/", views.RequestSwapView.as_view(), name="attendance-swap-new"),
+    path("attendance/swaps/<int:pk>/", views.SwapView.as_view(), name="attendance-swap"),
+    path("attendance/swaps/<int:pk>/cancel/", views.CancelSwapView.as_view(), name="attendance-swap-cancel"),
+    path("attendance/settings/", views.SettingsView.as_view(), name="attendance-settings"),
+    path("attendance/absences/<int:pk>/certificate/", views.CertificateView.as_view(),
+         name="attendance-absence-certificate"),
+    path("attendance/stays/<int:pk>/late-pickup/", views.LatePickupView.as_view(), name="attendance-late-pickup"),
     path("attendance/stays/<int:pk>/dispute/", views.DisputeView.as_view(), name="attendance-dispute-new"),
     path("attendance/disputes/", views.DisputeListView.as_view(), name="attendance-disputes"),
     path("attendance/disputes/<int:pk>/resolve/", views.ResolveDisputeView.as_view(),
@@ -29,5 +38,6 @@ urlpatterns = [
     path("api/v1/attendance/check-out/", api.CheckOutView.as_view(), name="attendance-check-out-api"),
     path("api/v1/attendance/register/", api.RegisterView.as_view(), name="attendance-register-api"),
     path("api/v1/attendance/planning/", api.PlanningView.as_view(), name="attendance-planning-api"),
+    path("api/v1/attendance/settings/", api.SettingsView.as_view(), name="attendance-settings-api"),
     path("api/v1/attendance/", include(router.urls)),
 ]

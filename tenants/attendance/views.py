@@ -6,7 +6,10 @@
   entrepreneur and staff;
 - a parent's page: their children's stays (with a link to dispute them within 24 hours), absences and
   extra days; the forms to report an absence, ask for an extra day and dispute times;
-- the entrepreneur's list of disputes and the decision on each.
+- the entrepreneur's list of disputes and the decision on each;
+- swapping a contract day: the parent's form, the decision with its reasons (and cancelling it), the list of
+  swaps for the entrepreneur and staff, and the entrepreneur's swap limits;
+- the Flemish extras for staff: the day a doctor's certificate came in, and a late pick-up announced by phone.
 """
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,7 +23,7 @@ from django.views import View
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from tenants.attendance import forms, rules, selectors, services
-from tenants.attendance.models import AttendanceRecord, TimeDispute
+from tenants.attendance.models import Absence, AttendanceRecord, AttendanceSettings, SwapRequest, TimeDispute
 
 WORKERS = (ENTREPRENEUR, STAFF)
 
@@ -50,6 +53,7 @@ class TabletView(RoleRequiredMixin, View):
         rows = selectors.day_register(today, group.pk if group else None)
         return render(request, "attendance/tablet.html", {
             "rows": rows, "today": today, "form": form, "group": group, "tz": selectors.location_zone(),
+            "flemish": request.location.jurisdiction == rules.FLANDERS,
             "present": sum(1 for row in rows if row.is_present),
         })
 
@@ -67,7 +71,8 @@ class CheckView(RoleRequiredMixin, View):
             if self.direction == "in":
                 services.check_in(child, by=request.user)
             else:
-                services.check_out(child, by=request.user)
+                services.check_out(child, by=request.user,
+                                   late_pickup_announced=bool(request.POST.get("late_pickup_announced")))
         except ValidationError as exc:
             error = " ".join(message for messages_ in exc.message_dict.values() for message in messages_)
         if _is_htmx(request):
@@ -79,6 +84,7 @@ class CheckView(RoleRequiredMixin, View):
                 row = next(row for row in selectors.day_register(selectors.local_today()) if row.child.pk == child.pk)
             return render(request, "attendance/_check_response.html", {
                 "row": row, "error": error, "tz": selectors.location_zone(), "announce": True, "group": group,
+                "flemish": request.location.jurisdiction == rules.FLANDERS,
                 "present": sum(1 for item in rows if item.is_present),
             })
         if error:
@@ -101,6 +107,7 @@ class RegisterView(RoleRequiredMixin, View):
         form, day, group = _day_and_group(request)
         return render(request, "attendance/register.html", {
             "form": form, "day": day, "group": group, "tz": selectors.location_zone(),
+            "flemish": request.location.jurisdiction == rules.FLANDERS, "certified_kinds": Absence.CERTIFIED_KINDS,
             "rows": selectors.day_register(day, group.pk if group else None),
         })
 
@@ -133,6 +140,7 @@ class MyAttendanceView(RoleRequiredMixin, View):
             "stays": stays,
             "absences": selectors.absences_for(request.user, {PARENT}).filter(end_date__gte=since),
             "extra_days": selectors.extra_days_for(request.user, {PARENT}).filter(date__gte=since),
+            "swaps": selectors.swaps_for(request.user, {PARENT}).filter(date__gte=since),
             "disputes": selectors.disputes_for(request.user, {PARENT})[:20],
             "tz": tz,
         })
@@ -208,6 +216,10 @@ class ReportAbsenceView(FormPage):
         tz = selectors.location_zone()
         text = _("The absence of %(name)s is reported (at %(time)s).") % {
             "name": absence.child.full_name, "time": f"{absence.reported_at.astimezone(tz):%d-%m-%Y %H:%M}"}
+        deadline = selectors.certificate_deadline(absence)
+        if deadline is not None:
+            text += " " + _("Hand in a doctor's certificate by %(date)s at the latest.") % {
+                "date": f"{deadline:%d-%m-%Y}"}
         if absence.fine:
             text += " " + _("It was reported after 08:00 on the day: a fine of € %(fine)s applies.") % {
                 "fine": absence.fine}
@@ -332,3 +344,172 @@ class ResolveDisputeView(RoleRequiredMixin, View):
         return render(request, "attendance/resolve.html", {
             "dispute": dispute, "form": forms.ResolveForm(), "tz": selectors.location_zone(),
         })
+
+
+# --- swapping a contract day ----------------------------------------------------------------------------
+
+
+class RequestSwapView(FormPage):
+    allowed_roles = (PARENT, ENTREPRENEUR)
+    form_class = forms.SwapForm
+
+    @property
+    def title(self):
+        return _("Swap a contract day")
+
+    @property
+    def submit_label(self):
+        return _("Ask for this swap")
+
+    def extra(self, request, **kwargs):
+        limits = services.swap_limits()
+        parts = [_("You give up one of your contract days and get another day instead. The swap is accepted at "
+                   "once when the group still has room and enough staff on the new day; otherwise you see why not.")]
+        if limits.same_month:
+            parts.append(_("This location swaps days within the same month only."))
+        if limits.per_month is not None:
+            parts.append(_("At most %(count)s swaps per child per month.") % {"count": limits.per_month})
+        return {"intro": " ".join(parts)}
+
+    def save(self, request, data, **kwargs):
+        return services.request_swap(data["child"], give_up_date=data["give_up_date"], date=data["date"],
+                                     start_time=data["start_time"], end_time=data["end_time"], note=data["note"],
+                                     by=request.user)
+
+    def done(self, request, swap):
+        return redirect("attendance-swap", pk=swap.pk)
+
+
+class SwapView(RoleRequiredMixin, View):
+    """A swap with its decision; the parent (or the entrepreneur) may cancel an accepted one before its days."""
+
+    allowed_roles = (PARENT, ENTREPRENEUR, STAFF)
+
+    def page(self, request, swap, error="", status=200):
+        today = selectors.local_today()
+        return render(request, "attendance/swap.html", {
+            "swap": swap, "reasons": [services.reason_text(item) for item in swap.reasons], "error": error,
+            "may_cancel": bool(request.roles & {PARENT, ENTREPRENEUR}) and swap.status == SwapRequest.Status.ACCEPTED
+            and min(swap.date, swap.give_up_date) > today,
+            "back_url": reverse("attendance-my") if PARENT in request.roles and not request.roles & set(WORKERS)
+            else reverse("attendance-swaps"),
+        }, status=status)
+
+    def get(self, request, pk):
+        return self.page(request, get_object_or_404(selectors.swaps_for(request.user, request.roles), pk=pk))
+
+
+class CancelSwapView(RoleRequiredMixin, View):
+    allowed_roles = (PARENT, ENTREPRENEUR)
+
+    def post(self, request, pk):
+        swap = get_object_or_404(selectors.swaps_for(request.user, request.roles), pk=pk)
+        try:
+            services.cancel_swap(swap, by=request.user)
+        except ValidationError as exc:
+            error = " ".join(message for messages_ in exc.message_dict.values() for message in messages_)
+            return SwapView().page(request, swap, error=error, status=400)
+        messages.success(request, _("The swap is cancelled: %(name)s comes on the contract day again.") % {
+            "name": swap.child.full_name})
+        return redirect("attendance-swap", pk=swap.pk)
+
+
+class SwapListView(RoleRequiredMixin, View):
+    allowed_roles = WORKERS
+
+    def get(self, request):
+        since = selectors.local_today()
+        return render(request, "attendance/swaps.html", {
+            "swaps": selectors.upcoming_swaps(since), "limits": services.swap_limits(),
+        })
+
+
+class SettingsView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def get(self, request):
+        form = forms.AttendanceSettingsForm(instance=AttendanceSettings.load())
+        return render(request, "attendance/settings.html", {"form": form})
+
+    def post(self, request):
+        form = forms.AttendanceSettingsForm(request.POST, instance=AttendanceSettings.load())
+        if form.is_valid():
+            try:
+                services.update_settings(swap_same_month=form.cleaned_data["swap_same_month"],
+                                         swaps_per_month=form.cleaned_data["swaps_per_month"])
+            except ValidationError as exc:
+                forms.add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The swap limits are saved."))
+                return redirect("attendance-settings")
+        return render(request, "attendance/settings.html", {"form": form}, status=400)
+
+
+# --- Flemish extras: doctor's certificates and late pick-ups --------------------------------------------
+
+
+class CertificateView(FormPage):
+    """Staff record the day a doctor's certificate of a hospitalisation or quarantine came in."""
+
+    allowed_roles = WORKERS
+    form_class = forms.CertificateForm
+
+    @property
+    def title(self):
+        return _("Doctor's certificate")
+
+    @property
+    def submit_label(self):
+        return _("Save")
+
+    def make_form(self, request, data=None):
+        return self.form_class(data)
+
+    def absence(self, request, pk) -> Absence:
+        return get_object_or_404(selectors.absences_for(request.user, request.roles).filter(
+            kind__in=Absence.CERTIFIED_KINDS), pk=pk)
+
+    def back_url(self, request):
+        return reverse("attendance-register")
+
+    def extra(self, request, pk):
+        absence = self.absence(request, pk)
+        deadline = selectors.certificate_deadline(absence)
+        return {"intro": _("%(name)s: %(kind)s from %(start)s. The certificate is due by %(deadline)s (the fifth "
+                           "working day after the start).") % {
+            "name": absence.child.full_name, "kind": absence.get_kind_display(),
+            "start": f"{absence.start_date:%d-%m-%Y}", "deadline": f"{deadline:%d-%m-%Y}"}}
+
+    def get(self, request, pk):
+        absence = self.absence(request, pk)
+        form = self.make_form(request)
+        form.initial = {"certificate_received_on": absence.certificate_received_on or selectors.local_today()}
+        return render(request, self.template_name, self.context(request, form, **self.extra(request, pk)))
+
+    def save(self, request, data, pk):
+        return services.record_certificate(self.absence(request, pk),
+                                           received_on=data["certificate_received_on"], by=request.user)
+
+    def done(self, request, absence):
+        deadline = selectors.certificate_deadline(absence)
+        if absence.certificate_received_on <= deadline:
+            messages.success(request, _("The certificate is recorded; it came in time."))
+        else:
+            messages.warning(request, _("The certificate is recorded; it came after the deadline (%(date)s).") % {
+                "date": f"{deadline:%d-%m-%Y}"})
+        return redirect(reverse("attendance-register") + f"?date={absence.start_date.isoformat()}")
+
+
+class LatePickupView(RoleRequiredMixin, View):
+    """POST on a stay: the parent phoned ahead about a late pick-up (checked) or not (unchecked)."""
+
+    allowed_roles = WORKERS
+
+    def post(self, request, pk):
+        record = get_object_or_404(selectors.records_for(request.user, request.roles), pk=pk)
+        form = forms.LatePickupForm(request.POST)
+        form.is_valid()  # a checkbox: absent means unchecked
+        services.set_late_pickup_announced(record, announced=form.cleaned_data.get("late_pickup_announced", False),
+                                           by=request.user)
+        messages.success(request, _("Saved for %(name)s.") % {"name": record.child.full_name})
+        return redirect(reverse("attendance-register") + f"?date={record.date.isoformat()}")

@@ -1,6 +1,8 @@
 """Contracts API. The entrepreneur manages; a parent reads and signs her own children's contracts; staff
-read the schedules only."""
+read the schedules only. Change requests: a parent asks (new schedule, end, another wish) and may cancel
+while it is open; the entrepreneur lists and answers."""
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -11,7 +13,15 @@ from accounts.permissions import has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF, request_roles
 from tenants.children.models import Child
 from tenants.contracts import selectors, services
-from tenants.contracts.models import CareType, Contract, ContractSettings, ContractVersion, EvaluationTask, ScheduleType
+from tenants.contracts.models import (
+    CareType,
+    ChangeRequest,
+    Contract,
+    ContractSettings,
+    ContractVersion,
+    EvaluationTask,
+    ScheduleType,
+)
 from tenants.groups.models import Group
 
 ENTREPRENEUR_ONLY = location_only(has_role(ENTREPRENEUR))
@@ -290,3 +300,93 @@ class EvaluationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         if not isinstance(notes, str):
             raise serializers.ValidationError({"notes": ["Give the notes as text."]})
         return Response(EvaluationSerializer(services.complete_evaluation(task, user=request.user, notes=notes)).data)
+
+
+class ChangeRequestSerializer(serializers.ModelSerializer):
+    child = serializers.IntegerField(source="contract.child_id", read_only=True)
+    child_name = serializers.CharField(source="contract.child.full_name", read_only=True)
+    version = serializers.IntegerField(source="version.number", default=None, read_only=True,
+                                       help_text="The contract version made when a new schedule was accepted.")
+
+    class Meta:
+        model = ChangeRequest
+        fields = ["id", "contract", "child", "child_name", "kind", "effective_from", "schedule_type", "schedule",
+                  "estimated_hours_per_quarter", "end_date", "message", "requested_at", "status", "answer",
+                  "answered_at", "version"]
+        read_only_fields = fields
+
+
+class NewChangeRequestSerializer(serializers.Serializer):
+    contract = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=ChangeRequest.Kind.choices)
+    effective_from = serializers.DateField(required=False, allow_null=True, default=None,
+                                           help_text="For a new schedule: the day it starts.")
+    schedule_type = serializers.ChoiceField(choices=ScheduleType.choices, required=False, allow_blank=True,
+                                            default="")
+    schedule = serializers.JSONField(required=False, default=list,
+                                     help_text='For a new schedule, as for a contract: [[{"weekday": 0, "start": '
+                                               '"08:00", "end": "17:30"}]].')
+    estimated_hours_per_quarter = serializers.DecimalField(max_digits=6, decimal_places=1, required=False,
+                                                           allow_null=True, min_value=0, default=None)
+    end_date = serializers.DateField(required=False, allow_null=True, default=None,
+                                     help_text="To end the contract: the last day of care.")
+    message = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class AnswerChangeRequestSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=[("accept", "accept"), ("refuse", "refuse")])
+    answer = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class ChangeRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                           viewsets.GenericViewSet):
+    """A parent's requests to change a contract: list and read (entrepreneur: all; parent: her own), create and
+    cancel (parent, while open), answer (entrepreneur). ?open=1 lists the open ones only."""
+
+    lookup_value_converter = "int"
+
+    def get_permissions(self):
+        if self.action in ("create", "cancel"):
+            return [PARENT_ONLY()]
+        if self.action in ("answer", None):
+            return [ENTREPRENEUR_ONLY()]
+        return [ENTREPRENEUR_OR_PARENT()]
+
+    def get_serializer_class(self):
+        return {"create": NewChangeRequestSerializer, "answer": AnswerChangeRequestSerializer}.get(
+            self.action, ChangeRequestSerializer)
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ChangeRequest.objects.none()
+        qs = selectors.change_requests_visible_to(self.request.user, request_roles(self.request))
+        if self.action == "list" and self.request.query_params.get("open"):
+            qs = qs.filter(status=ChangeRequest.Status.OPEN)
+        return qs
+
+    @extend_schema(request=NewChangeRequestSerializer, responses={201: ChangeRequestSerializer})
+    def create(self, request, *args, **kwargs):
+        serializer = NewChangeRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        contract = selectors.contracts_visible_to(request.user, {PARENT}).filter(pk=data.pop("contract")).first()
+        if contract is None:
+            raise serializers.ValidationError({"contract": [_("Choose a contract of one of your children.")]})
+        change = services.request_change(contract, **data, by=request.user)
+        return Response(ChangeRequestSerializer(change).data, status=201)
+
+    @extend_schema(request=None, responses=ChangeRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        return Response(ChangeRequestSerializer(services.cancel_change_request(self.get_object(),
+                                                                               by=request.user)).data)
+
+    @extend_schema(request=AnswerChangeRequestSerializer, responses=ChangeRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def answer(self, request, pk=None):
+        change = self.get_object()
+        serializer = AnswerChangeRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        change = services.answer_change_request(change, accept=serializer.validated_data["decision"] == "accept",
+                                                answer=serializer.validated_data["answer"], by=request.user)
+        return Response(ChangeRequestSerializer(change).data)

@@ -6,7 +6,7 @@ from tenants.calendar.forms import DATE, TIME, add_service_errors  # noqa: F401 
 from tenants.calendar.models import Weekday
 from tenants.children.models import Child
 from tenants.contracts import rules
-from tenants.contracts.models import CareType, Contract, ContractSettings, ScheduleType
+from tenants.contracts.models import CareType, ChangeRequest, Contract, ContractSettings, ScheduleType
 from tenants.groups.models import Group
 
 
@@ -109,3 +109,36 @@ class SettingsForm(forms.ModelForm):
 class EvaluationDoneForm(forms.Form):
     notes = forms.CharField(label=_("Notes of the evaluation"), widget=forms.Textarea(attrs={"rows": 3}),
                             required=False)
+
+
+class ChangeRequestForm(forms.Form):
+    """A parent's change request; which fields count depends on `kind` (the service checks)."""
+
+    contract = forms.ModelChoiceField(label=_("Contract"), queryset=Contract.objects.none(), empty_label=None)
+    kind = forms.ChoiceField(label=_("What would you like?"), choices=ChangeRequest.Kind.choices,
+                             widget=forms.RadioSelect)
+    effective_from = forms.DateField(label=_("New schedule from"), widget=DATE, required=False,
+                                     help_text=_("For a new schedule: fill in the care days below."))
+    schedule_type = forms.ChoiceField(label=_("Schedule"), choices=ScheduleType.choices, required=False)
+    estimated_hours_per_quarter = forms.DecimalField(
+        label=_("Estimated hours per three months"), required=False, min_value=0, max_digits=6, decimal_places=1,
+        help_text=_("Only for a flexible schedule."))
+    end_date = forms.DateField(label=_("Last day of care"), widget=DATE, required=False,
+                               help_text=_("To end the contract."))
+    message = forms.CharField(label=_("Message for the location"), max_length=2000, required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, contracts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contract"].queryset = contracts if contracts is not None else Contract.objects.none()
+        self.fields["contract"].label_from_instance = lambda contract: (
+            f"{contract.child.full_name} · {contract.get_care_type_display()} · {contract.start_date:%d-%m-%Y}")
+
+
+class AnswerChangeRequestForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
+        ("accept", _("Accept as asked")),
+        ("refuse", _("Refuse")),
+    ])
+    answer = forms.CharField(label=_("Answer for the parent"), max_length=2000, required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Required when you refuse."))

@@ -155,3 +155,60 @@ class ContractSettings(models.Model):
     def flemish(self) -> rules.FlemishRules:
         return rules.FlemishRules(self.min_care_days, self.max_reductions_total, self.max_reductions_per_year,
                                   self.reduction_notice_months)
+
+
+class ChangeRequest(models.Model):
+    """A parent's wish to change a contract: a new schedule from a date, the end of the contract, or another
+    wish in words. The entrepreneur answers; accepting a new schedule makes the next contract version (which
+    the parent then signs), accepting an end records the parent's notice."""
+
+    class Kind(models.TextChoices):
+        SCHEDULE = rules.CHANGE_SCHEDULE, _("a new schedule")
+        END = rules.CHANGE_END, _("end the contract")
+        OTHER = rules.CHANGE_OTHER, _("another wish")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("waiting for an answer")
+        ACCEPTED = "accepted", _("accepted")
+        REFUSED = "refused", _("refused")
+        CANCELLED = "cancelled", _("cancelled")
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="change_requests",
+                                 verbose_name=_("contract"))
+    kind = models.CharField(_("what the parent asks"), max_length=10, choices=Kind.choices)
+    effective_from = models.DateField(_("new schedule from"), null=True, blank=True)
+    schedule_type = models.CharField(_("schedule"), max_length=20, choices=ScheduleType.choices, blank=True)
+    schedule = models.JSONField(_("care days"), default=list, blank=True)
+    estimated_hours_per_quarter = models.DecimalField(_("estimated hours per three months"), max_digits=6,
+                                                      decimal_places=1, null=True, blank=True)
+    end_date = models.DateField(_("last day of care"), null=True, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested at"))
+    requested_on = models.DateField(_("requested on"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("answered by"))
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    #: The contract version made when a new schedule was accepted.
+    version = models.ForeignKey(ContractVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name=_("new contract version"))
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("contract change request")
+        verbose_name_plural = _("contract change requests")
+        constraints = [
+            models.UniqueConstraint(fields=["contract"], condition=models.Q(status="open"),
+                                    name="contracts_one_open_change_request"),
+        ]
+
+    def __str__(self):
+        return f"change request {self.pk} of contract {self.contract_id} ({self.status})"
+
+    @property
+    def weeks(self) -> list[list[rules.CareDay]]:
+        weeks, _errors = rules.parse_schedule(self.schedule_type, self.schedule)
+        return weeks

@@ -27,6 +27,13 @@ EVALUATION_LEAD_DAYS = 14  # tasks appear this many days before they are due
 
 PARENT = "parent"
 LOCATION = "location"
+
+#: What a parent may ask in a change request.
+CHANGE_SCHEDULE = "schedule"
+CHANGE_END = "end"
+CHANGE_OTHER = "other"
+CHANGE_KINDS = (CHANGE_SCHEDULE, CHANGE_END, CHANGE_OTHER)
+MAX_MESSAGE = 2000
 NOTICE_MONTHS = {
     ("NL", PARENT): 1,
     ("NL", LOCATION): 1,
@@ -272,3 +279,42 @@ def due_evaluations(start: date, end: date | None, today: date,
         found.append(("yearly", due))
         years += 1
     return found
+
+
+# --- a parent's change request -----------------------------------------------------------------
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation without translating it (the caller translates)."""
+    return message
+
+
+def change_request_errors(*, kind: str, effective_from: date | None, end_date: date | None, message: str,
+                          today: date, contract_start: date, contract_end: date | None) -> dict[str, list[str]]:
+    """Field errors of a parent's change request (English texts marked for translation).
+
+    A new schedule takes effect after today and within the contract period; an end lies after today and not
+    after an end already agreed; another wish is said in words. The notice period is checked by the caller,
+    which knows the jurisdiction (`notice_errors`)."""
+    errors: dict[str, list[str]] = {}
+    if kind not in CHANGE_KINDS:
+        return {"kind": [gettext_noop("Choose a new schedule, the end of the contract or another wish.")]}
+    if len(message or "") > MAX_MESSAGE:
+        errors["message"] = [gettext_noop("At most 2000 characters.")]
+    if kind == CHANGE_SCHEDULE:
+        if effective_from is None:
+            errors["effective_from"] = [gettext_noop("Enter the day the new schedule starts.")]
+        elif effective_from <= today:
+            errors["effective_from"] = [gettext_noop("A new schedule starts after today.")]
+        elif effective_from < contract_start or (contract_end is not None and effective_from > contract_end):
+            errors["effective_from"] = [gettext_noop("The new schedule starts within the contract period.")]
+    elif kind == CHANGE_END:
+        if end_date is None:
+            errors["end_date"] = [gettext_noop("Enter the last day of care.")]
+        elif end_date <= today or end_date < contract_start:
+            errors["end_date"] = [gettext_noop("The last day of care lies after today.")]
+        elif contract_end is not None and end_date >= contract_end:
+            errors["end_date"] = [gettext_noop("The contract already ends on or before this day.")]
+    elif not (message or "").strip():
+        errors["message"] = [gettext_noop("Describe what you would like to change.")]
+    return errors

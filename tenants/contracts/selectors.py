@@ -1,11 +1,11 @@
 """Reads of contracts that respect who is asking, and the plans other apps (attendance, billing) use."""
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from accounts.roles import ENTREPRENEUR, STAFF
 from tenants.contracts import rules
-from tenants.contracts.models import Contract, ContractVersion, EvaluationTask
+from tenants.contracts.models import ChangeRequest, Contract, ContractVersion, EvaluationTask
 
 
 def contracts_visible_to(user, roles: set[str]):
@@ -48,3 +48,17 @@ def planned_care(day: date) -> list[tuple[Contract, rules.CareDay]]:
 
 def open_evaluations():
     return EvaluationTask.objects.filter(done_at__isnull=True).select_related("contract__child")
+
+
+def change_requests_visible_to(user, roles: set[str]):
+    """The entrepreneur sees every change request; a parent those about her own children's contracts."""
+    qs = ChangeRequest.objects.select_related("contract__child", "requested_by", "answered_by", "version")
+    if ENTREPRENEUR in roles:
+        return qs
+    return qs.filter(contract__child__guardians=user).distinct()
+
+
+def open_change_request_id():
+    """A subquery for a Contract queryset: the id of its open change request, or None (no query of its own)."""
+    return Subquery(ChangeRequest.objects.filter(contract=OuterRef("pk"), status=ChangeRequest.Status.OPEN)
+                    .values("pk")[:1])

@@ -12,7 +12,7 @@ from django_tenants.utils import schema_context
 
 from tenants.calendar import selectors as calendar
 from tenants.contracts import pdf, rules
-from tenants.contracts.models import Contract, ContractSettings, ContractVersion, EvaluationTask
+from tenants.contracts.models import ChangeRequest, Contract, ContractSettings, ContractVersion, EvaluationTask
 
 GROUP_KINDS = {"kdv": "stamgroep", "bso": "basisgroep", "gastouder": "gastouder"}
 
@@ -198,6 +198,104 @@ def give_notice(contract: Contract, *, party: str, given_on: date | None = None,
     contract.notice_given_on, contract.notice_by, contract.end_date = given_on, party, end
     contract.save(update_fields=["notice_given_on", "notice_by", "end_date"])
     return contract
+
+
+# --- a parent's change request ------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_change(contract: Contract, *, kind: str, effective_from: date | None = None, schedule_type: str = "",
+                   schedule=None, estimated_hours_per_quarter=None, end_date: date | None = None,
+                   message: str = "", by, location=None) -> ChangeRequest:
+    """A parent asks for a change of a signed contract; it stays open until the entrepreneur answers. The
+    wished schedule and end date are checked now as the change itself would be, so that an accepted wish can
+    be carried out as asked."""
+    location = location or calendar.current_location()
+    settings = ContractSettings.load()
+    today = calendar.location_today(location)
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    errors: dict[str, list[str]] = {}
+    if contract.status != Contract.Status.ACTIVE or (contract.end_date is not None and contract.end_date < today):
+        _add(errors, "contract", _("A change can be asked for a signed contract that has not ended."))
+    elif contract.change_requests.filter(status=ChangeRequest.Status.OPEN).exists():
+        _add(errors, "contract", _("An earlier request for this contract is still open; wait for the answer or "
+                                   "cancel it."))
+    for field, messages in rules.change_request_errors(
+            kind=kind, effective_from=effective_from, end_date=end_date, message=message, today=today,
+            contract_start=contract.start_date, contract_end=contract.end_date).items():
+        _add(errors, field, [_(text) for text in messages])
+    weeks = []
+    if kind == rules.CHANGE_SCHEDULE:
+        weeks = _check_schedule(errors, location, settings, schedule_type, schedule or [], estimated_hours_per_quarter)
+        current = contract.signed_version
+        if (weeks and "effective_from" not in errors and current is not None
+                and rules.is_reduction(current.weeks, weeks) and settings.applies_flemish_rules(location.jurisdiction)):
+            earlier = list(contract.versions.filter(is_reduction=True).values_list("effective_from", flat=True))
+            for field, messages in rules.reduction_errors(requested_on=today, effective_from=effective_from,
+                                                          earlier_reductions=earlier, rules=settings.flemish()).items():
+                _add(errors, field, messages)
+    if kind == rules.CHANGE_END and end_date is not None and "end_date" not in errors:
+        earliest = rules.earliest_end_date(location.jurisdiction, rules.PARENT, today)
+        if end_date < earliest:
+            _add(errors, "end_date", _("The notice period is %(months)s month(s): the care can end on %(date)s at "
+                                       "the earliest.") % {
+                "months": rules.notice_months(location.jurisdiction, rules.PARENT), "date": earliest.isoformat()})
+    if errors:
+        raise ValidationError(errors)
+    return ChangeRequest.objects.create(
+        contract=contract, kind=kind, requested_by=by, requested_at=timezone.now(), requested_on=today,
+        message=(message or "").strip(),
+        effective_from=effective_from if kind == rules.CHANGE_SCHEDULE else None,
+        schedule_type=schedule_type if kind == rules.CHANGE_SCHEDULE else "",
+        schedule=rules.serialize_schedule(weeks) if kind == rules.CHANGE_SCHEDULE else [],
+        estimated_hours_per_quarter=estimated_hours_per_quarter if kind == rules.CHANGE_SCHEDULE else None,
+        end_date=end_date if kind == rules.CHANGE_END else None,
+    )
+
+
+@transaction.atomic
+def answer_change_request(change: ChangeRequest, *, accept: bool, answer: str = "", by,
+                          location=None) -> ChangeRequest:
+    """The entrepreneur answers. Accepting a new schedule makes the next contract version (change_contract; the
+    parent signs it as any change), accepting an end records the parent's notice (give_notice). If that cannot
+    be done, nothing is stored and the request stays open. A refusal needs an answer for the parent."""
+    location = location or calendar.current_location()
+    change = ChangeRequest.objects.select_for_update().select_related("contract").get(pk=change.pk)
+    if change.status != ChangeRequest.Status.OPEN:
+        raise ValidationError({"status": [_("This request has already been answered or cancelled.")]})
+    answer = (answer or "").strip()
+    if not accept and not answer:
+        raise ValidationError({"answer": [_("Explain to the parent why the request is refused.")]})
+    if len(answer) > rules.MAX_MESSAGE:
+        raise ValidationError({"answer": [_("At most 2000 characters.")]})
+    if accept and change.kind == rules.CHANGE_SCHEDULE and change.effective_from <= calendar.location_today(location):
+        raise ValidationError({"effective_from": [_("The day the new schedule would start has passed; refuse the "
+                                                    "request and ask the parent for a new one.")]})
+    version = None
+    if accept and change.kind == rules.CHANGE_SCHEDULE:
+        version = change_contract(change.contract, effective_from=change.effective_from,
+                                  schedule_type=change.schedule_type, schedule=change.schedule,
+                                  estimated_hours_per_quarter=change.estimated_hours_per_quarter,
+                                  requested_on=change.requested_on, note=_("At the parent's request.")[:300],
+                                  user=by, location=location)
+    elif accept and change.kind == rules.CHANGE_END:
+        give_notice(change.contract, party=rules.PARENT, given_on=change.requested_on, end_date=change.end_date,
+                    location=location)
+    change.status = ChangeRequest.Status.ACCEPTED if accept else ChangeRequest.Status.REFUSED
+    change.answer, change.answered_by, change.answered_at, change.version = answer, by, timezone.now(), version
+    change.save(update_fields=["status", "answer", "answered_by", "answered_at", "version"])
+    return change
+
+
+@transaction.atomic
+def cancel_change_request(change: ChangeRequest, *, by) -> ChangeRequest:
+    """The parent withdraws a request that has not been answered yet."""
+    change = ChangeRequest.objects.select_for_update().get(pk=change.pk)
+    if change.status != ChangeRequest.Status.OPEN:
+        raise ValidationError({"status": [_("Only a request that waits for an answer can be cancelled.")]})
+    change.status = ChangeRequest.Status.CANCELLED
+    change.save(update_fields=["status"])
+    return change
 
 
 def update_settings(**fields) -> ContractSettings:

@@ -1,7 +1,8 @@
 """Contract pages: the entrepreneur manages, a parent reads and signs her own children's contracts, staff
-read the schedules."""
+read the schedules. A parent asks for a change (new schedule, end, another wish); the entrepreneur answers."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,7 +13,9 @@ from tenants.calendar.selectors import location_today
 from tenants.contracts import rules, selectors, services
 from tenants.contracts.api import client_ip
 from tenants.contracts.forms import (
+    AnswerChangeRequestForm,
     ChangeForm,
+    ChangeRequestForm,
     ContractForm,
     EvaluationDoneForm,
     NoticeForm,
@@ -21,7 +24,7 @@ from tenants.contracts.forms import (
     SignForm,
     add_service_errors,
 )
-from tenants.contracts.models import ContractSettings, EvaluationTask
+from tenants.contracts.models import ChangeRequest, Contract, ContractSettings, EvaluationTask
 
 
 def contract_for(request, pk):
@@ -91,6 +94,9 @@ class ContractDetailView(RoleRequiredMixin, View):
             "notice_parent": rules.notice_months(jurisdiction, rules.PARENT),
             "notice_location": rules.notice_months(jurisdiction, rules.LOCATION),
             "evaluations": contract.evaluations.all() if ENTREPRENEUR in request.roles else [],
+            "change_requests": selectors.change_requests_visible_to(request.user, request.roles).filter(
+                contract=contract)[:10],
+            "may_request_change": is_guardian and contract.status == Contract.Status.ACTIVE,
         }, status=status)
 
 
@@ -218,3 +224,123 @@ class EvaluationDoneView(RoleRequiredMixin, View):
             else:
                 messages.success(request, _("The evaluation is recorded."))
         return redirect("contract-evaluations")
+
+
+# --- a parent's change requests -----------------------------------------------------------------------
+
+
+class ChangeRequestListView(RoleRequiredMixin, View):
+    """The entrepreneur: open requests first, then the answered ones; a parent: her own, with the answers."""
+
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request):
+        found = list(selectors.change_requests_visible_to(request.user, request.roles)[:200])
+        return render(request, "contracts/change_requests.html", {
+            "open": [item for item in found if item.status == ChangeRequest.Status.OPEN],
+            "answered": [item for item in found if item.status != ChangeRequest.Status.OPEN],
+            "can_manage": ENTREPRENEUR in request.roles,
+        })
+
+
+class ChangeRequestCreateView(RoleRequiredMixin, View):
+    allowed_roles = (PARENT,)
+    template_name = "contracts/change_request_form.html"
+
+    def contracts(self, request):
+        today = location_today()
+        return selectors.contracts_visible_to(request.user, {PARENT}).filter(
+            status=Contract.Status.ACTIVE).filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+
+    def page(self, request, form, schedule_form, status=200):
+        return render(request, self.template_name, {"form": form, "schedule_form": schedule_form}, status=status)
+
+    def get(self, request):
+        contracts = self.contracts(request)
+        initial = {"kind": ChangeRequest.Kind.SCHEDULE}
+        wanted = request.GET.get("contract") or ""
+        child = request.GET.get("child") or ""
+        chosen = None
+        if wanted.isdigit():
+            chosen = contracts.filter(pk=int(wanted)).first()
+        elif child.isdigit():
+            chosen = contracts.filter(child_id=int(child)).first()
+        initial_weeks = None
+        if chosen is not None:
+            initial["contract"] = chosen.pk
+            version = chosen.signed_version
+            if version is not None:
+                initial["schedule_type"] = version.schedule_type
+                initial_weeks = version.schedule
+        form = ChangeRequestForm(initial=initial, contracts=contracts)
+        return self.page(request, form, ScheduleForm(initial_weeks=initial_weeks))
+
+    def post(self, request):
+        form = ChangeRequestForm(request.POST, contracts=self.contracts(request))
+        schedule_form = ScheduleForm(request.POST)
+        if form.is_valid() and schedule_form.is_valid():
+            data = form.cleaned_data
+            try:
+                change = services.request_change(
+                    data["contract"], kind=data["kind"], effective_from=data["effective_from"],
+                    schedule_type=data["schedule_type"], schedule=schedule_form.weeks(data["schedule_type"]),
+                    estimated_hours_per_quarter=data["estimated_hours_per_quarter"], end_date=data["end_date"],
+                    message=data["message"], by=request.user)
+            except ValidationError as exc:
+                schedule_errors_to_forms(exc, form, schedule_form)
+            else:
+                messages.success(request, _("Your request is sent to the location; you will see the answer here."))
+                return redirect("contract-change-request", pk=change.pk)
+        return self.page(request, form, schedule_form, status=400)
+
+
+class ChangeRequestDetailView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR, PARENT)
+
+    def get(self, request, pk, form=None, status=200):
+        change = get_object_or_404(selectors.change_requests_visible_to(request.user, request.roles), pk=pk)
+        is_open = change.status == ChangeRequest.Status.OPEN
+        return render(request, "contracts/change_request.html", {
+            "change": change,
+            "current": change.contract.signed_version,
+            "can_answer": ENTREPRENEUR in request.roles and is_open,
+            "can_cancel": PARENT in request.roles and is_open and change.contract.child.guardians.filter(
+                pk=request.user.pk).exists(),
+            "form": form or AnswerChangeRequestForm(),
+        }, status=status)
+
+
+class ChangeRequestAnswerView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        change = get_object_or_404(selectors.change_requests_visible_to(request.user, request.roles), pk=pk)
+        form = AnswerChangeRequestForm(request.POST)
+        if form.is_valid():
+            try:
+                change = services.answer_change_request(change, accept=form.cleaned_data["decision"] == "accept",
+                                                        answer=form.cleaned_data["answer"], by=request.user)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                if change.version is not None:
+                    messages.success(request, _("Accepted: a new version of the contract is ready for the parent "
+                                                "to sign."))
+                else:
+                    messages.success(request, _("The parent sees your answer."))
+                return redirect("contract-change-request", pk=change.pk)
+        return ChangeRequestDetailView().get(request, pk, form=form, status=400)
+
+
+class ChangeRequestCancelView(RoleRequiredMixin, View):
+    allowed_roles = (PARENT,)
+
+    def post(self, request, pk):
+        change = get_object_or_404(selectors.change_requests_visible_to(request.user, {PARENT}), pk=pk)
+        try:
+            services.cancel_change_request(change, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return ChangeRequestDetailView().get(request, pk, status=400)
+        messages.success(request, _("Your request is cancelled."))
+        return redirect("contract-change-request", pk=change.pk)

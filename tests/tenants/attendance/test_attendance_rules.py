@@ -1,5 +1,5 @@
 """The attendance rules as tables: the Flemish fine for an absence reported after 08:00, the 24-hour dispute
-window, absence periods, ages and half hours."""
+window, absence periods, ages and half hours, the deadline of a doctor's certificate and the swap limits."""
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -119,3 +119,74 @@ def test_the_rules_module_has_no_django_imports():
     import inspect
 
     assert "django" not in inspect.getsource(rules)
+
+
+# --- doctor's certificate: by the fifth working day after the start ---------------------------------
+
+EASTER_MONDAY = date(2026, 4, 6)
+HOLIDAYS = frozenset({EASTER_MONDAY})
+
+
+@pytest.mark.parametrize("start, received, holidays, in_time", [
+    # Monday 16 March: Tue, Wed, Thu, Fri, Mon -> Monday 23 March is the fifth working day.
+    (DAY, date(2026, 3, 23), frozenset(), True),
+    (DAY, date(2026, 3, 24), frozenset(), False),
+    (DAY, DAY, frozenset(), True),  # handed in on the first day
+    (DAY, date(2026, 3, 10), frozenset(), True),  # before an announced admission
+    # Friday 20 March: Mon 23 .. Fri 27 -> Friday 27 March.
+    (date(2026, 3, 20), date(2026, 3, 27), frozenset(), True),
+    (date(2026, 3, 20), date(2026, 3, 28), frozenset(), False),
+    # A start on a Saturday counts from the Monday: Mon 23 .. Fri 27.
+    (date(2026, 3, 21), date(2026, 3, 27), frozenset(), True),
+    (date(2026, 3, 21), date(2026, 3, 30), frozenset(), False),
+    # Easter Monday is no working day: from Friday 3 April the fifth is Monday 13 April, not Friday 10.
+    (date(2026, 4, 3), date(2026, 4, 13), HOLIDAYS, True),
+    (date(2026, 4, 3), date(2026, 4, 13), frozenset(), False),
+    (date(2026, 4, 3), date(2026, 4, 14), HOLIDAYS, False),
+    # Not received: not in time.
+    (DAY, None, frozenset(), False),
+])
+def test_certificate_in_time(start, received, holidays, in_time):
+    assert rules.certificate_in_time(start, received, holidays) is in_time
+
+
+@pytest.mark.parametrize("start, holidays, deadline", [
+    (DAY, frozenset(), date(2026, 3, 23)),
+    (date(2026, 4, 3), HOLIDAYS, date(2026, 4, 13)),
+    (date(2026, 4, 3), frozenset(), date(2026, 4, 10)),
+    (date(2026, 12, 24), frozenset({date(2026, 12, 25), date(2027, 1, 1)}), date(2027, 1, 4)),
+])
+def test_certificate_deadline(start, holidays, deadline):
+    assert rules.certificate_deadline(start, holidays) == deadline
+
+
+# --- swapping a contract day --------------------------------------------------------------------------
+
+TODAY = date(2026, 3, 16)
+
+
+@pytest.mark.parametrize("give_up, new_day, fields", [
+    (date(2026, 3, 18), date(2026, 3, 20), set()),
+    (None, date(2026, 3, 20), {"give_up_date"}),
+    (date(2026, 3, 18), None, {"date"}),
+    (TODAY, date(2026, 3, 20), {"give_up_date"}),  # not today
+    (date(2026, 3, 18), TODAY, {"date"}),
+    (date(2026, 3, 18), date(2026, 3, 18), {"date"}),  # the same day
+    (date(2027, 3, 18), date(2026, 3, 20), {"give_up_date"}),  # more than a year ahead
+])
+def test_swap_day_errors(give_up, new_day, fields):
+    assert set(rules.swap_day_errors(give_up, new_day, TODAY)) == fields
+
+
+@pytest.mark.parametrize("give_up, new_day, in_month, limits, codes", [
+    (date(2026, 3, 18), date(2026, 4, 2), 5, rules.SwapLimits(), []),  # no limits by default
+    (date(2026, 3, 18), date(2026, 4, 2), 0, rules.SwapLimits(same_month=True), ["swap_other_month"]),
+    (date(2026, 3, 18), date(2026, 3, 31), 0, rules.SwapLimits(same_month=True), []),
+    (date(2026, 12, 30), date(2027, 1, 4), 0, rules.SwapLimits(same_month=True), ["swap_other_month"]),
+    (date(2026, 3, 18), date(2026, 3, 20), 1, rules.SwapLimits(per_month=2), []),
+    (date(2026, 3, 18), date(2026, 3, 20), 2, rules.SwapLimits(per_month=2), ["swap_limit_reached"]),
+    (date(2026, 3, 18), date(2026, 3, 20), 0, rules.SwapLimits(per_month=0), ["swap_limit_reached"]),
+    (date(2026, 3, 18), date(2026, 4, 20), 3, rules.SwapLimits(True, 1), ["swap_other_month", "swap_limit_reached"]),
+])
+def test_swap_limit_reasons(give_up, new_day, in_month, limits, codes):
+    assert [code for code, _message in rules.swap_limit_reasons(give_up, new_day, in_month, limits)] == codes

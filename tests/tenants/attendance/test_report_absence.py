@@ -173,3 +173,16 @@ def test_the_page_form_shows_field_errors_keeps_the_input_and_stores_nothing(wor
     assert "Vreemd" not in response.content.decode()
     with at(world.a):
         assert not Absence.objects.exists()
+
+
+def test_an_unknown_kind_names_every_kind_the_service_accepts(world):
+    """The service's own field error (the API's choice field stops it earlier) lists the five kinds."""
+    from django.utils import translation
+
+    from tenants.attendance.selectors import local_today
+
+    with at(world.a), translation.override("en"), pytest.raises(ValidationError) as refused:
+        services.report_absence(saartje(), kind="bored", start_date=local_today(), reason="x", by=world.a.parent)
+    text = refused.value.message_dict["kind"][0]
+    for label in ("sick", "holiday", "other", "hospitalisation", "quarantine"):
+        assert label in text
