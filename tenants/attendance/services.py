@@ -285,10 +285,10 @@ def request_extra_day(child: Child, *, date: date | None, start_time: time | Non
     errors.update({k: v for k, v in _translated(rules.extra_day_time_errors(start_time, end_time, hours)).items()
                    if k not in errors})
     if "date" not in errors:
-        if planned.expected_by_contract(child.pk, date) is not None:
-            errors["date"] = [_("%(name)s already comes on this day.") % {"name": child.full_name}]
-        elif ExtraDayRequest.objects.filter(child=child, date=date, status=ExtraDayRequest.Status.ACCEPTED).exists():
+        if ExtraDayRequest.objects.filter(child=child, date=date, status=ExtraDayRequest.Status.ACCEPTED).exists():
             errors["date"] = [_("An extra day on this date has already been accepted.")]
+        elif planned.expected_on(child.pk, date) is not None:  # by contract or a swap (a day swapped away is free)
+            errors["date"] = [_("%(name)s already comes on this day.") % {"name": child.full_name}]
     if errors:
         raise ValidationError(errors)
     # One decision per group at a time, so two requests cannot both take the last place.

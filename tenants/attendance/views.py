@@ -204,8 +204,11 @@ class ReportAbsenceView(FormPage):
     def extra(self, request, **kwargs):
         location = request.location
         if location.jurisdiction == rules.FLANDERS:
-            return {"intro": _("Please report an absence before 08:00 on the day. A later report costs "
-                               "€ %(fine)s.") % {"fine": rules.LATE_ABSENCE_FINE}}
+            return {"intro": " ".join([
+                _("Please report an absence before 08:00 on the day. A later report costs € %(fine)s.") % {
+                    "fine": rules.LATE_ABSENCE_FINE},
+                _("For a hospitalisation or quarantine, hand in a doctor's certificate by the fifth working day "
+                  "after the start; then no absence day is counted.")])}
         return {}
 
     def save(self, request, data, **kwargs):

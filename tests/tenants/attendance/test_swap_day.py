@@ -255,3 +255,17 @@ def test_another_family_another_location_and_the_wrong_role_are_refused(world, a
         assert client_for(user, world.a).get(f"/attendance/swaps/{swap['id']}/").status_code in (403, 404)
     with at(world.a):
         assert SwapRequest.objects.get(pk=swap["id"]).status == SwapRequest.Status.ACCEPTED
+
+
+def test_after_a_swap_an_extra_day_fits_the_day_given_up_but_not_the_new_day(world, api, kdv):
+    with at(world.a):
+        give_up, new_day = arrange(kdv)
+        roster(kdv.staff, kdv.group, new_day)
+        roster(kdv.staff, kdv.group, give_up)
+    c = api(world.a.parent, world.a)
+    assert ask(c, kdv, give_up, new_day).json()["status"] == "accepted"
+    body = {"child": kdv.child_id, "start_time": "08:30", "end_time": "12:00"}
+    taken = c.post("/api/v1/attendance/extra-days/", {**body, "date": new_day.isoformat()})
+    assert taken.status_code == 400 and "date" in taken.json()
+    free = c.post("/api/v1/attendance/extra-days/", {**body, "date": give_up.isoformat()})
+    assert free.status_code == 201 and free.json()["status"] == "accepted"
