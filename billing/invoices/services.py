@@ -284,6 +284,7 @@ def _be_lines(ctx, contract, parts, year: int, month: int) -> list[rules.Line]:
     attended = adapters.attended_hours(child_id, start, end, ctx.zone)
     settling = adapters.settling_in_days(child_id, start, end)
     exempt = adapters.exempt_days(child_id, start, end)
+    given_up, swapped_to = adapters.swapped_days(child_id, start, end)
     closed = ctx.closed_days(year)
     diapers = adapters.location_diapers(contract)
     be_days = []
@@ -293,6 +294,9 @@ def _be_lines(ctx, contract, parts, year: int, month: int) -> list[rules.Line]:
             if segment.start <= day and (segment.end is None or day <= segment.end):
                 slot = rules.slot_on(segment.weeks, segment.reference, day)
                 reserved = slot.hours if slot else None
+        if day in given_up:
+            reserved = None
+        reserved = swapped_to.get(day, reserved)
         came = attended.get(day)
         if came is None and day in settling:
             came = adapters.Stay(Decimal("0"), None)  # a planned session is billed, registered or not

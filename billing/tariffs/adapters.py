@@ -9,6 +9,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from billing.tariffs import rules
@@ -193,6 +194,25 @@ def exempt_days(child_id: int, start: date, end: date) -> set[date]:
         if rules.certificate_in_time(absence.start_date, absence.certificate_received_on):
             found.update(rules.days(max(absence.start_date, start), min(absence.end_date, end)))
     return found
+
+
+def swapped_days(child_id: int, start: date, end: date) -> tuple[set[date], dict[date, Decimal]]:
+    """Accepted swaps touching `start`–`end`: the contract days given up (not reserved any more, so no
+    absence) and the new days with their reserved hours (care as on a contract day)."""
+    from tenants.attendance.models import SwapRequest
+
+    given_up: set[date] = set()
+    new_days: dict[date, Decimal] = {}
+    swaps = SwapRequest.objects.filter(Q(give_up_date__range=(start, end)) | Q(date__range=(start, end)),
+                                       child_id=child_id, status=SwapRequest.Status.ACCEPTED)
+    for swap in swaps:
+        if start <= swap.give_up_date <= end:
+            given_up.add(swap.give_up_date)
+        if start <= swap.date <= end:
+            minutes = (swap.end_time.hour * 60 + swap.end_time.minute) - (swap.start_time.hour * 60
+                                                                          + swap.start_time.minute)
+            new_days[swap.date] = (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+    return given_up, new_days
 
 
 def settling_in_days(child_id: int, start: date, end: date) -> set[date]:

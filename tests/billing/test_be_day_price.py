@@ -231,3 +231,33 @@ def test_invoice_waives_announced_pick_up_and_certified_hospitalisation(billing,
         # five are absences, all justified (quota 30 × 2/5 × 10/12 = 10).
         assert sum(line.quantity for line in lines if line.kind == "absence") == 5
         assert invoice.total == 2 * PRICE + D("15.00") + 2 * D("1.82") + D("4.37")
+
+
+def test_a_swapped_day_is_billed_on_the_new_day_and_not_as_an_absence(billing, flemish_a):
+    """Through the monthly run: Thursday 5 March swapped for Friday 6 March (attended). The given-up
+    Thursday is no absence; the Friday is a day of care at the certificate price."""
+    from billing.invoices import services
+    from billing.invoices.models import Invoice
+    from billing.tariffs import services as tariffs
+    from tenants.attendance.models import AttendanceRecord, SwapRequest
+    from tenants.children.models import Child
+
+    world = billing
+    contract = make_contract(world, start="2026-03-02", end="2026-03-06", schedule=[[
+        {"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]])
+    zone = timezone.get_fixed_timezone(60)
+    with at(world.a):
+        child = Child.objects.get(pk=world.a.child_id)
+        tariffs.add_income_certificate(child=child, day_price=PRICE, valid_from=date(2026, 1, 1),
+                                       valid_until=date(2026, 12, 31))
+        SwapRequest.objects.create(child=child, give_up_date=date(2026, 3, 5), date=date(2026, 3, 6),
+                                   start_time=time(8), end_time=time(17), requested_at=timezone.now(),
+                                   status=SwapRequest.Status.ACCEPTED)
+        for d in (date(2026, 3, 2), date(2026, 3, 6)):
+            AttendanceRecord.objects.create(child=child, date=d, check_in=datetime.combine(d, time(8), zone),
+                                            check_out=datetime.combine(d, time(17), zone),
+                                            registered_at=timezone.now())
+        services.run_due(location_of(world.a), date(2026, 4, 2))
+        lines = list(Invoice.objects.get(contract=contract).lines.all())
+    assert not [line for line in lines if line.kind == "absence"]
+    assert sum(line.quantity for line in lines if line.kind == "care") == 2
