@@ -6,9 +6,10 @@ sent invoice is never edited — a correction is a credit note.
 """
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import person
 
 
 class InvoiceCounter(models.Model):
@@ -47,8 +48,8 @@ class Invoice(models.Model):
                               verbose_name=_("child"))
     contract = models.ForeignKey("contracts.Contract", on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="invoices", verbose_name=_("contract"))
-    parent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                               verbose_name=_("paying parent"))
+    parent = person(models.PROTECT, related_name="+",
+                    verbose_name=_("paying parent"))
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period until"))
     issue_date = models.DateField(_("invoice date"), null=True, blank=True)
@@ -143,7 +144,7 @@ class CreditNote(models.Model):
     reason = models.CharField(_("reason"), max_length=300)
     total = models.DecimalField(_("amount credited"), max_digits=10, decimal_places=2)
     pdf = models.BinaryField(_("PDF"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = person(models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -233,7 +234,7 @@ class AnnualStatement(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     child = models.ForeignKey("children.Child", on_delete=models.PROTECT, related_name="annual_statements")
-    parent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    parent = person(models.PROTECT, related_name="+")
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period until"))
     hours = models.DecimalField(_("hours"), max_digits=9, decimal_places=2, default=Decimal("0"))

@@ -4,10 +4,10 @@ mandates, each payment attempt (Stripe) and the SEPA direct-debit files for a lo
 The location's Stripe connected account itself is in the public schema (billing.membership.models), so a
 webhook that names only the account finds its location.
 """
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import person
 from billing.payments import rules
 
 
@@ -47,8 +47,8 @@ class Mandate(models.Model):
         FAILED = "failed", _("refused")
         REVOKED = "revoked", _("ended")
 
-    parent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                               verbose_name=_("parent"))
+    parent = person(models.PROTECT, related_name="+",
+                    verbose_name=_("parent"))
     contract = models.ForeignKey("contracts.Contract", on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="+", verbose_name=_("contract"))
     method = models.CharField(_("collected through"), max_length=20, choices=CollectionSettings.Method.choices)
@@ -122,8 +122,8 @@ class SepaFile(models.Model):
     transaction_count = models.PositiveIntegerField(_("collections"))
     total = models.DecimalField(_("total"), max_digits=12, decimal_places=2)
     xml = models.TextField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    created_by = person(models.SET_NULL, null=True, blank=True,
+                        related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,9 +3,10 @@ absences reported by parents (with the moment of the report), disputes about reg
 requests for an extra day of care."""
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import person
 
 
 class AttendanceRecord(models.Model):
@@ -22,10 +23,10 @@ class AttendanceRecord(models.Model):
     date = models.DateField(_("date"))
     check_in = models.DateTimeField(_("arrived at"))
     check_out = models.DateTimeField(_("left at"), null=True, blank=True)
-    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                      related_name="+")
-    checked_out_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                       blank=True, related_name="+")
+    checked_in_by = person(models.SET_NULL, null=True,
+                           related_name="+")
+    checked_out_by = person(models.SET_NULL, null=True,
+                            blank=True, related_name="+")
     #: The parent phoned ahead that they would be late: in Flanders no fine for a pick-up after closing time.
     late_pickup_announced = models.BooleanField(_("late pick-up announced by phone"), default=False)
     #: When the times were last registered or changed; the 24-hour dispute window runs from here.
@@ -72,8 +73,8 @@ class Absence(models.Model):
     end_date = models.DateField(_("last day"))
     reason = models.TextField(_("reason"))
     reported_at = models.DateTimeField(_("reported at"))
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+", verbose_name=_("reported by"))
+    reported_by = person(models.SET_NULL, null=True,
+                         related_name="+", verbose_name=_("reported by"))
     reported_late = models.BooleanField(_("reported after 08:00 on the first day"), default=False)
     fine = models.DecimalField(_("fine (EUR)"), max_digits=7, decimal_places=2, default=Decimal("0.00"))
     #: The day the location received the doctor's certificate (hospitalisation, quarantine); empty: none yet.
@@ -107,12 +108,12 @@ class TimeDispute(models.Model):
     proposed_check_in = models.DateTimeField(_("arrival according to the parent"))
     proposed_check_out = models.DateTimeField(_("departure according to the parent"), null=True, blank=True)
     reason = models.TextField(_("reason"))
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                  related_name="+", verbose_name=_("raised by"))
+    raised_by = person(models.SET_NULL, null=True,
+                       related_name="+", verbose_name=_("raised by"))
     raised_at = models.DateTimeField(_("raised at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("resolved by"))
+    resolved_by = person(models.SET_NULL, null=True, blank=True,
+                         related_name="+", verbose_name=_("resolved by"))
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolution_note = models.TextField(_("note on the decision"), blank=True)
 
@@ -147,8 +148,8 @@ class ExtraDayRequest(models.Model):
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("until"))
     note = models.TextField(_("note"), blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                     related_name="+", verbose_name=_("requested by"))
+    requested_by = person(models.SET_NULL, null=True,
+                          related_name="+", verbose_name=_("requested by"))
     requested_at = models.DateTimeField(_("requested at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     #: [{"code", "template", "params", "slot"}]: why the request was refused (empty when accepted).
@@ -188,8 +189,8 @@ class SwapRequest(models.Model):
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("until"))
     note = models.TextField(_("note"), blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                     related_name="+", verbose_name=_("requested by"))
+    requested_by = person(models.SET_NULL, null=True,
+                          related_name="+", verbose_name=_("requested by"))
     requested_at = models.DateTimeField(_("requested at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     #: As ExtraDayRequest.reasons: why the swap was refused (empty when accepted).

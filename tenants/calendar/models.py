@@ -2,9 +2,10 @@
 childminder for sickness or absence. Parents' calendar apps read it through a feed with a secret token."""
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import person
 
 
 class Weekday(models.IntegerChoices):
@@ -81,7 +82,7 @@ class Closure(models.Model):
     end_date = models.DateField(_("last day"))
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices, default=Reason.SICKNESS)
     note = models.CharField(_("note"), max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = person(models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -103,7 +104,7 @@ def new_feed_token() -> str:
 class FeedToken(models.Model):
     """A secret in the URL of a person's calendar feed (calendar apps cannot log in). Revocable."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = person(models.CASCADE, related_name="+")
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -5,6 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import person
 from tenants.calendar.models import Weekday
 
 
@@ -24,7 +25,7 @@ class Child(models.Model):
     group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="children", verbose_name=_("group"))
     guardians = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="+", blank=True, verbose_name=_("guardians")
+        settings.AUTH_USER_MODEL, db_constraint=False, related_name="+", blank=True, verbose_name=_("guardians")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -115,14 +116,14 @@ class CorrectionRequest(models.Model):
         REJECTED = "rejected", _("rejected")
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="correction_requests")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                     related_name="+", verbose_name=_("requested by"))
+    requested_by = person(models.SET_NULL, null=True,
+                          related_name="+", verbose_name=_("requested by"))
     field = models.CharField(_("field"), max_length=20, choices=Field.choices)
     requested_change = models.TextField(_("requested change"))
     reason = models.TextField(_("reason"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("decided by"))
+    decided_by = person(models.SET_NULL, null=True, blank=True,
+                        related_name="+", verbose_name=_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_note = models.TextField(_("decision note"), blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
@@ -147,7 +148,7 @@ class ChildChange(models.Model):
 
     child = models.ForeignKey(Child, on_delete=models.SET_NULL, null=True, related_name="changes")
     child_name = models.CharField(max_length=201)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = person(models.SET_NULL, null=True, related_name="+")
     actor_name = models.CharField(max_length=200, blank=True)
     action = models.CharField(_("action"), max_length=40)
     field = models.CharField(_("field"), max_length=40, blank=True)

@@ -1,10 +1,10 @@
 """A location's complaint regulation (klachtenregeling), its complaint register, the handling steps, the
 letters sent and the annual report (klachtenjaarverslag). All in the location's own schema."""
-from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import person
 from tenants.complaints import rules
 
 DEFAULT_ACKNOWLEDGEMENT_LETTER = _(
@@ -85,12 +85,12 @@ class Complaint(models.Model):
     subject = models.CharField(_("subject"), max_length=20, choices=Subject.choices)
     child = models.ForeignKey("children.Child", on_delete=models.SET_NULL, null=True, blank=True,
                               related_name="+", verbose_name=_("child"))
-    complainant = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("parent"))
+    complainant = person(models.SET_NULL, null=True, blank=True,
+                         related_name="+", verbose_name=_("parent"))
     complainant_name = models.CharField(_("name of the parent"), max_length=200, blank=True)
     complainant_email = models.EmailField(_("e-mail of the parent"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+")
+    recorded_by = person(models.SET_NULL, null=True,
+                         related_name="+")
     channel = models.CharField(_("received"), max_length=20, choices=Channel.choices, default=Channel.PORTAL)
     description = models.TextField(_("the complaint"))
     received_on = models.DateField(_("received on"))
@@ -130,7 +130,7 @@ class Step(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="steps")
     status = models.CharField(_("status"), max_length=20, choices=Complaint.Status.choices)
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = person(models.SET_NULL, null=True, related_name="+")
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -167,8 +167,8 @@ class Attachment(models.Model):
     name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveIntegerField(default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+")
+    uploaded_by = person(models.SET_NULL, null=True,
+                         related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -189,8 +189,8 @@ class Letter(models.Model):
     pdf = models.BinaryField(_("PDF"))
     sent_to = models.EmailField(_("sent to"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+")
+    created_by = person(models.SET_NULL, null=True,
+                        related_name="+")
 
     class Meta:
         ordering = ["created_at", "pk"]

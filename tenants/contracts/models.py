@@ -2,10 +2,10 @@
 
 A change never edits a version: it adds the next one, so the history of what was agreed and signed stays.
 """
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import person
 from tenants.contracts import rules
 
 
@@ -39,7 +39,7 @@ class Contract(models.Model):
                               default=Status.AWAITING_SIGNATURE)
     notice_given_on = models.DateField(_("notice given on"), null=True, blank=True)
     notice_by = models.CharField(_("notice given by"), max_length=20, choices=Party.choices, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = person(models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -77,15 +77,15 @@ class ContractVersion(models.Model):
     is_reduction = models.BooleanField(_("reduces the care days"), default=False)
     requested_on = models.DateField(_("requested on"))
     note = models.CharField(_("note"), max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = person(models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     document = models.BinaryField(_("contract PDF"))
     document_sha256 = models.CharField(_("SHA-256 of the contract PDF"), max_length=64)
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
     signed_name = models.CharField(_("signed with the name"), max_length=200, blank=True)
     signed_ip = models.GenericIPAddressField(_("signed from IP address"), null=True, blank=True)
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="+")
+    signed_by = person(models.SET_NULL, null=True, blank=True,
+                       related_name="+")
     signed_document = models.BinaryField(_("signed contract PDF"), null=True, blank=True)
     signed_document_sha256 = models.CharField(max_length=64, blank=True)
 
@@ -114,8 +114,8 @@ class EvaluationTask(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     due_date = models.DateField(_("due date"))
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+")
+    done_by = person(models.SET_NULL, null=True, blank=True,
+                     related_name="+")
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -183,14 +183,14 @@ class ChangeRequest(models.Model):
                                                       decimal_places=1, null=True, blank=True)
     end_date = models.DateField(_("last day of care"), null=True, blank=True)
     message = models.TextField(_("message"), blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                     related_name="+", verbose_name=_("requested by"))
+    requested_by = person(models.SET_NULL, null=True,
+                          related_name="+", verbose_name=_("requested by"))
     requested_at = models.DateTimeField(_("requested at"))
     requested_on = models.DateField(_("requested on"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("answered by"))
+    answered_by = person(models.SET_NULL, null=True, blank=True,
+                         related_name="+", verbose_name=_("answered by"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     #: The contract version made when a new schedule was accepted.
     version = models.ForeignKey(ContractVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

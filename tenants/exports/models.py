@@ -1,7 +1,8 @@
 """Exports (gegevensexport) of a location's data, built in the background."""
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import person
 
 
 class Export(models.Model):
@@ -10,7 +11,7 @@ class Export(models.Model):
         DONE = "done", _("done")
         FAILED = "failed", _("failed")
 
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    requested_by = person(models.SET_NULL, null=True, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     file_name = models.CharField(max_length=200, blank=True)
     schema_seen_by_worker = models.CharField(max_length=63, blank=True)

@@ -41,7 +41,7 @@ class StaffProfile(models.Model):
         OTHER = "other", _("other")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
-                                verbose_name=_("account"))
+                                db_constraint=False, verbose_name=_("account"))
     job_role = models.CharField(_("job role"), max_length=20, choices=JobRole.choices,
                                 default=JobRole.PEDAGOGICAL_EMPLOYEE)
     qualification = models.CharField(_("qualification"), max_length=200, blank=True,

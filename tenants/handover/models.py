@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import person
+
 
 class PrivateFileSystemStorage(FileSystemStorage):
     """Files without a URL of their own: they are only served through a signed, short-lived link."""
@@ -58,7 +60,7 @@ class Handover(models.Model):
     behaviour = models.TextField(_("mood and behaviour"), blank=True)
     activities = models.TextField(_("activities"), blank=True)
     message = models.TextField(_("message for the parents"), blank=True)
-    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    written_by = person(models.SET_NULL, null=True, related_name="+")
     written_at = models.DateTimeField(_("written at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -90,7 +92,7 @@ class HandoverReply(models.Model):
     """A parent's (or the staff's) answer to the day's handover."""
 
     handover = models.ForeignKey(Handover, on_delete=models.CASCADE, related_name="replies")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author = person(models.SET_NULL, null=True, related_name="+")
     author_name = models.CharField(max_length=200)
     text = models.TextField(_("reply"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -107,7 +109,7 @@ class HandoverRead(models.Model):
     """When a guardian first read the handover (so staff know it reached the parents)."""
 
     handover = models.ForeignKey(Handover, on_delete=models.CASCADE, related_name="reads")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = person(models.CASCADE, related_name="+")
     read_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

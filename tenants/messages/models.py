@@ -1,8 +1,9 @@
 """Conversations between parents and the location (the child's group or the entrepreneur), with read
 receipts, and announcements from the location to all parents or one group."""
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import person
 
 
 class Conversation(models.Model):
@@ -16,7 +17,7 @@ class Conversation(models.Model):
     group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                               verbose_name=_("group"))
     subject = models.CharField(_("subject"), max_length=200)
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    started_by = person(models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     last_message_at = models.DateTimeField(null=True, blank=True)
 
@@ -30,7 +31,7 @@ class Conversation(models.Model):
 
 class Message(models.Model):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author = person(models.SET_NULL, null=True, related_name="+")
     author_name = models.CharField(max_length=200)
     from_location = models.BooleanField(default=False)
     body = models.TextField(_("message"))
@@ -48,7 +49,7 @@ class MessageRead(models.Model):
     """A read receipt: who read which message when."""
 
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reads")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = person(models.CASCADE, related_name="+")
     read_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -63,7 +64,7 @@ class Announcement(models.Model):
     body = models.TextField(_("text"))
     group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                               verbose_name=_("group"), help_text=_("Empty: all parents of the location."))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    author = person(models.SET_NULL, null=True, related_name="+")
     published_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -76,7 +77,7 @@ class Announcement(models.Model):
 
 class AnnouncementRead(models.Model):
     announcement = models.ForeignKey(Announcement, on_delete=models.CASCADE, related_name="reads")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = person(models.CASCADE, related_name="+")
     read_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,10 +6,10 @@ to the person, so not even the order of rows joins them.
 """
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import person
 from tenants.surveys import rules
 
 
@@ -22,7 +22,7 @@ class Survey(models.Model):
     closes_on = models.DateField(_("open until"), null=True, blank=True)
     #: set when this is the local copy of a cooperative survey (portal.CoopSurvey, public schema)
     coop_survey_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = person(models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -58,7 +58,7 @@ class Participation(models.Model):
     """That a parent answered a survey (never what)."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="participations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = person(models.CASCADE, related_name="+")
     answered_on = models.DateField()
 
     class Meta:
@@ -72,8 +72,8 @@ class Response(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     #: only for surveys that are not anonymous
-    respondent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    respondent = person(models.SET_NULL, null=True, blank=True,
+                        related_name="+")
     submitted_on = models.DateField()
 
     def __str__(self):
