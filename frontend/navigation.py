@@ -36,6 +36,8 @@ LOCATION_MENU = [
     Entry("contract-schedules", _("Schedules"), (r.STAFF,)),
     Entry("calendar", _("Calendar"), MEMBERS),
     Entry("billing-invoices", _("Invoices"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("billing-run", _("Monthly invoicing"), (r.ENTREPRENEUR,)),
+    Entry("hours-approval", _("Hours to approve"), (r.PARENT,)),
     Entry("tariffs", _("Tariffs"), (r.ENTREPRENEUR,)),
     Entry("payments", _("Payments"), (r.ENTREPRENEUR,)),
     Entry("payments-mandate", _("Direct debit"), (r.PARENT,)),

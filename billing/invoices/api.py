@@ -162,10 +162,12 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     @action(detail=False, methods=["post"], serializer_class=RunSerializer)
     def run(self, request):
+        """Run a month's invoicing now, as the page does: the tariff models whose month is due; idempotent."""
         data = RunSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         location = request._request.location
-        result = services.run_month(location, data.validated_data["year"], data.validated_data["month"])
+        result = services.run_month_now(location, data.validated_data["year"], data.validated_data["month"],
+                                        location_today(location))
         return Response(result.as_dict())
 
 

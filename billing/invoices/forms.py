@@ -1,4 +1,6 @@
 """Page forms for invoices; they call the same services as the API."""
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +8,23 @@ from tenants.contracts.models import Contract
 
 DATE = forms.DateInput(attrs={"type": "date"})
 ONE_OFF_ROWS = 5
+
+
+class MonthForm(forms.Form):
+    """A calendar month as year-month (the browser's month picker); cleaned to its first day."""
+
+    month = forms.CharField(label=_("Month"), max_length=7, widget=forms.TextInput(attrs={"type": "month"}))
+
+    def clean_month(self) -> date:
+        value = self.cleaned_data["month"].strip()
+        try:
+            year, month = (int(part) for part in value.split("-"))
+            first = date(year, month, 1)
+        except ValueError:
+            first = None
+        if first is None or not 2000 <= first.year <= 2100 or len(value) != 7:
+            raise forms.ValidationError(_("Enter a month as year-month, for example 2026-03."))
+        return first
 
 
 class CreditNoteForm(forms.Form):

@@ -3,8 +3,10 @@ to find it. No child's name, amounts or care details in the mail; the document i
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from billing.invoices.models import AnnualStatement, Invoice
 
@@ -83,10 +85,14 @@ def contract_ended(reminder) -> None:
 
 
 def hours_auto_approved(parent, count: int, location_name: str) -> None:
+    url = _portal_url(reverse("hours-approval", urlconf="config.urls_location"))
     with translation.override(parent.language or "nl"):
         _send(parent, _("Hours approved automatically"),
-              _("%(count)s registered days of care at %(location)s were approved automatically after 7 days. "
-                "You can see them in the parent portal.") % {"count": count, "location": location_name})
+              ngettext("%(count)s registered day of care at %(location)s was approved automatically after 7 "
+                       "days. You can see it in the parent portal:\n%(url)s",
+                       "%(count)s registered days of care at %(location)s were approved automatically after 7 "
+                       "days. You can see them in the parent portal:\n%(url)s", count) % {
+                  "count": count, "location": location_name, "url": url})
 
 
 def statement_ready(statement_pk: int) -> None:

@@ -399,6 +399,17 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
     return result
 
 
+def run_month_now(location, year: int, month: int, today: date) -> RunResult:
+    """The entrepreneur runs a month from the page: the beat job's run, for the tariff models whose month is
+    due on `today` (rules.month_due). Idempotent like the beat run."""
+    models = {model for model in rules.MODELS
+              if rules.MODEL_JURISDICTION[model] == location.jurisdiction and rules.month_due(model, year, month,
+                                                                                               today)}
+    if not models:
+        raise ValidationError({"month": [_("This month cannot be invoiced yet.")]})
+    return run_month(location, year, month, models=models, today=today)
+
+
 def run_due(location, today: date) -> dict:
     """What the beat job does at one location on `today` (its local date): NL on the 1st–14th the current
     month (monthly average, flexible) and the month before for approved registered hours; BE-VLG on the

@@ -11,6 +11,7 @@ router.register("statements", api.StatementViewSet, basename="billing-statement"
 urlpatterns = [
     path("billing/invoices/", views.InvoiceListView.as_view(), name="billing-invoices"),
     path("billing/invoices/one-off/", views.OneOffInvoiceView.as_view(), name="billing-one-off-invoice"),
+    path("billing/invoices/run/", views.MonthRunView.as_view(), name="billing-run"),
     path("billing/invoices/export.csv", views.ExportView.as_view(), name="billing-invoices-export"),
     path("billing/invoices/<int:pk>/", views.InvoiceDetailView.as_view(), name="billing-invoice-page"),
     path("billing/invoices/<int:pk>/pdf/", views.InvoicePdfView.as_view(), name="billing-invoice-pdf"),

@@ -1,18 +1,25 @@
 """Pages: the invoices of the location (entrepreneur) or of the parent, one invoice with its PDF, a credit
-note form and one-off invoices for the entrepreneur, the CSV export and the annual statements."""
+note form, one-off invoices and the monthly run for the entrepreneur, the CSV export and the annual
+statements."""
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.invoices import export, selectors, services
-from billing.invoices.forms import CreditNoteForm, OneOffInvoiceForm, add_service_errors
+from billing.invoices.forms import CreditNoteForm, MonthForm, OneOffInvoiceForm, add_service_errors
 from billing.invoices.models import CreditNote, Invoice
 from billing.payments import selectors as payment_selectors
+from billing.tariffs import rules as tariff_rules
+from billing.tariffs.models import TariffModel
+from tenants.calendar.selectors import location_today
 
 
 def _invoice(request, pk):
@@ -80,8 +87,6 @@ class OneOffInvoiceView(RoleRequiredMixin, View):
     template_name = "invoices/one_off.html"
 
     def get(self, request):
-        from tenants.calendar.selectors import location_today
-
         return render(request, self.template_name, {"form": OneOffInvoiceForm(initial={
             "date": location_today(request.location), "contract": request.GET.get("contract")})})
 
@@ -102,6 +107,61 @@ class OneOffInvoiceView(RoleRequiredMixin, View):
                     messages.success(request, _("The invoice is saved as a draft; send it when it is complete."))
                 return redirect("billing-invoice-page", pk=invoice.pk)
         return render(request, self.template_name, {"form": form}, status=400)
+
+
+class MonthRunView(RoleRequiredMixin, View):
+    """A month's invoicing: the invoices made, the contracts still to invoice with their amount or what stops
+    them, and a button that runs the month (the beat job's service; running it again changes nothing)."""
+
+    allowed_roles = (ENTREPRENEUR,)
+    template_name = "invoices/run.html"
+
+    def get(self, request):
+        return self.page(request, MonthForm(request.GET) if "month" in request.GET else None)
+
+    def post(self, request):
+        form = MonthForm(request.POST)
+        if form.is_valid():
+            first = form.cleaned_data["month"]
+            try:
+                result = services.run_month_now(request.location, first.year, first.month,
+                                                location_today(request.location))
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _outcome(result))
+                return redirect(f"{request.path}?month={first:%Y-%m}")
+        return self.page(request, form, status=400)
+
+    def page(self, request, form, status=200):
+        today = location_today(request.location)
+        if form is None:
+            form = MonthForm({"month": f"{today:%Y-%m}"})
+        first = form.cleaned_data["month"] if form.is_valid() else None
+        context = {"form": form, "month": first}
+        if first is not None:
+            invoices, pending = selectors.month_run(request.location, first.year, first.month, today)
+            for row in pending:
+                row.label = TariffModel(row.model).label
+            context.update(invoices=invoices, pending=pending, ready=[row for row in pending
+                                                                      if row.due and not row.problems],
+                           previous=(first - timedelta(days=1)).replace(day=1),
+                           next=tariff_rules.month_bounds(first.year, first.month)[1] + timedelta(days=1))
+        return render(request, self.template_name, context, status=400 if form.errors else status)
+
+
+def _outcome(result) -> str:
+    parts = [ngettext("%(count)s invoice made and sent", "%(count)s invoices made and sent",
+                      len(result.created)) % {"count": len(result.created)},
+             ngettext("%(count)s existed already", "%(count)s existed already", result.existing)
+             % {"count": result.existing}]
+    if result.waiting:
+        parts.append(ngettext("%(count)s waits for approved hours", "%(count)s wait for approved hours",
+                              result.waiting) % {"count": result.waiting})
+    if result.problems:
+        parts.append(ngettext("%(count)s has a problem (see below)", "%(count)s have a problem (see below)",
+                              len(result.problems)) % {"count": len(result.problems)})
+    return _("Monthly run done: %(outcome)s.") % {"outcome": "; ".join(parts)}
 
 
 class InvoiceSendView(RoleRequiredMixin, View):

@@ -1,5 +1,8 @@
 """Tariffs API (location hosts): the entrepreneur manages rates, contract tariffs, income certificates,
 extras, settings and registered hours; a parent reads and approves the registered hours of her children."""
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -8,7 +11,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from accounts.permissions import has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
-from billing.tariffs import services
+from billing.tariffs import selectors, services
 from billing.tariffs.models import Extra, IncomeCertificate, RegisteredHours, TariffModel, TariffSettings, TariffYear
 from tenants.children.models import Child
 from tenants.contracts.models import CareType, Contract
@@ -140,8 +143,13 @@ class HoursSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RegisteredHours
-        fields = ["id", "contract", "date", "hours", "registered_at", "approved_at", "auto_approved"]
-        read_only_fields = ["registered_at", "approved_at", "auto_approved"]
+        fields = ["id", "contract", "date", "hours", "registered_at", "approved_at", "auto_approved", "disputed_at",
+                  "dispute_note"]
+        read_only_fields = ["registered_at", "approved_at", "auto_approved", "disputed_at", "dispute_note"]
+
+
+class WrongHoursSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=500, allow_blank=True)
 
 
 class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
@@ -161,8 +169,7 @@ class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gene
         roles = request_roles(self.request)
         if ENTREPRENEUR in roles:
             return RegisteredHours.objects.all()
-        children = Child.objects.filter(guardians=self.request.user)
-        return RegisteredHours.objects.filter(contract__child__in=children)
+        return selectors.hours_of_parent(self.request.user)
 
     def create(self, request, *args, **kwargs):
         data = HoursSerializer(data=request.data)
@@ -171,11 +178,23 @@ class HoursViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gene
         row = services.register_hours(v["contract"], day=v["date"], hours=v["hours"], user=request.user)
         return Response(HoursSerializer(row).data, status=status.HTTP_201_CREATED)
 
+    def _parents_row(self, request):
+        """Only the parent approves or objects (a guardian of the child or the paying parent)."""
+        if PARENT not in request_roles(request):
+            raise PermissionDenied
+        return get_object_or_404(selectors.hours_of_parent(request.user), pk=self.kwargs["pk"])
+
+    @extend_schema(request=None, responses={200: HoursSerializer})
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        row = self.get_object()
-        if PARENT not in request_roles(request) or not row.contract.child.guardians.filter(pk=request.user.pk).exists():
-            return Response(status=403)
-        services.approve_hours([row], user=request.user)
-        row.refresh_from_db()
+        """The parent approves the day; an approved day is final."""
+        return Response(HoursSerializer(services.approve_day(self._parents_row(request), user=request.user)).data)
+
+    @action(detail=True, methods=["post"], serializer_class=WrongHoursSerializer)
+    def wrong(self, request, pk=None):
+        """The parent says the day is wrong (`note`); the childminder corrects it by registering it again."""
+        row = self._parents_row(request)
+        data = WrongHoursSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = services.mark_hours_wrong(row, user=request.user, note=data.validated_data["note"])
         return Response(HoursSerializer(row).data)

@@ -2,10 +2,10 @@
 paying parent per contract, Flemish income certificates and fees, extras, and registered hours."""
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import person
 from billing.tariffs import rules
 
 
@@ -84,8 +84,7 @@ class ContractTariff(models.Model):
 
     contract = models.OneToOneField("contracts.Contract", on_delete=models.CASCADE, related_name="tariff")
     model = models.CharField(_("tariff model"), max_length=30, choices=TariffModel.choices)
-    paying_parent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                      verbose_name=_("paying parent"))
+    paying_parent = person(models.PROTECT, related_name="+", verbose_name=_("paying parent"))
     payment_method = models.CharField(_("payment method"), max_length=20, default="direct_debit")
     location_diapers = models.BooleanField(_("uses the location's diapers"), default=True)
 
@@ -167,18 +166,20 @@ class Extra(models.Model):
 
 class RegisteredHours(models.Model):
     """NL childminder: hours of care on a day, registered by the childminder and approved by the parent
-    (automatically after 7 days, with a notice)."""
+    (automatically after 7 days, with a notice). A day the parent marks as wrong waits for the childminder's
+    correction instead: a new registration of the day clears the remark and starts the 7 days again."""
 
     contract = models.ForeignKey("contracts.Contract", on_delete=models.CASCADE, related_name="registered_hours")
     date = models.DateField(_("date"))
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                      related_name="+")
+    registered_by = person(models.SET_NULL, null=True, related_name="+")
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    approved_by = person(models.SET_NULL, null=True, blank=True, related_name="+")
     auto_approved = models.BooleanField(_("approved automatically"), default=False)
+    disputed_at = models.DateTimeField(_("marked as wrong at"), null=True, blank=True)
+    disputed_by = person(models.SET_NULL, null=True, blank=True, related_name="+")
+    dispute_note = models.CharField(_("what is wrong, according to the parent"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["contract", "date"]

@@ -126,6 +126,14 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1])
 
 
+def month_due(model: str, year: int, month: int, today: date) -> bool:
+    """Whether the month may be invoiced on `today`: the monthly average and flexible contracts in advance,
+    from the month's first day; registered hours and the day price only once the month is over (a run
+    before that would invoice a part of the month and never the rest)."""
+    first, this_month = date(year, month, 1), today.replace(day=1)
+    return first <= this_month if model in (NL_MONTHLY_AVERAGE, NL_FLEXIBLE) else first < this_month
+
+
 def days(start: date, end: date):
     day = start
     while day <= end:

@@ -251,6 +251,7 @@ def register_hours(contract: Contract, *, day: date, hours, user=None) -> Regist
     if existing is not None:
         existing.hours, existing.registered_by = amount, user
         existing.registered_at = timezone.now()
+        existing.disputed_at, existing.disputed_by, existing.dispute_note = None, None, ""
         existing.save()
         return existing
     return RegisteredHours.objects.create(contract=contract, date=day, hours=amount, registered_by=user)
@@ -258,18 +259,69 @@ def register_hours(contract: Contract, *, day: date, hours, user=None) -> Regist
 
 @transaction.atomic
 def approve_hours(rows, *, user) -> int:
+    """Approve the days of `rows` that are still open (a day marked as wrong too: approving withdraws the
+    remark); days approved already stay as they were."""
     now = timezone.now()
     return RegisteredHours.objects.filter(pk__in=[r.pk for r in rows], approved_at__isnull=True).update(
-        approved_at=now, approved_by=user)
+        approved_at=now, approved_by=user, disputed_at=None, disputed_by=None, dispute_note="")
+
+
+def _lock_open_day(row: RegisteredHours, errors: dict) -> RegisteredHours:
+    """The row, locked; an approved day is final (a correction after that is a credit note)."""
+    current = RegisteredHours.objects.select_for_update().get(pk=row.pk)
+    if current.approved_at is not None:
+        _add(errors, "date", rules.gettext_noop("The hours of this day are approved already."))
+    return current
+
+
+@transaction.atomic
+def approve_day(row: RegisteredHours, *, user) -> RegisteredHours:
+    """The parent approves one day."""
+    errors: dict[str, list[str]] = {}
+    current = _lock_open_day(row, errors)
+    if errors:
+        raise ValidationError(errors)
+    approve_hours([current], user=user)
+    current.refresh_from_db()
+    return current
+
+
+@transaction.atomic
+def approve_month(rows, *, user) -> int:
+    """The parent approves all open days of a month at once; days she marked as wrong wait for the
+    childminder's correction (or her approval of that day)."""
+    open_rows = [r for r in rows if r.approved_at is None and r.disputed_at is None]
+    if not open_rows:
+        raise ValidationError({"month": [_("There are no hours left to approve in this month.")]})
+    return approve_hours(open_rows, user=user)
+
+
+@transaction.atomic
+def mark_hours_wrong(row: RegisteredHours, *, user, note: str) -> RegisteredHours:
+    """The parent says a day is wrong: the childminder sees the remark and corrects the day; until then it
+    is not approved automatically."""
+    note = (note or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not note:
+        _add(errors, "note", rules.gettext_noop("Say what is wrong with the hours of this day."))
+    elif len(note) > 500:
+        _add(errors, "note", rules.gettext_noop("At most 500 characters."))
+    current = _lock_open_day(row, errors)
+    if errors:
+        raise ValidationError(errors)
+    current.disputed_at, current.disputed_by, current.dispute_note = timezone.now(), user, note
+    current.save(update_fields=["disputed_at", "disputed_by", "dispute_note"])
+    return current
 
 
 def auto_approve_hours(now=None, location_name: str = "") -> int:
-    """Hours registered more than 7 days ago and not yet approved: approve them, notify the parents."""
+    """Hours registered more than 7 days ago and neither approved nor marked as wrong: approve them, notify
+    the parents."""
     from billing.invoices import notify
     from billing.tariffs import adapters
 
     now = now or timezone.now()
-    due = list(RegisteredHours.objects.filter(approved_at__isnull=True,
+    due = list(RegisteredHours.objects.filter(approved_at__isnull=True, disputed_at__isnull=True,
                                               registered_at__lte=now - timedelta(days=rules.AUTO_APPROVE_DAYS))
                .select_related("contract__child"))
     by_parent: dict = {}

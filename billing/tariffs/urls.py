@@ -22,6 +22,7 @@ urlpatterns = [
     path("billing/tariffs/extras/", views.ExtraListView.as_view(), name="tariff-extras"),
     path("billing/tariffs/extras/<int:pk>/delete/", views.ExtraDeleteView.as_view(), name="tariff-extra-delete"),
     path("billing/tariffs/hours/", views.HoursListView.as_view(), name="tariff-hours"),
+    path("billing/hours/", views.ParentHoursView.as_view(), name="hours-approval"),
     path("billing/tariffs/settings/", views.SettingsView.as_view(), name="tariff-settings"),
     path("api/v1/billing/contract-tariffs/", api.ContractTariffView.as_view(), name="contract-tariff-api"),
     path("api/v1/billing/tariff-settings/", api.SettingsView.as_view(), name="tariff-settings-api"),

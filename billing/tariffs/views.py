@@ -1,18 +1,21 @@
 """Tariff pages for the entrepreneur: tariff years with their rates, the tariff model and paying parent per
 contract, Flemish income certificates and settling-in sessions, extras, registered hours with their
-approval, and the tariff settings. Each page writes through the services the API uses."""
+approval, and the tariff settings; and the parent's page to approve registered hours. Each page writes
+through the services the API uses."""
 from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
-from accounts.roles import ENTREPRENEUR
-from billing.invoices.forms import add_service_errors
+from accounts.roles import ENTREPRENEUR, PARENT
+from billing.invoices.forms import MonthForm, add_service_errors
 from billing.tariffs import adapters, rules, selectors, services
 from billing.tariffs.forms import (
     CertificateForm,
@@ -261,11 +264,88 @@ class HoursListView(ListWithFormView):
     def rows(self, request):
         rows = list(selectors.registered_hours()[:500])
         for row in rows:
-            row.auto_approve_on = (row.registered_at + timedelta(days=rules.AUTO_APPROVE_DAYS)).date()
+            row.auto_approve_on = selectors.auto_approve_on(row)
         return rows
+
+    def initial(self, request):
+        """"Correct" next to a day marked as wrong opens the form for that day."""
+        return {name: request.GET.get(name) for name in ("contract", "date", "hours")}
 
     def save(self, request, data):
         services.register_hours(data["contract"], day=data["date"], hours=data["hours"], user=request.user)
+
+
+class ParentHoursView(RoleRequiredMixin, View):
+    """The parent's registered hours of one month: approve all open days or one, or say a day is wrong.
+    POST `action` "approve" (with `day`: that day, without: the whole `month`) or "wrong" (`day`, `note`)."""
+
+    allowed_roles = (PARENT,)
+    template_name = "tariffs/parent_hours.html"
+
+    def get(self, request):
+        return self.page(request, request.GET.get("month"))
+
+    def post(self, request):
+        first, _form = self.month(request, request.POST.get("month", ""))
+        action, day = request.POST.get("action"), request.POST.get("day", "")
+        row = None
+        if day:
+            row = selectors.hours_of_parent(request.user).filter(pk=int(day) if day.isdigit() else 0).first()
+            if row is None:
+                raise Http404
+        try:
+            if action == "wrong" and row is not None:
+                services.mark_hours_wrong(row, user=request.user, note=request.POST.get("note", ""))
+                messages.success(request, _("Your remark is sent; the childminder corrects the day."))
+            elif action == "approve" and row is not None:
+                services.approve_day(row, user=request.user)
+                messages.success(request, _("The hours of %(date)s are approved.") % {
+                    "date": date_format(row.date, "j F Y")})
+            elif action == "approve" and first is not None:
+                rows = selectors.hours_of_parent(request.user).filter(date__gte=first, date__lte=month_end(first))
+                count = services.approve_month(list(rows), user=request.user)
+                messages.success(request, ngettext("%(count)s day is approved.", "%(count)s days are approved.",
+                                                   count) % {"count": count})
+            elif action == "wrong":
+                raise ValidationError({"day": [_("Choose the day that is wrong.")]})
+            elif action != "approve":
+                raise ValidationError({"action": [_("Choose to approve the hours or to say a day is wrong.")]})
+        except ValidationError as error:
+            return self.page(request, request.POST.get("month", ""), status=400, error=error, row=row)
+        if first is None and row is None:
+            return self.page(request, request.POST.get("month", ""), status=400)
+        return redirect(f"{request.path}?month={(first or row.date):%Y-%m}")
+
+    @staticmethod
+    def month(request, value):
+        """(the month's first day or None when `value` is no month, its form); no value: the oldest month
+        with hours to approve (of the contract in `?contract=`, the overview's link), else this month."""
+        if not value:
+            contract = request.GET.get("contract", "")
+            open_months = (contract.isdigit() and selectors.parent_open_months(request.user, int(contract))
+                           or selectors.parent_open_months(request.user))
+            first = open_months[0] if open_months else location_today(request.location).replace(day=1)
+            return first, MonthForm(initial={"month": f"{first:%Y-%m}"})
+        form = MonthForm({"month": value})
+        return (form.cleaned_data["month"] if form.is_valid() else None), form
+
+    def page(self, request, value, *, status=200, error=None, row=None):
+        first, form = self.month(request, value)
+        errors = dict(error.message_dict) if error is not None else {}
+        note_errors = errors.pop("note", [])
+        context = {"form": form, "month": first, "groups": [], "errors": [m for ms in errors.values() for m in ms],
+                   "open_months": selectors.parent_open_months(request.user),
+                   "wrong_row": row.pk if note_errors else None, "note_errors": note_errors,
+                   "note": request.POST.get("note", "")}
+        if first is not None:
+            context.update(groups=selectors.parent_month(request.user, first),
+                           previous=(first - timedelta(days=1)).replace(day=1),
+                           next=month_end(first) + timedelta(days=1))
+        return render(request, self.template_name, context, status=400 if form.errors else status)
+
+
+def month_end(first):
+    return rules.month_bounds(first.year, first.month)[1]
 
 
 class SettingsView(EntrepreneurOnly, View):

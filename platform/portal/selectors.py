@@ -199,7 +199,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
                                    base + location_path("payments-mandate")))
     for contract_id, child_id in rows["hours"]:
         overview.tasks.append(Task("hours", names.get(child_id, ""),
-                                   base + location_path("contract-page", contract_id)))
+                                   base + location_path("hours-approval") + f"?contract={contract_id}"))
     for survey in rows["surveys"]:
         overview.tasks.append(Task("survey", survey["title"], base + location_path("survey-answer-page", survey["id"])))
     for survey in coop_surveys:
