@@ -184,14 +184,18 @@ def late_absence_fines(child_id: int, start: date, end: date) -> list[tuple[date
 
 
 def exempt_days(child_id: int, start: date, end: date) -> set[date]:
-    """Days from `start` to `end` of a hospitalisation or quarantine whose doctor's certificate came in time:
-    they take no justified absence day and cost nothing."""
+    """Days from `start` to `end` of a hospitalisation or quarantine whose doctor's certificate came in time
+    (the attendance register's rule, with the location's public holidays): they take no justified absence
+    day and cost nothing."""
+    from tenants.attendance import rules as attendance_rules
+    from tenants.attendance import selectors as attendance
     from tenants.attendance.models import Absence
 
     found: set[date] = set()
     for absence in Absence.objects.filter(child_id=child_id, kind__in=Absence.CERTIFIED_KINDS, start_date__lte=end,
                                           end_date__gte=start, certificate_received_on__isnull=False):
-        if rules.certificate_in_time(absence.start_date, absence.certificate_received_on):
+        holidays = attendance.certificate_holidays(absence.start_date)
+        if attendance_rules.certificate_in_time(absence.start_date, absence.certificate_received_on, holidays):
             found.update(rules.days(max(absence.start_date, start), min(absence.end_date, end)))
     return found
 

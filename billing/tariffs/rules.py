@@ -39,8 +39,6 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-import holidays as holidays_lib
-
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -63,7 +61,6 @@ MIN_JUSTIFIED_DAYS = 18
 LATE_PICKUP_QUARTER = 15  # minutes
 AUTO_APPROVE_DAYS = 7
 BE_DUE_DAYS = 21
-CERTIFICATE_WORKING_DAYS = 5
 
 # Line kinds (match billing.invoices.models.InvoiceLine.Kind)
 CARE = "care"
@@ -347,29 +344,6 @@ def late_pickup_quarters(pickup: time, closing: time) -> int:
     if late <= 0:
         return 0
     return -(-late // (LATE_PICKUP_QUARTER * 60))
-
-
-def working_day_after(start: date, count: int, public_holidays=None) -> date:
-    """The `count`-th working day after `start` (not counting `start`): Monday to Friday, skipping Belgian
-    public holidays."""
-    public_holidays = holidays_lib.country_holidays("BE") if public_holidays is None else public_holidays
-    day, found = start, 0
-    while found < count:
-        day += timedelta(days=1)
-        if day.weekday() < 5 and day not in public_holidays:
-            found += 1
-    return day
-
-
-def certificate_deadline(first_day: date, public_holidays=None) -> date:
-    """The last day a doctor's certificate for a hospitalisation or quarantine is in time: the 5th working
-    day after its first day (house rules 4.3.1)."""
-    return working_day_after(first_day, CERTIFICATE_WORKING_DAYS, public_holidays)
-
-
-def certificate_in_time(first_day: date, received_on: date | None, public_holidays=None) -> bool:
-    """Whether the certificate came in by the deadline; no certificate is never in time."""
-    return received_on is not None and received_on <= certificate_deadline(first_day, public_holidays)
 
 
 @dataclass(frozen=True)

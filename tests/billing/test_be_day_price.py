@@ -133,30 +133,20 @@ def test_invoice_of_a_flemish_month(billing, flemish_a):
 # --- certificates in time, announced late pick-ups (house rules 4.2.4 and 4.3.1) ----------------------
 
 
-@pytest.mark.parametrize("first_day, received, in_time", [
-    (date(2026, 3, 2), date(2026, 3, 9), True),     # Monday: the 5th working day after is the next Monday
-    (date(2026, 3, 2), date(2026, 3, 10), False),
-    (date(2026, 3, 2), date(2026, 3, 1), True),     # handed in before the admission
-    (date(2026, 3, 6), date(2026, 3, 13), True),    # Friday: Mon–Fri after the weekend
-    (date(2026, 3, 6), date(2026, 3, 16), False),
-    (date(2026, 3, 7), date(2026, 3, 13), True),    # a Saturday start counts from Monday
-    (date(2026, 4, 3), date(2026, 4, 13), True),    # Easter Monday 6 April is no working day: deadline 13 April
-    (date(2026, 4, 3), date(2026, 4, 14), False),
-    (date(2026, 7, 17), date(2026, 7, 27), True),   # the national holiday 21 July: deadline 27 July
-    (date(2026, 7, 17), date(2026, 7, 28), False),
-    (date(2026, 12, 28), date(2027, 1, 5), True),   # over New Year: 29, 30, 31 Dec, 4, 5 Jan
-    (date(2026, 12, 28), date(2027, 1, 6), False),
-    (date(2026, 3, 2), None, False),                # no certificate
-])
-def test_certificate_in_time(first_day, received, in_time):
-    assert rules.certificate_in_time(first_day, received) is in_time
+def test_certificate_deadline_follows_the_locations_public_holidays(billing, flemish_a):
+    """The deadline rule is the attendance register's (its table of cases lives with it); billing passes the
+    location's public holidays: from Friday 3 April 2026 the fifth working day is 13 April, Easter Monday
+    not counted, so a certificate on the 13th exempts the days and one on the 14th does not."""
+    from billing.tariffs import adapters
+    from tenants.attendance.models import Absence
 
-
-def test_certificate_deadline_skips_weekends_and_public_holidays():
-    assert rules.certificate_deadline(date(2026, 4, 3)) == date(2026, 4, 13)
-    assert rules.certificate_deadline(date(2026, 4, 3), public_holidays=set()) == date(2026, 4, 10)
-    assert rules.certificate_deadline(date(2026, 3, 2), public_holidays=set()) == date(2026, 3, 9)
-    assert rules.certificate_deadline(date(2026, 3, 2), public_holidays={date(2026, 3, 4)}) == date(2026, 3, 10)
+    with at(billing.a):
+        absence = Absence.objects.create(child_id=billing.a.child_id, kind=Absence.Kind.HOSPITAL,
+                                         start_date=date(2026, 4, 3), end_date=date(2026, 4, 3), reason="opname",
+                                         reported_at=timezone.now(), certificate_received_on=date(2026, 4, 13))
+        assert adapters.exempt_days(billing.a.child_id, date(2026, 4, 1), date(2026, 4, 30)) == {date(2026, 4, 3)}
+        Absence.objects.filter(pk=absence.pk).update(certificate_received_on=date(2026, 4, 14))
+        assert adapters.exempt_days(billing.a.child_id, date(2026, 4, 1), date(2026, 4, 30)) == set()
 
 
 FINE = "Picked up after closing time (%(date)s), per started quarter"
