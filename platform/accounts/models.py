@@ -2,11 +2,20 @@
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+NEVER_DELETED = ("Accounts are deactivated, never deleted: the location schemas refer to people without "
+                 "database constraints (accounts.fields), so nothing else would stop references being left behind.")
 
-class UserManager(BaseUserManager):
+
+class UserQuerySet(models.QuerySet):
+    def delete(self):
+        raise ProtectedError(NEVER_DELETED, set(self))
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **extra):
@@ -51,6 +60,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.full_name or self.email
+
+    def delete(self, *args, **kwargs):
+        """Refused: deactivate instead (`is_active = False`). What a person asks to have erased is erased per
+        location by the portal's deletion requests, within the retention rules."""
+        raise ProtectedError(NEVER_DELETED, {self})
 
     def coop_roles(self) -> set[str]:
         if not hasattr(self, "_coop_roles"):

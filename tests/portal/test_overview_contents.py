@@ -94,7 +94,7 @@ def test_the_tasks_are_the_parents_own(world):
     assert kinds == [("hours", "Sam Jansen"), ("invoice", "Mila Jansen"), ("mandate", "Sam Jansen"),
                      ("survey", "Open enquête")]
     hours = next(task for task in overview.tasks if task.kind == "hours")
-    assert hours.url.endswith(f"/contracts/{ids['sam_contract']}/")
+    assert hours.url.endswith(f"/billing/hours/?contract={ids['sam_contract']}")
     invoice = next(task for task in overview.tasks if task.kind == "invoice")
     assert invoice.url.startswith(world.a.location.url.rstrip("/")) and invoice.due is not None
 
