@@ -1,8 +1,6 @@
 """Pages: the invoices of the location (entrepreneur) or of the parent, one invoice with its PDF, a credit
 note form, one-off invoices and the monthly run for the entrepreneur, the CSV export and the annual
 statements."""
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -143,10 +141,9 @@ class MonthRunView(RoleRequiredMixin, View):
             invoices, pending = selectors.month_run(request.location, first.year, first.month, today)
             for row in pending:
                 row.label = TariffModel(row.model).label
-            context.update(invoices=invoices, pending=pending, ready=[row for row in pending
-                                                                      if row.due and not row.problems],
-                           previous=(first - timedelta(days=1)).replace(day=1),
-                           next=tariff_rules.month_bounds(first.year, first.month)[1] + timedelta(days=1))
+            previous, following = tariff_rules.neighbour_months(first)
+            context.update(invoices=invoices, pending=pending, previous=previous, next=following,
+                           ready=[row for row in pending if row.due and not row.problems])
         return render(request, self.template_name, context, status=400 if form.errors else status)
 
 

@@ -131,6 +131,11 @@ def month_due(model: str, year: int, month: int, today: date) -> bool:
     return first <= this_month if model in (NL_MONTHLY_AVERAGE, NL_FLEXIBLE) else first < this_month
 
 
+def neighbour_months(first: date) -> tuple[date, date]:
+    """The first days of the month before and the month after the month starting on `first`."""
+    return (first - timedelta(days=1)).replace(day=1), month_bounds(first.year, first.month)[1] + timedelta(days=1)
+
+
 def days(start: date, end: date):
     day = start
     while day <= end:

@@ -2,8 +2,6 @@
 contract, Flemish income certificates and settling-in sessions, extras, registered hours with their
 approval, and the tariff settings; and the parent's page to approve registered hours. Each page writes
 through the services the API uses."""
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -286,7 +284,8 @@ class ParentHoursView(RoleRequiredMixin, View):
         return self.page(request, request.GET.get("month"))
 
     def post(self, request):
-        first, _form = self.month(request, request.POST.get("month", ""))
+        value = request.POST.get("month", "")
+        first = self.month(request, value)[0] if value else None
         action, day = request.POST.get("action"), request.POST.get("day", "")
         row = None
         if day:
@@ -306,14 +305,16 @@ class ParentHoursView(RoleRequiredMixin, View):
                 count = services.approve_month(list(rows), user=request.user)
                 messages.success(request, ngettext("%(count)s day is approved.", "%(count)s days are approved.",
                                                    count) % {"count": count})
+            elif action == "approve" and not value:
+                raise ValidationError({"month": [_("Choose the month to approve.")]})
             elif action == "wrong":
                 raise ValidationError({"day": [_("Choose the day that is wrong.")]})
             elif action != "approve":
                 raise ValidationError({"action": [_("Choose to approve the hours or to say a day is wrong.")]})
         except ValidationError as error:
-            return self.page(request, request.POST.get("month", ""), status=400, error=error, row=row)
+            return self.page(request, value, status=400, error=error, row=row)
         if first is None and row is None:
-            return self.page(request, request.POST.get("month", ""), status=400)
+            return self.page(request, value, status=400)
         return redirect(f"{request.path}?month={(first or row.date):%Y-%m}")
 
     @staticmethod
@@ -338,9 +339,8 @@ class ParentHoursView(RoleRequiredMixin, View):
                    "wrong_row": row.pk if note_errors else None, "note_errors": note_errors,
                    "note": request.POST.get("note", "")}
         if first is not None:
-            context.update(groups=selectors.parent_month(request.user, first),
-                           previous=(first - timedelta(days=1)).replace(day=1),
-                           next=month_end(first) + timedelta(days=1))
+            previous, following = rules.neighbour_months(first)
+            context.update(groups=selectors.parent_month(request.user, first), previous=previous, next=following)
         return render(request, self.template_name, context, status=400 if form.errors else status)
 
 

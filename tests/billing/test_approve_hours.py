@@ -95,6 +95,8 @@ def test_nothing_left_to_approve_and_bad_input_are_clear_errors(billing, days, c
     assert response.status_code == 400
     assert response.context["form"].errors["month"] == ["Enter a month as year-month, for example 2026-03."]
     assert parent.get(PAGE, {"month": "2026-13"}).status_code == 400
+    response = parent.post(PAGE, {"action": "approve"})
+    assert response.status_code == 400 and response.context["errors"] == ["Choose the month to approve."]
     response = parent.post(PAGE, {"action": "delete", "month": "2026-10", "day": days[0].pk})
     assert response.status_code == 400
     assert parent.post(PAGE, {"action": "approve", "month": "2026-10", "day": "abc"}).status_code == 404
