@@ -425,11 +425,17 @@ class DisputeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         return Response(DisputeSerializer(dispute).data)
 
 
-class ExtraDayViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                      viewsets.GenericViewSet):
-    """A created request is decided at once: `status` is `accepted` or `refused`, with `reasons` in words."""
+class _DayRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                         viewsets.GenericViewSet):
+    """Extra days and swaps: members read what they may see (`selector`); parents and the entrepreneur ask
+    and cancel. A created request is decided at once: `status` is `accepted` or `refused`, with `reasons`
+    in words."""
 
     lookup_value_converter = "int"
+    model = None
+    selector = None
+    create_serializer = None
+    read_serializer = None
 
     def get_permissions(self):
         if self.action in ("create", "cancel"):
@@ -437,12 +443,21 @@ class ExtraDayViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         return [MEMBERS()]
 
     def get_serializer_class(self):
-        return ExtraDayCreateSerializer if self.action == "create" else ExtraDaySerializer
+        return self.create_serializer if self.action == "create" else self.read_serializer
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
-            return ExtraDayRequest.objects.none()
-        return selectors.extra_days_for(self.request.user, request_roles(self.request))
+            return self.model.objects.none()
+        return type(self).selector(self.request.user, request_roles(self.request))
+
+
+class ExtraDayViewSet(_DayRequestViewSet):
+    """Care on a day outside the contract."""
+
+    model = ExtraDayRequest
+    selector = selectors.extra_days_for
+    create_serializer = ExtraDayCreateSerializer
+    read_serializer = ExtraDaySerializer
 
     @extend_schema(request=ExtraDayCreateSerializer, responses={201: ExtraDaySerializer}, tags=["attendance"])
     def create(self, request, *args, **kwargs):
@@ -460,25 +475,13 @@ class ExtraDayViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         return Response(ExtraDaySerializer(extra).data)
 
 
-class SwapViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                  viewsets.GenericViewSet):
-    """Swap a contract day (`give_up_date`) for another day (`date`). A created swap is decided at once: `status`
-    is `accepted` or `refused`, with `reasons` in words."""
+class SwapViewSet(_DayRequestViewSet):
+    """Swap a contract day (`give_up_date`) for another day (`date`)."""
 
-    lookup_value_converter = "int"
-
-    def get_permissions(self):
-        if self.action in ("create", "cancel"):
-            return [PARENTS_AND_ENTREPRENEUR()]
-        return [MEMBERS()]
-
-    def get_serializer_class(self):
-        return SwapCreateSerializer if self.action == "create" else SwapSerializer
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return SwapRequest.objects.none()
-        return selectors.swaps_for(self.request.user, request_roles(self.request))
+    model = SwapRequest
+    selector = selectors.swaps_for
+    create_serializer = SwapCreateSerializer
+    read_serializer = SwapSerializer
 
     @extend_schema(request=SwapCreateSerializer, responses={201: SwapSerializer}, tags=["attendance"])
     def create(self, request, *args, **kwargs):

@@ -130,33 +130,40 @@ class TimeDispute(models.Model):
         return f"dispute {self.pk} ({self.status})"
 
 
-class ExtraDayRequest(models.Model):
-    """A parent asks for care on a day outside the contract. Decided at once: accepted when the group's
-    capacity, staff-child ratio and play space still hold for every half hour asked; otherwise refused
-    with the reasons (stored as translatable templates with parameters)."""
+class DayRequest(models.Model):
+    """What an extra-day request and a swap share: a day of care asked for with its times, decided at once
+    (accepted, or refused with the reasons as translatable templates with parameters)."""
 
     class Status(models.TextChoices):
         ACCEPTED = "accepted", _("accepted")
         REFUSED = "refused", _("refused")
         CANCELLED = "cancelled", _("cancelled")
 
-    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="extra_day_requests",
-                              verbose_name=_("child"))
     group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, related_name="+",
                               verbose_name=_("group"))
-    date = models.DateField(_("date"))
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("until"))
     note = models.TextField(_("note"), blank=True)
-    requested_by = person(models.SET_NULL, null=True,
-                          related_name="+", verbose_name=_("requested by"))
+    requested_by = person(models.SET_NULL, null=True, related_name="+", verbose_name=_("requested by"))
     requested_at = models.DateTimeField(_("requested at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     #: [{"code", "template", "params", "slot"}]: why the request was refused (empty when accepted).
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-date", "-requested_at"]
+
+
+class ExtraDayRequest(DayRequest):
+    """A parent asks for care on a day outside the contract. Accepted when the group's capacity,
+    staff-child ratio and play space still hold for every half hour asked."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="extra_day_requests",
+                              verbose_name=_("child"))
+    date = models.DateField(_("date"))
+
+    class Meta(DayRequest.Meta):
         verbose_name = _("extra-day request")
         verbose_name_plural = _("extra-day requests")
         constraints = [
@@ -170,35 +177,17 @@ class ExtraDayRequest(models.Model):
         return f"{self.child_id} {self.date} ({self.status})"
 
 
-class SwapRequest(models.Model):
+class SwapRequest(DayRequest):
     """A parent swaps one contract day of a child (`give_up_date`) for another day (`date`, with times).
-    Decided at once like an extra day: accepted when the group keeps its capacity, ratio and play space on
-    the new day and the location's swap limits hold; otherwise refused with the reasons."""
-
-    class Status(models.TextChoices):
-        ACCEPTED = "accepted", _("accepted")
-        REFUSED = "refused", _("refused")
-        CANCELLED = "cancelled", _("cancelled")
+    Accepted like an extra day, and when the location's swap limits hold."""
 
     child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="swap_requests",
                               verbose_name=_("child"))
-    group = models.ForeignKey("groups.Group", on_delete=models.SET_NULL, null=True, related_name="+",
-                              verbose_name=_("group"))
     give_up_date = models.DateField(_("contract day given up"))
     date = models.DateField(_("new day"))
-    start_time = models.TimeField(_("from"))
-    end_time = models.TimeField(_("until"))
-    note = models.TextField(_("note"), blank=True)
-    requested_by = person(models.SET_NULL, null=True,
-                          related_name="+", verbose_name=_("requested by"))
-    requested_at = models.DateTimeField(_("requested at"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-    #: As ExtraDayRequest.reasons: why the swap was refused (empty when accepted).
-    reasons = models.JSONField(_("reasons"), default=list, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-date", "-requested_at"]
+    class Meta(DayRequest.Meta):
         verbose_name = _("swap request")
         verbose_name_plural = _("swap requests")
         constraints = [

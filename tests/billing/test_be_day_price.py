@@ -93,23 +93,32 @@ def test_unjustified_absence_of_a_reserved_half_day():
     assert rules.total(result.lines) == D("9.00")
 
 
+def monday_thursday_from_march(world, end=None):
+    """Location A's child on Mondays and Thursdays 08:00–17:00 from Monday 2 March 2026, with an income
+    certificate at PRICE for the year. Returns the contract and the child."""
+    from billing.tariffs import services as tariffs
+    from tenants.children.models import Child
+
+    contract = make_contract(world, start="2026-03-02", end=end, schedule=[[
+        {"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]])
+    with at(world.a):
+        child = Child.objects.get(pk=world.a.child_id)
+        tariffs.add_income_certificate(child=child, day_price=PRICE, valid_from=date(2026, 1, 1),
+                                       valid_until=date(2026, 12, 31))
+    return contract, child
+
+
 def test_invoice_of_a_flemish_month(billing, flemish_a):
     """The run at a Flemish location invoices March in April: certificate price, attendance from the
     register, a late pick-up, due in 21 days, no LRK number."""
     from billing.invoices import services
     from billing.invoices.models import Invoice
-    from billing.tariffs import services as tariffs
     from tenants.attendance.models import AttendanceRecord
-    from tenants.children.models import Child
 
     world = billing
-    contract = make_contract(world, start="2026-03-02", schedule=[[
-        {"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]])
+    contract, child = monday_thursday_from_march(world)
     zone = timezone.get_fixed_timezone(60)
     with at(world.a):
-        child = Child.objects.get(pk=world.a.child_id)
-        tariffs.add_income_certificate(child=child, day_price=PRICE, valid_from=date(2026, 1, 1),
-                                       valid_until=date(2026, 12, 31))
         mondays_thursdays = [date(2026, 3, 2) + timedelta(days=i) for i in range(30)]
         care_days = [d for d in mondays_thursdays if d.weekday() in (0, 3) and d.month == 3]
         assert len(care_days) == 9
@@ -186,18 +195,12 @@ def test_invoice_waives_announced_pick_up_and_certified_hospitalisation(billing,
     hospitalisation with its certificate in time takes no justified day, one with a late certificate does."""
     from billing.invoices import services
     from billing.invoices.models import Invoice
-    from billing.tariffs import services as tariffs
     from tenants.attendance.models import Absence, AttendanceRecord
-    from tenants.children.models import Child
 
     world = billing
-    contract = make_contract(world, start="2026-03-02", schedule=[[
-        {"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]])
+    contract, child = monday_thursday_from_march(world)
     zone = timezone.get_fixed_timezone(60)
     with at(world.a):
-        child = Child.objects.get(pk=world.a.child_id)
-        tariffs.add_income_certificate(child=child, day_price=PRICE, valid_from=date(2026, 1, 1),
-                                       valid_until=date(2026, 12, 31))
         for d, end, announced in ((date(2026, 3, 2), time(18, 40), True), (date(2026, 3, 5), time(18, 40), False)):
             AttendanceRecord.objects.create(child=child, date=d, check_in=datetime.combine(d, time(8), zone),
                                             check_out=datetime.combine(d, end, zone), late_pickup_announced=announced,
@@ -228,18 +231,12 @@ def test_a_swapped_day_is_billed_on_the_new_day_and_not_as_an_absence(billing, f
     Thursday is no absence; the Friday is a day of care at the certificate price."""
     from billing.invoices import services
     from billing.invoices.models import Invoice
-    from billing.tariffs import services as tariffs
     from tenants.attendance.models import AttendanceRecord, SwapRequest
-    from tenants.children.models import Child
 
     world = billing
-    contract = make_contract(world, start="2026-03-02", end="2026-03-06", schedule=[[
-        {"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]])
+    contract, child = monday_thursday_from_march(world, end="2026-03-06")
     zone = timezone.get_fixed_timezone(60)
     with at(world.a):
-        child = Child.objects.get(pk=world.a.child_id)
-        tariffs.add_income_certificate(child=child, day_price=PRICE, valid_from=date(2026, 1, 1),
-                                       valid_until=date(2026, 12, 31))
         SwapRequest.objects.create(child=child, give_up_date=date(2026, 3, 5), date=date(2026, 3, 6),
                                    start_time=time(8), end_time=time(17), requested_at=timezone.now(),
                                    status=SwapRequest.Status.ACCEPTED)
