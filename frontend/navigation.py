@@ -18,6 +18,8 @@ class Entry:
     url_name: str
     label: str
     roles: tuple[str, ...]
+    #: Kinds of location where the entry is shown (empty: every kind).
+    kinds: tuple[str, ...] = ()
 
 
 LOCATION_MENU = [
@@ -37,7 +39,7 @@ LOCATION_MENU = [
     Entry("calendar", _("Calendar"), MEMBERS),
     Entry("billing-invoices", _("Invoices"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("billing-run", _("Monthly invoicing"), (r.ENTREPRENEUR,)),
-    Entry("hours-approval", _("Hours to approve"), (r.PARENT,)),
+    Entry("hours-approval", _("Hours to approve"), (r.PARENT,), kinds=("gastouder",)),
     Entry("tariffs", _("Tariffs"), (r.ENTREPRENEUR,)),
     Entry("payments", _("Payments"), (r.ENTREPRENEUR,)),
     Entry("payments-mandate", _("Direct debit"), (r.PARENT,)),
@@ -72,11 +74,14 @@ def menu_for(request) -> list[dict]:
     if user is None or not user.is_authenticated:
         return []
     roles = getattr(request, "roles", set()) or set()
-    entries = LOCATION_MENU if getattr(request, "location", None) is not None else MAIN_MENU
+    location = getattr(request, "location", None)
+    entries = LOCATION_MENU if location is not None else MAIN_MENU
     current = getattr(getattr(request, "resolver_match", None), "url_name", None)
     items = []
     for entry in entries:
         if entry.roles and not (roles & set(entry.roles)):
+            continue
+        if entry.kinds and getattr(location, "kind", None) not in entry.kinds:
             continue
         try:
             url = reverse(entry.url_name)

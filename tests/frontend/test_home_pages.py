@@ -86,6 +86,13 @@ def test_navigation_shows_each_role_only_its_links(client_for, world):
     assert 'href="/children/"' not in html(client_for(world.a.parent, world.a).get("/"))
 
 
+def test_a_menu_entry_for_one_kind_of_location_shows_only_there(client_for, world):
+    """Registered hours to approve are a childminder's (location B); not on the day-care centre's menu."""
+    assert (world.a.location.kind, world.b.location.kind) == ("kdv", "gastouder")
+    assert 'href="/billing/hours/"' not in html(client_for(world.a.parent, world.a).get("/"))
+    assert 'href="/billing/hours/"' in html(client_for(world.b.parent, world.b).get("/"))
+
+
 def test_bad_location_form_shows_field_error_and_keeps_input(client_for, world):
     response = client_for(world.coop_admin).post("/locations/new/", {
         "name": "Kinderopvang Typfout", "slug": "Not A Slug!", "kind": "kdv", "jurisdiction": "NL",
