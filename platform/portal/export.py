@@ -38,9 +38,11 @@ def record(obj, exclude=()) -> dict:
 
 
 def _location_data(user, location, files: dict) -> dict:
-    from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, TimeDispute
+    from billing.payments.models import Mandate
+    from billing.tariffs.models import IncomeCertificate, RegisteredHours
+    from tenants.attendance.models import Absence, AttendanceRecord, ExtraDayRequest, SwapRequest, TimeDispute
     from tenants.children.models import Child, ChildChange, CorrectionRequest
-    from tenants.contracts.models import Contract
+    from tenants.contracts.models import ChangeRequest, Contract
     from tenants.handover.models import Handover
     from tenants.messages.models import Conversation
     from tenants.surveys.models import Participation, Response
@@ -71,10 +73,15 @@ def _location_data(user, location, files: dict) -> dict:
                 files[f"{prefix}/contracts/contract-{contract.pk}-v{version.number}.pdf"] = bytes(pdf)
         contracts.append(entry)
     data["contracts"] = contracts
+    data["contract_change_requests"] = [record(r) for r in ChangeRequest.objects.filter(contract__child_id__in=ids)]
+    data["registered_hours"] = [record(h) for h in RegisteredHours.objects.filter(contract__child_id__in=ids)]
+    data["income_certificates"] = [record(c) for c in IncomeCertificate.objects.filter(child_id__in=ids)]
+    data["direct_debit_mandates"] = [record(m) for m in Mandate.objects.filter(parent=user)]
 
     data["attendance"] = [record(r) for r in AttendanceRecord.objects.filter(child_id__in=ids)]
     data["absences"] = [record(a) for a in Absence.objects.filter(child_id__in=ids)]
     data["extra_days"] = [record(e) for e in ExtraDayRequest.objects.filter(child_id__in=ids)]
+    data["swaps"] = [record(e) for e in SwapRequest.objects.filter(child_id__in=ids)]
     data["time_disputes"] = [record(d) for d in TimeDispute.objects.filter(record__child_id__in=ids)]
 
     handovers = []

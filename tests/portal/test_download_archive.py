@@ -86,3 +86,30 @@ def test_only_parents_on_the_main_domain_download(world, client_for, api):
     assert client_for(world.adviser).get("/privacy/download/").status_code == 403
     assert client_for(world.a.staff).get("/privacy/download/").status_code == 403
     assert api(world.a.entrepreneur, None).get("/api/v1/portal/export/").status_code == 403
+
+
+def test_requests_hours_and_certificates_are_in_the_archive_and_only_the_parents_own(world, client_for):
+    from datetime import date, time
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from billing.tariffs.models import IncomeCertificate
+    from tenants.attendance.models import SwapRequest
+
+    parent = world.two_location_parent
+    mila = child_id(world.a, "Mila")
+    with in_schema(world.a):
+        for child, note, price in ((mila, "Oma past op", "31.50"), (world.a.child_id, "GEHEIM ruil", "77.77")):
+            SwapRequest.objects.create(child_id=child, give_up_date=date(2026, 12, 7), date=date(2026, 12, 8),
+                                       start_time=time(8), end_time=time(17), note=note,
+                                       requested_at=timezone.now(), status="accepted")
+            IncomeCertificate.objects.create(child_id=child, day_price=Decimal(price), valid_from=date(2026, 1, 1),
+                                             valid_until=date(2026, 12, 31))
+    archive = zipfile.ZipFile(io.BytesIO(client_for(parent).get("/privacy/download/").content))
+    data = json.loads(archive.read("data.json"))
+    here = next(loc for loc in data["locations"] if loc["location"]["name"] == world.a.location.name)
+    assert [s["note"] for s in here["swaps"]] == ["Oma past op"]
+    assert [c["day_price"] for c in here["income_certificates"]] == ["31.50"]
+    assert {"contract_change_requests", "registered_hours", "direct_debit_mandates"} <= set(here)
+    assert "GEHEIM" not in archive.read("data.json").decode() and "77.77" not in archive.read("data.json").decode()
