@@ -4,7 +4,7 @@
   request within one month (GDPR art. 12(3)).
 - Deletion follows the legal retention periods: what the tax authorities and the registers need is kept,
   everything else is deleted. Records that underlie invoices — invoices and annual statements, the
-  contracts they are based on, and the attendance register with absences and extra days — are kept for
+  contracts they are based on, and the attendance register with absences, extra days and swaps — are kept for
   the fiscal retention period, counted from the end of the calendar year of the last record:
   7 years in the Netherlands (art. 52 AWR), 10 years in Flanders (Belgian accounting law, art. III.88 WER).
   The child's name and birth date stay with them, because those records refer to the child.

@@ -21,13 +21,13 @@ CATEGORY_LABELS = {
     "all": gettext_lazy("all data"),
     "invoices": gettext_lazy("invoices and annual statements"),
     "contracts": gettext_lazy("contracts"),
-    "attendance": gettext_lazy("attendance register, absences and extra days"),
+    "attendance": gettext_lazy("attendance register, absences, extra days and swaps"),
     "identity": gettext_lazy("the child's name and birth date"),
     "care_details": gettext_lazy("care details (GP, allergies, diet, medication, medical notes, BSN)"),
     "pickup_and_custody": gettext_lazy("people who may pick up, custody notes"),
     "handovers": gettext_lazy("daily handovers and photos"),
     "messages": gettext_lazy("messages"),
-    "corrections": gettext_lazy("correction requests and the change log"),
+    "corrections": gettext_lazy("correction requests, contract change requests and the change log"),
     "survey_answers": gettext_lazy("named survey answers"),
 }
 REASONS = {
@@ -130,6 +130,7 @@ def _facts(user, location, today):
 def _erase(user, ids) -> dict[str, int]:
     """Delete what need not be kept, for the children `ids` and this guardian, in the current schema."""
     from tenants.children.models import Child, ChildChange, CorrectionRequest, CustodyNote, PickupPerson
+    from tenants.contracts.models import ChangeRequest
     from tenants.handover import services as handover_services
     from tenants.messages import services as message_services
     from tenants.surveys import services as survey_services
@@ -144,6 +145,7 @@ def _erase(user, ids) -> dict[str, int]:
     counts["pickup_and_custody"] = (PickupPerson.objects.filter(child_id__in=ids).delete()[0]
                                     + CustodyNote.objects.filter(child_id__in=ids).delete()[0])
     counts["corrections"] = (CorrectionRequest.objects.filter(child_id__in=ids).delete()[0]
+                             + ChangeRequest.objects.filter(contract__child_id__in=ids).delete()[0]
                              + ChildChange.objects.filter(child_id__in=ids).delete()[0])
     counts["survey_answers"] = survey_services.erase_for_user(user)
     return counts

@@ -34,15 +34,18 @@ def ended_contract(world, child):
 
 def test_parent_asks_and_the_entrepreneur_deletes_within_the_retention_rules(world, client_for):
     from tenants.children.models import Child
+    from tenants.contracts.models import ChangeRequest
     from tenants.handover import services as handover
     from tenants.messages import services as messages
 
     parent = world.two_location_parent
     child = mila(world)
-    ended_contract(world, child)
+    contract = ended_contract(world, child)
     make_invoice(world.a, child.pk, parent)
     with in_schema(world.a):
         Child.objects.filter(pk=child.pk).update(allergies="pinda", medical_notes="astma", gp_name="Dr. Bos")
+        ChangeRequest.objects.create(contract=contract, kind="other", message="Liever op dinsdag",
+                                     requested_at=timezone.now(), requested_on=date(2025, 6, 2), status="refused")
         handover.write_handover(child, day=local_today(), by=world.a.staff, message="Geschilderd")
         messages.start_conversation(child, by=parent, roles={"parent"}, subject="Vraag", body="Hoi")
 
@@ -72,6 +75,7 @@ def test_parent_asks_and_the_entrepreneur_deletes_within_the_retention_rules(wor
         assert (stored.first_name, stored.allergies, stored.medical_notes, stored.gp_name) == ("Mila", "", "", "")
         assert not Handover.objects.filter(child=child).exists()
         assert not Conversation.objects.filter(child=child).exists()
+        assert not ChangeRequest.objects.filter(contract__child=child).exists()
         assert Invoice.objects.filter(child=child).count() == 1, "kept for the tax authorities"
     # The other location is untouched, and the parent is told what happened and why.
     with in_schema(world.b):
