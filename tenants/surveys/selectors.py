@@ -38,7 +38,8 @@ def to_answer(user, today: date, coop_surveys=None) -> list[dict]:
 
 def surveys_visible_to(user, roles: set[str], today: date):
     if ENTREPRENEUR in roles:
-        return Survey.objects.annotate(response_count=Count("responses"))
+        # An aggregate drops Meta.ordering (Django leaves it out of GROUP BY queries): order explicitly.
+        return Survey.objects.annotate(response_count=Count("responses")).order_by("-opens_on", "-pk")
     if PARENT in roles:
         return Survey.objects.filter(opens_on__lte=today).filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
     return Survey.objects.none()
