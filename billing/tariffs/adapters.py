@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from billing.tariffs import rules
 from billing.tariffs.models import ContractTariff, IncomeCertificate, Rate, SettlingInSession, TariffSettings
 from tenants.contracts.models import Contract, ContractVersion
+from tenants.contracts.rules import CareDay
 
 
 @dataclass
@@ -77,8 +78,13 @@ class LocationContext:
         return rate.hourly_rate
 
 
+def care_hours(day: CareDay) -> Decimal:
+    """The hours of a day of care as billing reckons them (a contract day or a day swapped to)."""
+    return Decimal(str(round(day.hours, 4)))
+
+
 def weeks_of(version: ContractVersion) -> list[list[rules.Slot]]:
-    return [[rules.Slot(day.weekday, Decimal(str(round(day.hours, 4)))) for day in week] for week in version.weeks]
+    return [[rules.Slot(day.weekday, care_hours(day)) for day in week] for week in version.weeks]
 
 
 def signed_versions(contract: Contract) -> list[ContractVersion]:
@@ -213,9 +219,7 @@ def swapped_days(child_id: int, start: date, end: date) -> tuple[set[date], dict
         if start <= swap.give_up_date <= end:
             given_up.add(swap.give_up_date)
         if start <= swap.date <= end:
-            minutes = (swap.end_time.hour * 60 + swap.end_time.minute) - (swap.start_time.hour * 60
-                                                                          + swap.start_time.minute)
-            new_days[swap.date] = (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+            new_days[swap.date] = care_hours(CareDay(swap.date.weekday(), swap.start_time, swap.end_time))
     return given_up, new_days
 
 
