@@ -32,7 +32,7 @@ class ComplaintBodySerializer(serializers.Serializer):
     role = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     address = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     phone = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True, default="")
 
 
@@ -153,7 +153,7 @@ class ComplaintRecordSerializer(ComplaintFileSerializer):
     complainant = serializers.IntegerField(required=False, allow_null=True, default=None,
                                            help_text="A parent of this location (user id).")
     complainant_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    complainant_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    complainant_email = serializers.EmailField(required=False, allow_blank=True)
 
 
 class ComplaintJudgeSerializer(serializers.Serializer):

@@ -49,3 +49,21 @@ def test_main_domain_schema_generates_without_warnings(db):
 
 def test_location_schema_generates_without_warnings(db):
     assert generator_warnings("config.urls_location") == []
+
+
+def served_schema(client) -> dict:
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_main_domain_schema_is_valid_openapi(client_for):
+    from openapi_spec_validator import validate
+
+    validate(served_schema(client_for()))
+
+
+def test_location_schema_is_valid_openapi(client_for, world):
+    from openapi_spec_validator import validate
+
+    validate(served_schema(client_for(site=world.a)))
