@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 
 from config.database import embedded_database
 from config.languages import languages_in
@@ -97,6 +100,8 @@ TENANT_LIMIT_SET_CALLS = True
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cooperative.middleware.LocationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -269,8 +274,41 @@ if IS_PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Links carry single-use tokens (invitations, the login handoff): never tell another site where a visitor came from.
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content security policy (django-csp): scripts and styles only from our own static files, no inline script or
+# style, no eval; a template that really needs an inline script uses the request's nonce (`request.csp_nonce`).
+# Forms may post to our own hosts (the login hands over to a location's host) and redirect to Stripe's hosted
+# pages (iDEAL checkout, the entrepreneur's onboarding). See docs/security.md.
+_OUR_HOSTS = [f"{SITE_SCHEME}://{MAIN_DOMAIN}{':' + SITE_PORT if SITE_PORT else ''}",
+              f"{SITE_SCHEME}://*.{MAIN_DOMAIN}{':' + SITE_PORT if SITE_PORT else ''}"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF, CSP_NONCE],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:", "blob:"],
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "worker-src": [CSP_SELF],
+        "manifest-src": [CSP_SELF],
+        "frame-src": [CSP_NONE],
+        "frame-ancestors": [CSP_NONE],
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_NONE],
+        "form-action": [CSP_SELF, *_OUR_HOSTS, "https://checkout.stripe.com", "https://connect.stripe.com"],
+        **({"report-uri": [env.str("CSP_REPORT_URI")]} if env.str("CSP_REPORT_URI", default="") else {}),
+    },
+}
+# Powerful browser features are off everywhere; passkeys (WebAuthn) only on our own pages.
+PERMISSIONS_POLICY = {
+    "camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": [], "serial": [], "bluetooth": [],
+    "midi": [], "magnetometer": [], "gyroscope": [], "accelerometer": [], "display-capture": [],
+    "browsing-topics": [], "interest-cohort": [],
+    "publickey-credentials-create": ["self"], "publickey-credentials-get": ["self"],
+}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
 

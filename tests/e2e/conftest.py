@@ -123,8 +123,10 @@ def new_page(chromium, request):
         context.set_default_timeout(15_000)
         page = context.new_page()
         pages.append(page)
+        csp_violations.append(browser.watch_csp(page))
         return page
 
+    csp_violations: list[list[str]] = []
     yield make
     failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
     for index, page in enumerate(pages):
@@ -136,6 +138,8 @@ def new_page(chromium, request):
             except Exception:  # noqa: BLE001 - a screenshot must never hide the real failure
                 pass
         page.context.close()
+    # Every journey also checks the content security policy: the browser reported no blocked script or style.
+    assert [text for found in csp_violations for text in found] == []
 
 
 @pytest.fixture
