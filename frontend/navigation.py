@@ -64,6 +64,7 @@ MAIN_MENU = [
     Entry("complaint-report", _("Complaint report"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("membership-fees", _("Membership fees"), (r.COOP_ADMIN,)),
     Entry("coop-surveys", _("Surveys"), (r.COOP_ADMIN, r.ADVISER)),
+    Entry("outbox-deliveries", _("Outgoing messages"), (r.COOP_ADMIN,)),
     Entry("privacy", _("Your data"), (r.PARENT,)),
 ]
 

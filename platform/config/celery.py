@@ -16,6 +16,12 @@ app.autodiscover_tasks()
 
 # Periodic jobs (celery beat). Each app adds its own entry.
 app.conf.beat_schedule = dict(app.conf.beat_schedule or {})
+# Outgoing messages: deliver what is due (never queued because the broker was down, or waiting for its next
+# attempt after the mail server failed), every minute.
+app.conf.beat_schedule["outbox-sweep"] = {
+    "task": "outbox.sweep",
+    "schedule": 60,
+}
 # Contracts: plan the trial (6 weeks) and yearly evaluations, every active location in its own schema.
 app.conf.beat_schedule["contracts-evaluation-tasks"] = {
     "task": "tenants.contracts.tasks.create_evaluation_tasks",

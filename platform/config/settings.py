@@ -69,6 +69,8 @@ SHARED_APPS = [
     "frontend",
 ]
 TENANT_APPS = [
+    # Outgoing messages: side effects delivered after the commit, retried, shown when they fail.
+    "outbox",
     "django.contrib.contenttypes",
     "tenants.children",
     "tenants.groups",
@@ -145,6 +147,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+# With persistent connections, check a reused one before the first query of each request: after a database
+# restart a worker reconnects instead of failing its next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]

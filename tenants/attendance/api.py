@@ -6,9 +6,12 @@
 - planning (entrepreneur, staff): per group and half hour, children versus staff, with violations;
 - absences (a parent for their own child, staff and entrepreneur for any child): report and list;
 - disputes (a parent for their own child's stay; the entrepreneur lists and resolves);
-- extra-days (a parent for their own child; the entrepreneur too): request, decided at once, and list;
+- extra-days (a parent for their own child; the entrepreneur too): request, decided at once, and list; the
+  same request again (a double submit, also two at once) answers 200 with the request already stored (the
+  accepted one, or the stored refusal when it is refused again) instead of 201 with a new one;
 - swaps (a parent for their own child; the entrepreneur too): swap a contract day for another day, decided at
-  once, list and cancel; staff and the entrepreneur list every swap;
+  once, list and cancel (the same swap again answers 200 with the stored one, as for extra days); staff and
+  the entrepreneur list every swap;
 - settings (entrepreneur): the location's swap limits;
 - records/{id}/late-pickup and absences/{id}/certificate (entrepreneur, staff): a late pick-up announced by
   phone, the day a doctor's certificate came in.
@@ -20,7 +23,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -425,6 +428,10 @@ class DisputeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         return Response(DisputeSerializer(dispute).data)
 
 
+REPEAT_ANSWER = ("The same request was already stored (a double submit, also two sent at once): the accepted "
+                 "request, or the stored refusal when it is refused again. Nothing new is stored.")
+
+
 class _DayRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                          viewsets.GenericViewSet):
     """Extra days and swaps: members read what they may see (`selector`); parents and the entrepreneur ask
@@ -459,14 +466,17 @@ class ExtraDayViewSet(_DayRequestViewSet):
     create_serializer = ExtraDayCreateSerializer
     read_serializer = ExtraDaySerializer
 
-    @extend_schema(request=ExtraDayCreateSerializer, responses={201: ExtraDaySerializer}, tags=["attendance"])
+    @extend_schema(request=ExtraDayCreateSerializer, tags=["attendance"], responses={
+        201: OpenApiResponse(ExtraDaySerializer, description="Decided and stored: accepted or refused."),
+        200: OpenApiResponse(ExtraDaySerializer, description=REPEAT_ANSWER)})
     def create(self, request, *args, **kwargs):
         data = _valid(ExtraDayCreateSerializer, request)
-        extra = services.request_extra_day(
+        extra, created = services.request_extra_day_once(
             visible_child(request, data["child"]), date=data["date"], start_time=data["start_time"],
             end_time=data["end_time"], note=data["note"], by=request.user,
         )
-        return Response(ExtraDaySerializer(extra).data, status=status.HTTP_201_CREATED)
+        return Response(ExtraDaySerializer(extra).data,
+                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
     @extend_schema(request=None, responses={200: ExtraDaySerializer}, tags=["attendance"])
     @action(detail=True, methods=["post"])
@@ -483,14 +493,16 @@ class SwapViewSet(_DayRequestViewSet):
     create_serializer = SwapCreateSerializer
     read_serializer = SwapSerializer
 
-    @extend_schema(request=SwapCreateSerializer, responses={201: SwapSerializer}, tags=["attendance"])
+    @extend_schema(request=SwapCreateSerializer, tags=["attendance"], responses={
+        201: OpenApiResponse(SwapSerializer, description="Decided and stored: accepted or refused."),
+        200: OpenApiResponse(SwapSerializer, description=REPEAT_ANSWER)})
     def create(self, request, *args, **kwargs):
         data = _valid(SwapCreateSerializer, request)
-        swap = services.request_swap(
+        swap, created = services.request_swap_once(
             visible_child(request, data["child"]), give_up_date=data["give_up_date"], date=data["date"],
             start_time=data["start_time"], end_time=data["end_time"], note=data["note"], by=request.user,
         )
-        return Response(SwapSerializer(swap).data, status=status.HTTP_201_CREATED)
+        return Response(SwapSerializer(swap).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
     @extend_schema(request=None, responses={200: SwapSerializer}, tags=["attendance"])
     @action(detail=True, methods=["post"])

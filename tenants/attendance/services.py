@@ -256,16 +256,64 @@ def capacity_reasons(group: Group, child: Child, day: date, start: time, end: ti
     return list(reasons.values())
 
 
+def _repeat_of(model, child: Child, status: str, **same):
+    """A request of `child` with `status` and the same day and times: what a double submit repeats."""
+    return model.objects.filter(child=child, status=status, **same).order_by("-requested_at", "-pk").first()
+
+
+def _decided_once(model, child: Child, same: dict, reasons: list[Reason], fields: dict, taken: dict[str, dict]):
+    """Store the decision unless it repeats one already stored; (request, created).
+
+    Called while the group is locked, so of two identical requests at once the second sees the first here: an
+    accepted one is answered with the accepted request, a refusal that is refused again with the stored
+    refusal (at most one refusal is stored). `taken`: field -> filter of an accepted request that this one
+    cannot stand beside (the uniqueness the database also enforces), answered as a field error."""
+    accepted = _repeat_of(model, child, model.Status.ACCEPTED, **same)
+    if accepted is not None:
+        return accepted, False
+    if not reasons:
+        for field, condition in taken.items():
+            if model.objects.filter(child=child, status=model.Status.ACCEPTED, **condition).exists():
+                raise ValidationError({field: [TAKEN_MESSAGES[field]()]})
+    else:
+        refused = _repeat_of(model, child, model.Status.REFUSED, **same)
+        if refused is not None:
+            return refused, False
+    try:
+        with transaction.atomic():
+            return model.objects.create(
+                child=child, **same, **fields, status=model.Status.REFUSED if reasons else model.Status.ACCEPTED,
+                reasons=[reason.as_json() for reason in reasons]), True
+    except IntegrityError:  # accepted meanwhile on a path that does not lock the group
+        accepted = _repeat_of(model, child, model.Status.ACCEPTED, **same)
+        if accepted is not None:
+            return accepted, False
+        field = next(iter(taken))
+        raise ValidationError({field: [TAKEN_MESSAGES[field]()]}) from None
+
+
+TAKEN_MESSAGES = {
+    "date": lambda: _("An extra day or swap on this date has already been accepted."),
+    "give_up_date": lambda: _("This day has already been swapped."),
+}
+
+
 @transaction.atomic
-def request_extra_day(child: Child, *, date: date | None, start_time: time | None, end_time: time | None,
-                      note: str = "", by, now: datetime | None = None) -> ExtraDayRequest:
-    """A parent asks for an extra day. Bad input is refused with field errors and stores nothing; a valid
-    request is decided at once and stored: accepted when the child's group keeps its capacity, ratio and
-    play space in every half hour asked (with the children expected that day and the staff on the
-    roster), refused with the reasons otherwise."""
+def request_extra_day_once(child: Child, *, date: date | None, start_time: time | None, end_time: time | None,
+                           note: str = "", by, now: datetime | None = None) -> tuple[ExtraDayRequest, bool]:
+    """A parent asks for an extra day; (request, created). Bad input is refused with field errors and stores
+    nothing; a valid request is decided at once and stored: accepted when the child's group keeps its capacity,
+    ratio and play space in every half hour asked (with the children expected that day and the staff on the
+    roster), refused with the reasons otherwise. The same request again (a double submit, also two at once)
+    stores nothing new: it gets the accepted request, or the stored refusal when it is refused again."""
     now = _now(now)
     tz = selectors.location_zone()
     today = now.astimezone(tz).date()
+    same = {"date": date, "start_time": start_time, "end_time": end_time}
+    if None not in same.values():
+        accepted = _repeat_of(ExtraDayRequest, child, ExtraDayRequest.Status.ACCEPTED, **same)
+        if accepted is not None:
+            return accepted, False
     errors: dict[str, list[str]] = {}
     if date is None:
         errors["date"] = [_("Enter the date.")]
@@ -294,12 +342,14 @@ def request_extra_day(child: Child, *, date: date | None, start_time: time | Non
     # One decision per group at a time, so two requests cannot both take the last place.
     group = Group.objects.select_for_update().get(pk=child.group_id)
     reasons = capacity_reasons(group, child, date, start_time, end_time, hours)
-    return ExtraDayRequest.objects.create(
-        child=child, group=group, date=date, start_time=start_time, end_time=end_time, note=(note or "").strip(),
-        requested_by=by, requested_at=now,
-        status=ExtraDayRequest.Status.REFUSED if reasons else ExtraDayRequest.Status.ACCEPTED,
-        reasons=[reason.as_json() for reason in reasons],
-    )
+    return _decided_once(
+        ExtraDayRequest, child, same, reasons,
+        {"group": group, "note": (note or "").strip(), "requested_by": by, "requested_at": now},
+        taken={"date": {"date": date}})
+
+
+def request_extra_day(child: Child, **kwargs) -> ExtraDayRequest:
+    return request_extra_day_once(child, **kwargs)[0]
 
 
 @transaction.atomic
@@ -356,14 +406,21 @@ def _swap_errors(child: Child, give_up_date, date, start_time, end_time, note, t
 
 
 @transaction.atomic
-def request_swap(child: Child, *, give_up_date: date | None, date: date | None, start_time: time | None,
-                 end_time: time | None, note: str = "", by, now: datetime | None = None) -> SwapRequest:
-    """A parent swaps a contract day for another day. Bad input is refused with field errors and stores
-    nothing; a valid swap is decided at once and stored: refused when it breaks the location's swap limits or
-    when the group would lose its capacity, ratio or play space on the new day (the extra-day check);
-    accepted otherwise, and then the child is expected on the new day instead of the day given up."""
+def request_swap_once(child: Child, *, give_up_date: date | None, date: date | None, start_time: time | None,
+                      end_time: time | None, note: str = "", by,
+                      now: datetime | None = None) -> tuple[SwapRequest, bool]:
+    """A parent swaps a contract day for another day; (swap, created). Bad input is refused with field errors
+    and stores nothing; a valid swap is decided at once and stored: refused when it breaks the location's swap
+    limits or when the group would lose its capacity, ratio or play space on the new day (the extra-day check);
+    accepted otherwise, and then the child is expected on the new day instead of the day given up. The same
+    swap again stores nothing new, as for extra days."""
     now = _now(now)
     today = now.astimezone(selectors.location_zone()).date()
+    same = {"give_up_date": give_up_date, "date": date, "start_time": start_time, "end_time": end_time}
+    if None not in same.values():
+        accepted = _repeat_of(SwapRequest, child, SwapRequest.Status.ACCEPTED, **same)
+        if accepted is not None:
+            return accepted, False
     errors, contract_day, hours = _swap_errors(child, give_up_date, date, start_time, end_time, note, today)
     if errors:
         raise ValidationError(errors)
@@ -377,12 +434,14 @@ def request_swap(child: Child, *, give_up_date: date | None, date: date | None, 
                for code, item in rules.swap_limit_reasons(give_up_date, date, in_month, swap_limits())]
     if not reasons:
         reasons = capacity_reasons(group, child, date, start_time, end_time, hours)
-    return SwapRequest.objects.create(
-        child=child, group=group, give_up_date=give_up_date, date=date, start_time=start_time, end_time=end_time,
-        note=(note or "").strip(), requested_by=by, requested_at=now,
-        status=SwapRequest.Status.REFUSED if reasons else SwapRequest.Status.ACCEPTED,
-        reasons=[reason.as_json() for reason in reasons],
-    )
+    return _decided_once(
+        SwapRequest, child, same, reasons,
+        {"group": group, "note": (note or "").strip(), "requested_by": by, "requested_at": now},
+        taken={"give_up_date": {"give_up_date": give_up_date}, "date": {"date": date}})
+
+
+def request_swap(child: Child, **kwargs) -> SwapRequest:
+    return request_swap_once(child, **kwargs)[0]
 
 
 #: Violations about staff: the roster follows the contracts, so a contract day coming back does not wait for it.

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
@@ -42,12 +42,15 @@ def location_data(location) -> dict:
     }
 
 
+@transaction.atomic
 def request_export(user) -> Export:
-    """Queue an export of the current location; the worker builds it in the same schema."""
-    from tenants.exports.tasks import build_export
+    """Queue an export of the current location: the export and its outgoing message commit together, and a
+    worker builds it in the same schema after the commit (or the sweep, when the broker was down)."""
+    from outbox import services as outbox
+    from tenants.exports.deliveries import BUILD
 
     export = Export.objects.create(requested_by=user)
-    build_export.delay(export.pk)
+    outbox.enqueue(BUILD, [{"export": export.pk}], ref=f"export:{export.pk}")
     return export
 
 

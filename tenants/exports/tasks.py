@@ -1,4 +1,6 @@
-"""Background work for exports. Runs in the schema of the location that queued it."""
+"""Background work for exports. Runs in the schema of the location that queued it.
+
+New exports are built through the outbox (tenants.exports.deliveries); this task stays for those queued before."""
 from celery import shared_task
 
 from tenants.exports.models import Export

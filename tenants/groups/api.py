@@ -1,19 +1,22 @@
 """API for groups, staff members and the day roster.
 
 Groups, staff and roster are read by the entrepreneur and staff, and written by the entrepreneur. Parents
-have no access. Inviting a staff member creates (or reuses) the account, the staff membership and profile.
+have no access. Inviting a staff member creates (or reuses) the account, the staff membership and profile; the
+invitation e-mail goes out after the commit. Inviting again someone who never activated the account answers 200
+and sends the invitation again; `invitation` says where it stands, and `reinvite` sends it again.
 """
 from datetime import date
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts.permissions import has_role, location_only
-from accounts.roles import ENTREPRENEUR, STAFF
+from accounts.roles import ENTREPRENEUR, STAFF, request_roles
 from tenants.groups import selectors, services
 from tenants.groups.models import Group, Shift, StaffProfile
 
@@ -55,11 +58,23 @@ class StaffSerializer(serializers.ModelSerializer):
     email = serializers.EmailField(source="user.email", read_only=True)
     full_name = serializers.CharField(source="user.full_name", read_only=True)
     groups = serializers.PrimaryKeyRelatedField(queryset=Group.objects.all(), many=True, required=False)
+    invitation = serializers.SerializerMethodField(help_text=(
+        "For the entrepreneur: active (the account is in use), pending (invited, not activated yet), retrying "
+        "(the e-mail could not be sent yet; it is tried again), failed (given up: send it again). Empty for staff."))
 
     class Meta:
         model = StaffProfile
-        fields = ["id", "email", "full_name", "job_role", "qualification", "groups", "is_active"]
+        fields = ["id", "email", "full_name", "job_role", "qualification", "groups", "is_active", "invitation"]
         read_only_fields = ["is_active"]
+
+    @extend_schema_field(serializers.ChoiceField(
+        choices=[selectors.INVITATION_ACTIVE, selectors.INVITATION_PENDING, selectors.INVITATION_RETRYING,
+                 selectors.INVITATION_FAILED], allow_null=True))
+    def get_invitation(self, profile):
+        request = self.context.get("request")
+        if request is None or ENTREPRENEUR not in request_roles(request):
+            return None
+        return selectors.invitation_state(profile, request._request.location)
 
 
 class InviteStaffSerializer(serializers.Serializer):
@@ -80,12 +95,25 @@ class StaffViewSet(WorkerReadEntrepreneurWrite, mixins.ListModelMixin, mixins.Re
     def get_queryset(self):
         return selectors.active_staff()
 
-    @extend_schema(request=InviteStaffSerializer, responses={201: StaffSerializer})
+    @extend_schema(request=InviteStaffSerializer, responses={
+        201: StaffSerializer,
+        200: OpenApiResponse(StaffSerializer, description="Already a staff member here who never activated the "
+                                                          "account: the invitation is sent again."),
+    })
     def create(self, request):
         data = InviteStaffSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         profile = services.invite_staff(location=request._request.location, **data.validated_data)
-        return Response(StaffSerializer(profile).data, status=status.HTTP_201_CREATED)
+        return Response(StaffSerializer(profile, context=self.get_serializer_context()).data,
+                        status=status.HTTP_200_OK if profile.invitation_resent else status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={202: StaffSerializer})
+    @action(detail=True, methods=["post"])
+    def reinvite(self, request, pk=None):
+        """Send the invitation again (not activated yet, or the e-mail could not be delivered)."""
+        profile = services.send_invitation_again(self.get_object(), location=request._request.location)
+        return Response(StaffSerializer(profile, context=self.get_serializer_context()).data,
+                        status=status.HTTP_202_ACCEPTED)
 
     def perform_update(self, serializer):
         serializer.instance = services.update_staff(serializer.instance, **serializer.validated_data)

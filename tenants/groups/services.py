@@ -10,7 +10,8 @@ from django.db.models import ProtectedError
 
 from accounts.models import Membership, User
 from accounts.roles import STAFF
-from tenants.groups import rules
+from outbox.deliveries import invite_after_commit
+from tenants.groups import rules, selectors
 from tenants.groups.models import Group, Shift, StaffProfile
 
 GROUP_FIELDS = ("name", "kind", "play_space_m2", "min_age", "max_age")
@@ -67,9 +68,11 @@ def _staff_fields(job_role: str, qualification: str, groups) -> dict[str, list[s
 def invite_staff(*, email: str, full_name: str = "", job_role: str = StaffProfile.JobRole.PEDAGOGICAL_EMPLOYEE,
                  qualification: str = "", groups=(), location=None) -> StaffProfile:
     """Make a person a staff member here: their account (reused when the e-mail address is known, also from
-    another location), a staff membership at this location, a staff profile, and an invitation e-mail."""
-    from cooperative.services import invite
+    another location), a staff membership at this location, a staff profile, and an invitation e-mail, sent
+    after the commit through the outbox (a mail server that is down fails nothing; the staff page shows it).
 
+    Inviting again someone who is a staff member here but never activated their account sends the invitation
+    again (the returned profile then has `invitation_resent` set) instead of refusing."""
     location = location or connection.tenant
     email = (email or "").strip().lower()
     errors = _staff_fields(job_role, qualification, groups)
@@ -80,7 +83,8 @@ def invite_staff(*, email: str, full_name: str = "", job_role: str = StaffProfil
     user = User.objects.filter(email__iexact=email).first() if "email" not in errors else None
     if user is None and not (full_name or "").strip():
         errors["full_name"] = ["The name is required for a new account."]
-    if user is not None and StaffProfile.objects.filter(user=user, is_active=True).exists():
+    already_here = user is not None and StaffProfile.objects.filter(user=user, is_active=True).exists()
+    if already_here and selectors.has_activated_account(user):
         errors["email"] = ["This person is already a staff member here."]
     if errors:
         raise ValidationError(errors)
@@ -94,7 +98,20 @@ def invite_staff(*, email: str, full_name: str = "", job_role: str = StaffProfil
         user=user, defaults={"job_role": job_role, "qualification": (qualification or "").strip(), "is_active": True}
     )
     profile.groups.set(groups)
-    transaction.on_commit(lambda: invite(user, location, STAFF))
+    invite_after_commit(user, location, STAFF)
+    profile.invitation_resent = already_here
+    return profile
+
+
+@transaction.atomic
+def send_invitation_again(profile: StaffProfile, *, location=None) -> StaffProfile:
+    """The entrepreneur sends a staff member's invitation again: while the account is not activated, or when
+    the invitation could not be delivered."""
+    location = location or connection.tenant
+    state = selectors.invitation_state(profile, location)
+    if state == selectors.INVITATION_ACTIVE:
+        raise ValidationError({"invitation": ["This person has already activated their account."]})
+    invite_after_commit(profile.user, location, STAFF)
     return profile
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/invite/", views.StaffInviteView.as_view(), name="staff-invite"),
     path("staff/<int:pk>/edit/", views.StaffEditView.as_view(), name="staff-edit"),
     path("staff/<int:pk>/remove/", views.StaffRemoveView.as_view(), name="staff-remove"),
+    path("staff/<int:pk>/reinvite/", views.StaffReinviteView.as_view(), name="staff-reinvite"),
     path("roster/", views.RosterView.as_view(), name="roster"),
     path("roster/<int:pk>/delete/", views.ShiftDeleteView.as_view(), name="roster-delete"),
     path("api/v1/", include(router.urls)),

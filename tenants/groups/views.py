@@ -104,21 +104,49 @@ class GroupDeleteView(RoleRequiredMixin, View):
 
 
 class StaffListView(RoleRequiredMixin, View):
+    """Staff members; the entrepreneur also sees whose invitation is pending or could not be sent, and can
+    send it again."""
+
     allowed_roles = WORKERS
 
     def get(self, request):
-        return render(request, "groups/staff_list.html", {"staff": selectors.active_staff()})
+        staff = list(selectors.active_staff())
+        states = selectors.invitation_states(staff, request.location) if ENTREPRENEUR in request.roles else {}
+        for profile in staff:
+            profile.invitation_state = states.get(profile.pk)
+        return render(request, "groups/staff_list.html", {"staff": staff})
 
 
 class StaffInviteView(FormPage):
     form_class = forms.InviteStaffForm
     title = gettext_lazy("Invite a staff member")
     submit_label = gettext_lazy("Send invitation")
-    success_message = gettext_lazy("The staff member was added and has been sent an invitation.")
     back = "staff"
 
     def save(self, request, obj, data):
-        return services.invite_staff(location=request.location, **data)
+        profile = services.invite_staff(location=request.location, **data)
+        self.success_message = (_("%(name)s was already invited but has not activated the account yet; the "
+                                  "invitation was sent again.") % {"name": profile.user.full_name}
+                                if profile.invitation_resent
+                                else _("The staff member was added and has been sent an invitation."))
+        return profile
+
+
+class StaffReinviteView(RoleRequiredMixin, View):
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        profile = get_object_or_404(StaffProfile.objects.select_related("user"), pk=pk, is_active=True)
+        try:
+            services.send_invitation_again(profile, location=request.location)
+        except ValidationError as exc:
+            for errors in exc.message_dict.values():
+                for error in errors:
+                    messages.error(request, error)
+        else:
+            messages.success(request, _("The invitation to %(name)s is being sent again.")
+                             % {"name": profile.user.full_name})
+        return redirect("staff")
 
 
 class StaffEditView(FormPage):

@@ -4,8 +4,18 @@
   their groups; the entrepreneur: all), start one; `messages` lists a conversation's messages with read
   receipts (and marks them read) or sends one.
 - announcements: list and read (parents: to all or to their children's groups), publish (entrepreneur, staff).
+  Publishing is idempotent: the same `Idempotency-Key` header (or the same title, text and audience by the same
+  author within minutes) answers 200 with the announcement already published instead of 201 with a new one.
+  The writers see how the e-mail notices went (`email_notices`) and can send those that failed again.
 """
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -49,11 +59,22 @@ class ConversationSerializer(serializers.ModelSerializer):
 
 class AnnouncementSerializer(serializers.ModelSerializer):
     group = serializers.PrimaryKeyRelatedField(queryset=Group.objects.all(), required=False, allow_null=True)
+    email_notices = serializers.SerializerMethodField(help_text=(
+        "For the entrepreneur and staff: how the e-mail notices to parents went — sending, sent, retrying (an "
+        "attempt failed; it is tried again), failed (given up: send again), none. Empty for parents."))
 
     class Meta:
         model = Announcement
-        fields = ["id", "title", "body", "group", "published_at"]
+        fields = ["id", "title", "body", "group", "published_at", "email_notices"]
         read_only_fields = ["id", "published_at"]
+
+    @extend_schema_field(serializers.ChoiceField(choices=["none", "sending", "sent", "retrying", "failed"],
+                                                 allow_null=True))
+    def get_email_notices(self, obj):
+        request = self.context.get("request")
+        if request is None or not request_roles(request) & {ENTREPRENEUR, STAFF}:
+            return None
+        return services.notice_state(obj)
 
 
 class ConversationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -100,13 +121,34 @@ class AnnouncementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
     serializer_class = AnnouncementSerializer
     lookup_value_converter = "int"
 
-    def get_permissions(self):
-        return [WORKERS()] if self.action == "create" else [MEMBERS()]
-
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Announcement.objects.none()
         return selectors.announcements_for(self.request.user, request_roles(self.request))
 
-    def perform_create(self, serializer):
-        serializer.instance = services.publish_announcement(by=self.request.user, **serializer.validated_data)
+    def get_permissions(self):
+        return [WORKERS()] if self.action in ("create", "send_again") else [MEMBERS()]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+                                     description="Any unique value (at most 64 characters) per announcement: "
+                                                 "the same key again publishes nothing new.")],
+        responses={201: AnnouncementSerializer,
+                   200: OpenApiResponse(AnnouncementSerializer,
+                                        description="Already published (same key, or the same announcement "
+                                                    "within minutes): the first one, nothing stored or sent.")})
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        announcement, created = services.publish_announcement_once(
+            by=request.user, idempotency_key=request.headers.get("Idempotency-Key", ""), **serializer.validated_data)
+        return Response(self.get_serializer(announcement).data,
+                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    @extend_schema(request=None,
+                   responses={202: inline_serializer("SentAgain", {"sent_again": serializers.IntegerField()})})
+    @action(detail=True, methods=["post"], url_path="send-again")
+    def send_again(self, request, pk=None):
+        """Send the e-mail notices that were not delivered again (no second announcement)."""
+        return Response({"sent_again": services.send_notices_again(self.get_object())},
+                        status=status.HTTP_202_ACCEPTED)

@@ -24,6 +24,8 @@ class AnnouncementForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}))
     group = forms.TypedChoiceField(label=_("For"), coerce=int, required=False, empty_value=None)
+    #: A random token made when the form is shown: the same form sent twice publishes once.
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args, groups=(), **kwargs):
         super().__init__(*args, **kwargs)

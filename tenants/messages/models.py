@@ -66,10 +66,16 @@ class Announcement(models.Model):
                               verbose_name=_("group"), help_text=_("Empty: all parents of the location."))
     author = person(models.SET_NULL, null=True, related_name="+")
     published_at = models.DateTimeField(auto_now_add=True)
+    #: The token of the form (or the API's Idempotency-Key) it was sent with: the same one again is a repeat.
+    idempotency_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("announcement")
+        constraints = [
+            models.UniqueConstraint(fields=["author", "idempotency_key"], condition=~models.Q(idempotency_key=""),
+                                    name="announcement_once_per_key"),
+        ]
 
     def __str__(self):
         return self.title

@@ -1,19 +1,29 @@
 """Writes of messages: start a conversation, send a message, mark as read, publish an announcement.
-Every new message or announcement sends an e-mail notice (after the transaction commits) that carries no
-content beyond "you have a new message"."""
+Every new message or announcement sends an e-mail notice that carries no content beyond "you have a new
+message": one outgoing message per recipient, written with the message and delivered after the commit, so a
+mail server that is down never undoes or fails what was saved (see docs/outbox.md)."""
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from outbox import selectors as outbox_selectors
+from outbox import services as outbox
 from tenants.children.models import Child
+from tenants.children.selectors import tied_guardian_ids
 from tenants.groups.models import StaffProfile
-from tenants.messages import tasks
+from tenants.messages.deliveries import NOTICE
 from tenants.messages.models import Announcement, AnnouncementRead, Conversation, Message, MessageRead
 
 MAX_BODY = 5000
+MAX_IDEMPOTENCY_KEY = 64
+#: The same announcement (author, title, text, audience) again within this time is the same one sent twice.
+REPEAT_WINDOW = timedelta(minutes=5)
 
 
 def _location():
@@ -22,13 +32,12 @@ def _location():
     return current_location()
 
 
-def _notify(user_ids, kind: str, path: str) -> None:
+def _notify(user_ids, kind: str, path: str, ref: str) -> None:
     user_ids = sorted(set(user_ids))
     if not user_ids:
         return
-    location = _location()
-    url = location.url.rstrip("/") + path
-    transaction.on_commit(lambda: tasks.send_notices(user_ids, location.name, url, kind))
+    outbox.enqueue(NOTICE, [{"user": uid, "kind": kind, "path": path} for uid in user_ids], ref=ref,
+                   location=_location())
 
 
 def _entrepreneur_ids(location) -> list[int]:
@@ -101,7 +110,7 @@ def send_message(conversation: Conversation, *, by, roles: set[str], body: str) 
     else:
         recipients = location_side_ids(conversation)
     _notify([uid for uid in recipients if uid != by.pk], "message",
-            reverse("message-thread", args=[conversation.pk]))
+            reverse("message-thread", args=[conversation.pk]), ref=f"message:{message.pk}")
     return message
 
 
@@ -113,8 +122,31 @@ def mark_read(conversation: Conversation, user) -> int:
     return len(rows)
 
 
+def _announcement_lock(author_id: int) -> None:
+    """Serialise one author's announcements until the commit, so a double submit sees the first one."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                       [f"parent_messages.announcement:{author_id}"])
+
+
+def _same_announcement(*, by, title: str, body: str, group, idempotency_key: str) -> Announcement | None:
+    """An announcement this one repeats: the same form sent again (its key), or the same author, title, text
+    and audience within REPEAT_WINDOW."""
+    mine = Announcement.objects.filter(author=by)
+    if idempotency_key:
+        earlier = mine.filter(idempotency_key=idempotency_key).first()
+        if earlier is not None:
+            return earlier
+    return mine.filter(title=title, body=body, group=group,
+                       published_at__gte=timezone.now() - REPEAT_WINDOW).order_by("-published_at").first()
+
+
 @transaction.atomic
-def publish_announcement(*, by, title: str, body: str, group=None) -> Announcement:
+def publish_announcement_once(*, by, title: str, body: str, group=None,
+                              idempotency_key: str = "") -> tuple[Announcement, bool]:
+    """Publish an announcement and notify the parents it is for; (announcement, created). Sending the same
+    announcement twice (a double click, a retried request with the same `idempotency_key`, or the same text
+    to the same audience again within minutes) gives the first one back and stores and sends nothing more."""
     errors = {}
     title = (title or "").strip()
     if not title:
@@ -123,13 +155,42 @@ def publish_announcement(*, by, title: str, body: str, group=None) -> Announceme
         body = _clean_body(body)
     except ValidationError as exc:
         errors.update(exc.message_dict)
+    idempotency_key = (idempotency_key or "").strip()
+    if len(idempotency_key) > MAX_IDEMPOTENCY_KEY:
+        errors["idempotency_key"] = [_("At most %(n)s characters.") % {"n": MAX_IDEMPOTENCY_KEY}]
     if errors:
         raise ValidationError(errors)
-    announcement = Announcement.objects.create(title=title[:200], body=body, group=group, author=by)
+    title = title[:200]
+    _announcement_lock(by.pk)
+    earlier = _same_announcement(by=by, title=title, body=body, group=group, idempotency_key=idempotency_key)
+    if earlier is not None:
+        return earlier, False
+    announcement = Announcement.objects.create(title=title, body=body, group=group, author=by,
+                                               idempotency_key=idempotency_key)
     children = Child.objects.all() if group is None else Child.objects.filter(group=group)
-    parents = set(children.values_list("guardians", flat=True)) - {None}
-    _notify(parents, "announcement", reverse("announcement-page", args=[announcement.pk]))
-    return announcement
+    parents = tied_guardian_ids(children)  # not those removed from the children or whose child has left
+    _notify(parents, "announcement", reverse("announcement-page", args=[announcement.pk]),
+            ref=announcement_ref(announcement))
+    return announcement, True
+
+
+def publish_announcement(*, by, title: str, body: str, group=None, idempotency_key: str = "") -> Announcement:
+    return publish_announcement_once(by=by, title=title, body=body, group=group,
+                                     idempotency_key=idempotency_key)[0]
+
+
+def announcement_ref(announcement: Announcement) -> str:
+    return f"announcement:{announcement.pk}"
+
+
+def notice_state(announcement: Announcement) -> str:
+    """How the e-mail notices of an announcement went (outbox.rules.STATE_*)."""
+    return outbox_selectors.state_of(announcement_ref(announcement), _location())
+
+
+def send_notices_again(announcement: Announcement) -> int:
+    """Send the notices that were not delivered again: the same announcement, no second one."""
+    return outbox.send_again(outbox_selectors.deliveries_of(announcement_ref(announcement), _location()))
 
 
 def mark_announcement_read(announcement: Announcement, user) -> None:

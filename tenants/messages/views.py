@@ -1,5 +1,8 @@
 """Pages of messages: the list of conversations and announcements, a conversation with read receipts, a new
-conversation, and announcements (written by the entrepreneur or staff)."""
+conversation, and announcements (written by the entrepreneur or staff, who see on the announcement's page how
+its e-mail notices went and can send those that failed again)."""
+import secrets
+
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -105,7 +108,8 @@ class NewAnnouncementView(RoleRequiredMixin, View):
     allowed_roles = (ENTREPRENEUR, STAFF)
 
     def form(self, data=None):
-        return forms.AnnouncementForm(data, groups=Group.objects.all())
+        return forms.AnnouncementForm(data, groups=Group.objects.all(),
+                                      initial={"idempotency_key": secrets.token_urlsafe(24)})
 
     def get(self, request):
         return render(request, "messages/announcement_new.html", {"form": self.form()})
@@ -115,12 +119,16 @@ class NewAnnouncementView(RoleRequiredMixin, View):
         if form.is_valid():
             group = Group.objects.filter(pk=form.cleaned_data["group"]).first() if form.cleaned_data["group"] else None
             try:
-                announcement = services.publish_announcement(by=request.user, title=form.cleaned_data["title"],
-                                                             body=form.cleaned_data["body"], group=group)
+                announcement, created = services.publish_announcement_once(
+                    by=request.user, title=form.cleaned_data["title"], body=form.cleaned_data["body"], group=group,
+                    idempotency_key=form.cleaned_data["idempotency_key"])
             except ValidationError as exc:
                 add_errors(form, exc)
             else:
-                flash.success(request, _("The announcement is published."))
+                if created:
+                    flash.success(request, _("The announcement is published."))
+                else:
+                    flash.info(request, _("This announcement was already published; it was not sent twice."))
                 return redirect("announcement-page", pk=announcement.pk)
         return render(request, "messages/announcement_new.html", {"form": form}, status=400)
 
@@ -131,4 +139,22 @@ class AnnouncementView(RoleRequiredMixin, View):
     def get(self, request, pk):
         announcement = get_object_or_404(selectors.announcements_for(request.user, request.roles), pk=pk)
         services.mark_announcement_read(announcement, request.user)
-        return render(request, "messages/announcement.html", {"announcement": announcement})
+        writer = bool(request.roles & {ENTREPRENEUR, STAFF})
+        return render(request, "messages/announcement.html", {
+            "announcement": announcement,
+            "notice_state": services.notice_state(announcement) if writer else None,
+        })
+
+
+class SendNoticesAgainView(RoleRequiredMixin, View):
+    """Send the announcement's e-mail notices that were not delivered again (no second announcement)."""
+
+    allowed_roles = (ENTREPRENEUR, STAFF)
+
+    def post(self, request, pk):
+        announcement = get_object_or_404(selectors.announcements_for(request.user, request.roles), pk=pk)
+        if services.send_notices_again(announcement):
+            flash.success(request, _("The e-mail notices are being sent again."))
+        else:
+            flash.info(request, _("There was nothing to send again."))
+        return redirect("announcement-page", pk=announcement.pk)

@@ -3,13 +3,14 @@ from django.core import mail
 
 from accounts.models import Membership, User
 from tenants.groups.models import Group, StaffProfile
+from tests.outbox.helpers import delivered
 from tests.tenants.conftest import in_schema
 
 
-def test_invite_a_new_staff_member(world, api, django_capture_on_commit_callbacks):
+def test_invite_a_new_staff_member(world, api):
     with in_schema(world.a):
         group = Group.objects.create(name="Vlinders", kind="stamgroep")
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = api(world.a.entrepreneur, world.a).post("/api/v1/staff/", {
             "email": "Anouk@Example.test", "full_name": "Anouk de Boer", "job_role": "pm",
             "qualification": "MBO-3 Pedagogisch werk", "groups": [group.pk]})
@@ -72,12 +73,12 @@ def test_roles_and_locations(world, api, client_for):
     assert not User.objects.filter(email="q@example.test").exists()
 
 
-def test_pages(world, client_for, django_capture_on_commit_callbacks):
+def test_pages(world, client_for):
     client = client_for(world.a.entrepreneur, world.a)
     assert "No staff members yet" in client.get("/staff/").content.decode()
     bad = client.post("/staff/invite/", {"email": "x", "job_role": "pm"})
     assert bad.status_code == 400 and 'aria-invalid="true"' in bad.content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         ok = client.post("/staff/invite/", {"email": "eva@example.test", "full_name": "Eva Staff", "job_role": "pm",
                                             "qualification": "MBO-4"})
     assert ok.status_code == 302 and len(mail.outbox) == 1

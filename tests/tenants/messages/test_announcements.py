@@ -1,16 +1,16 @@
 """Announcements from the location to all parents or to one group."""
+from tests.outbox.helpers import delivered
 from tests.tenants.conftest import in_schema, make_child
 
 
-def test_an_announcement_to_one_group_reaches_only_that_groups_parents(world, api, mailoutbox,
-                                                                       django_capture_on_commit_callbacks):
+def test_an_announcement_to_one_group_reaches_only_that_groups_parents(world, api, mailoutbox):
     from tenants.children.models import Child
     from tenants.groups.models import Group
 
     with in_schema(world.a):
         rupsen = Group.objects.create(name="Rupsen", kind="stamgroep")
         Child.objects.filter(first_name="Mila").update(group=rupsen)
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = api(world.a.entrepreneur, world.a).post("/api/v1/announcements/", {
             "title": "Uitje Rupsen", "body": "Donderdag naar de kinderboerderij", "group": rupsen.pk})
     assert response.status_code == 201, response.content
@@ -21,9 +21,9 @@ def test_an_announcement_to_one_group_reaches_only_that_groups_parents(world, ap
     assert api(world.a.parent, world.a).get("/api/v1/announcements/").json()["results"] == []
 
 
-def test_an_announcement_to_all_parents(world, client_for, mailoutbox, django_capture_on_commit_callbacks):
+def test_an_announcement_to_all_parents(world, client_for, mailoutbox):
     make_child(world.a, first_name="Extra", guardians=[world.a.parent])
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = client_for(world.a.staff, world.a).post("/announcements/new/", {
             "title": "Studiedag", "body": "Vrijdag gesloten", "group": ""})
     assert response.status_code == 302

@@ -1,6 +1,7 @@
 """A parent starts a conversation about their child with the group or the entrepreneur; the location
 answers; read receipts show when the other side read a message."""
 from tenants.messages.models import Conversation, MessageRead
+from tests.outbox.helpers import delivered
 from tests.tenants.conftest import in_schema
 
 
@@ -51,7 +52,7 @@ def test_an_empty_message_names_the_field(world, api):
         assert not Conversation.objects.exists()
 
 
-def test_a_group_conversation_reaches_the_groups_staff(world, api, mailoutbox, django_capture_on_commit_callbacks):
+def test_a_group_conversation_reaches_the_groups_staff(world, api, mailoutbox):
     from tenants.children.models import Child
     from tenants.groups.models import Group, StaffProfile
 
@@ -59,7 +60,7 @@ def test_a_group_conversation_reaches_the_groups_staff(world, api, mailoutbox, d
         group = Group.objects.create(name="Vlinders", kind="stamgroep")
         Child.objects.filter(pk=world.a.child_id).update(group=group)
         StaffProfile.objects.create(user=world.a.staff).groups.add(group)
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         created = api(world.a.parent, world.a).post("/api/v1/conversations/", {
             "child": world.a.child_id, "subject": "Knuffel", "body": "Knuffel vergeten", "recipient": "group"})
     assert created.status_code == 201

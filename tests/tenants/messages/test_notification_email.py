@@ -1,10 +1,11 @@
 """The e-mail notice of a new message says only that there is one, in the recipient's language: no subject,
 no text, no child's name."""
+from tests.outbox.helpers import delivered
 from tests.tenants.conftest import in_schema
 
 
-def test_the_notice_carries_no_content(world, api, mailoutbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+def test_the_notice_carries_no_content(world, api, mailoutbox):
+    with delivered():
         response = api(world.a.parent, world.a).post("/api/v1/conversations/", {
             "child": world.a.child_id, "subject": "Medicijnen", "body": "Ze heeft koorts gehad",
             "recipient": "entrepreneur"})
@@ -19,7 +20,7 @@ def test_the_notice_carries_no_content(world, api, mailoutbox, django_capture_on
     assert world.a.location.host in mail.body
 
 
-def test_the_notice_is_in_the_recipients_language(world, api, mailoutbox, django_capture_on_commit_callbacks):
+def test_the_notice_is_in_the_recipients_language(world, api, mailoutbox):
     world.a.parent.language = "nl"
     world.a.parent.save()
     from tenants.messages.models import Conversation
@@ -28,7 +29,7 @@ def test_the_notice_is_in_the_recipients_language(world, api, mailoutbox, django
         "child": world.a.child_id, "subject": "Vraag", "body": "Hoi", "recipient": "entrepreneur"})
     with in_schema(world.a):
         pk = Conversation.objects.get().pk
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         api(world.a.entrepreneur, world.a).post(f"/api/v1/conversations/{pk}/messages/", {"body": "Antwoord"})
     mail = mailoutbox[-1]
     assert mail.to == [world.a.parent.email]
@@ -41,8 +42,8 @@ def test_the_notice_is_in_the_recipients_language(world, api, mailoutbox, django
         assert mail.subject == gettext("You have a new message")
 
 
-def test_no_notice_when_the_transaction_is_rolled_back(world, api, mailoutbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+def test_no_notice_when_the_transaction_is_rolled_back(world, api, mailoutbox):
+    with delivered():
         response = api(world.a.parent, world.a).post("/api/v1/conversations/", {
             "child": world.a.child_id, "subject": "", "body": "x"})
     assert response.status_code == 400
