@@ -52,7 +52,10 @@ def publish(ids: list[int]) -> bool:
     from outbox.tasks import deliver
 
     try:
-        deliver.apply_async(args=[ids], retry=False)
+        # One connection attempt, no retries: kombu would otherwise keep reconnecting and hold up the request.
+        with deliver.app.connection_for_write() as broker:
+            broker.ensure_connection(max_retries=0)
+            deliver.apply_async(args=[ids], connection=broker, retry=False)
     except Exception as exc:  # the broker refused or timed out; the rows are safe in the database
         logger.warning("outbox: could not queue %s deliveries (%s); the sweep will retry them",
                        len(ids), type(exc).__name__)

@@ -13,6 +13,6 @@ urlpatterns = [
     path("messages/<int:pk>/", views.ConversationView.as_view(), name="message-thread"),
     path("announcements/new/", views.NewAnnouncementView.as_view(), name="announcement-new"),
     path("announcements/<int:pk>/", views.AnnouncementView.as_view(), name="announcement-page"),
-    path("announcements/<int:pk>/send-again/", views.SendNoticesAgainView.as_view(), name="announcement-send-again"),
+    path("announcements/<int:pk>/send-again/", views.SendNoticesAgainView.as_view(), name="announcement-notices-again"),
     path("api/v1/", include(router.urls)),
 ]
