@@ -34,7 +34,7 @@ def test_accepted_while_the_broker_is_down_and_built_once_by_the_sweep(
     with broker_down(), django_capture_on_commit_callbacks(execute=True):
         response = api(world.a.entrepreneur, world.a).post("/api/v1/exports/")
     assert response.status_code == 202 and response.json()["status"] == "queued"
-    row = Delivery.objects.get(kind="exports.build")
+    row = Delivery.objects.get(kind="exports.build", payload__export=response.json()["id"])
     assert (row.status, row.attempts, row.location_id) == ("pending", 0, world.a.location.pk)
 
     assert deliver_outbox() == {"sent": 1}  # the sweep, the broker back
@@ -53,7 +53,7 @@ def test_an_export_that_cannot_be_built_ends_as_failed(world, api):
         for attempt in range(1, rules.MAX_ATTEMPTS + 1):
             deliver_outbox(now=now)
             now += rules.retry_delay(attempt)
-    assert Delivery.objects.get(kind="exports.build").status == "failed"
+    assert Delivery.objects.get(kind="exports.build", payload__export=pk).status == "failed"
     assert api(world.a.entrepreneur, world.a).get(f"/api/v1/exports/{pk}/").json()["status"] == "failed"
 
 
