@@ -42,6 +42,7 @@ def home(request):
             "locations": locations,
             "by_kind": coop_selectors.locations_by_kind(locations),
             "form": NewLocationForm(),
+            "jobs": coop_selectors.job_statuses(),
         })
     if role == r.ADVISER:
         return render(request, "home/adviser.html",

@@ -12,7 +12,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tenants.utils import schema_context
 
 from billing.invoices import rules as invoice_rules
 from billing.invoices.models import (
@@ -427,19 +426,19 @@ def run_due(location, today: date) -> dict:
     return results
 
 
-def run_everywhere(today: date | None = None, location_ids=None) -> dict[str, dict]:
-    """For the beat job: every active location, each in its own schema and on its own local date."""
-    from cooperative.models import Location
+def run_everywhere(today: date | None = None, location_ids=None, only_failed: bool = False):
+    """For the beat job: every active location (or the given ones, or those where the last runs failed), each
+    in its own schema, transaction and local date; one location's failure is reported and the next goes on
+    (cooperative.jobs). A rerun invoices no contract twice: run_month skips what is invoiced."""
+    from cooperative import jobs
     from tenants.calendar import selectors as calendar
 
-    locations = Location.objects.filter(status=Location.Status.ACTIVE).order_by("pk")
+    locations = jobs.active_locations()
     if location_ids is not None:
         locations = locations.filter(pk__in=location_ids)
-    results = {}
-    for location in locations:
-        with schema_context(location.schema_name):
-            results[location.slug] = run_due(location, today or calendar.location_today(location))
-    return results
+    return jobs.for_each_location(
+        job="monthly-invoicing", locations=locations, only_failed=only_failed,
+        work=lambda location: run_due(location, today or calendar.location_today(location)))
 
 
 ONE_OFF_MAX_LINES = 20
@@ -719,22 +718,22 @@ def make_statements(year: int, kind: str | None = None) -> int:
     return made
 
 
-def daily_everywhere(today_override: date | None = None) -> dict[str, dict]:
+def daily_everywhere(today_override: date | None = None, only_failed: bool = False):
     """The daily beat job besides the run: auto-approve registered hours, reminders, and in January (NL) or
-    December (BE-VLG) the annual statements."""
+    December (BE-VLG) the annual statements. Each location isolated (cooperative.jobs); each step is
+    idempotent, so a rerun repeats nothing."""
     from billing.tariffs import services as tariffs
-    from cooperative.models import Location
+    from cooperative import jobs
     from tenants.calendar import selectors as calendar
 
-    results = {}
-    for location in Location.objects.filter(status=Location.Status.ACTIVE).order_by("pk"):
-        with schema_context(location.schema_name):
-            today = today_override or calendar.location_today(location)
-            result = {"approved": tariffs.auto_approve_hours(location_name=location.name),
-                      "reminders": send_reminders(today)}
-            if location.jurisdiction == "NL" and today.month == 1:
-                result["statements"] = make_statements(today.year - 1, AnnualStatement.Kind.NL_JAAROPGAVE)
-            if location.jurisdiction == "BE-VLG" and today.month == 12:
-                result["statements"] = make_statements(today.year, AnnualStatement.Kind.BE_FISCAL)
-            results[location.slug] = result
-    return results
+    def work(location) -> dict:
+        today = today_override or calendar.location_today(location)
+        result = {"approved": tariffs.auto_approve_hours(location_name=location.name),
+                  "reminders": send_reminders(today)}
+        if location.jurisdiction == "NL" and today.month == 1:
+            result["statements"] = make_statements(today.year - 1, AnnualStatement.Kind.NL_JAAROPGAVE)
+        if location.jurisdiction == "BE-VLG" and today.month == 12:
+            result["statements"] = make_statements(today.year, AnnualStatement.Kind.BE_FISCAL)
+        return result
+
+    return jobs.for_each_location(job="daily-billing", work=work, only_failed=only_failed)

@@ -368,6 +368,18 @@ def collect_due_invoices(location=None) -> int:
     return started
 
 
+def collect_everywhere(only_failed: bool = False):
+    """For the beat job: every active location that collects through Stripe, each in its own schema; one
+    location's failure is reported and the next goes on (cooperative.jobs). Not in one transaction per
+    location: each Payment is saved as soon as Stripe has its PaymentIntent, since a rollback could not undo
+    the debit; a rerun starts none twice (an invoice with a pending or paid debit is skipped)."""
+    from cooperative import jobs
+
+    locations = jobs.active_locations().filter(stripe_account__charges_enabled=True)
+    return jobs.for_each_location(job="direct-debits", work=collect_due_invoices, locations=locations,
+                                  only_failed=only_failed, atomic=False)
+
+
 # --- SEPA direct-debit files (own bank) ------------------------------------------------------------------
 
 

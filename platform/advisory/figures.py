@@ -17,7 +17,7 @@ number of locations.
 """
 from datetime import date
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 CHUNK = 500
@@ -115,20 +115,39 @@ def store(values: dict[int, tuple[int, int | None]], year: int) -> None:
 
 def rebuild(day: date | None = None) -> int:
     """Recount every location that has a schema; returns the number of locations stored."""
+    return len(rebuild_everywhere(day).done)
+
+
+def rebuild_everywhere(day: date | None = None, only_failed: bool = False):
+    """The rebuild as a job over the locations (cooperative.jobs): a chunk whose statement fails (one broken
+    schema) is read again one location at a time, so only the broken location fails and is reported."""
+    from cooperative import jobs
     from cooperative.models import Location
 
     day = day or timezone.localdate()
     schema = connection.schema_name
     connection.set_schema_to_public()
     try:
-        locations = list(Location.objects.exclude(status=Location.Status.OFFBOARDED)
-                         .values_list("pk", "schema_name"))
-        values = gather(locations, day)
-        store(values, day.year)
+        run = jobs.Run("advisory-figures", only_failed=only_failed)
+        locations = list(Location.objects.exclude(status=Location.Status.OFFBOARDED).order_by("pk")
+                         .only("pk", "slug", "schema_name"))
+        if only_failed:
+            locations = run.retry_only(locations)
+        for start in range(0, len(locations), CHUNK):
+            chunk = locations[start:start + CHUNK]
+            try:
+                with transaction.atomic():
+                    store(gather([(location.pk, location.schema_name) for location in chunk], day), day.year)
+            except DatabaseError:
+                for location in chunk:
+                    run.attempt(location, lambda location: store(
+                        gather([(location.pk, location.schema_name)], day), day.year))
+            else:
+                run.succeeded_many(chunk)
+        return run.finish()
     finally:
         if schema != "public":
             connection.set_schema(schema)
-    return len(values)
 
 
 def refresh_location(location_id: int, schema: str, day: date | None = None) -> None:

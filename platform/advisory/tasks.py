@@ -12,6 +12,7 @@ def remind_overdue_actions() -> int:
 
 
 @shared_task(name="advisory.tasks.rebuild_figures")
-def rebuild_figures() -> int:
-    """Nightly: recount the figures of every location (contracts start and end without a write)."""
-    return figures.rebuild()
+def rebuild_figures(only_failed: bool = False) -> dict:
+    """Nightly: recount the figures of every location (contracts start and end without a write); a broken
+    location is reported and the others are counted (cooperative.jobs)."""
+    return figures.rebuild_everywhere(only_failed=only_failed).as_dict()

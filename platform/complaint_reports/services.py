@@ -45,3 +45,22 @@ def replace_location(location, facts: list[Fact], statuses: list[tuple[int, date
         ReportStatus(location=location, year=year, discussed_on=discussed, sent_to_ggd_on=sent)
         for year, discussed, sent in statuses])
     return len(facts)
+
+
+def rebuild_everywhere(slug: str | None = None, only_failed: bool = False):
+    """Rebuild the rows of every location not offboarded (or the one with `slug`) from its own schema, each
+    location in its own transaction; one location's failure is reported and the next goes on
+    (cooperative.jobs). Replacing a location's rows is idempotent."""
+    from cooperative import jobs
+    from cooperative.models import Location
+    from tenants.complaints.services import facts_here
+
+    locations = Location.objects.exclude(status=Location.Status.OFFBOARDED).order_by("pk")
+    if slug:
+        locations = locations.filter(slug=slug)
+
+    def work(location) -> int:
+        facts, statuses = facts_here()
+        return replace_location(location, facts, statuses)
+
+    return jobs.for_each_location(job="complaint-figures", work=work, locations=locations, only_failed=only_failed)

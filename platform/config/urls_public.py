@@ -19,6 +19,7 @@ urlpatterns = common + api_schema_urls("config.urls_public") + [
     path("locations/", cooperative_views.LocationListView.as_view(), name="locations"),
     path("locations/new/", cooperative_views.LocationCreateView.as_view(), name="location-create"),
     path("api/v1/", include(router.urls)),
+    path("", include("cooperative.urls_public")),
     path("", include("tenants.ratios.urls")),
     path("", include("advisory.urls_public")),
     path("", include("safeguarding.urls_public")),

@@ -1,13 +1,17 @@
-"""API for locations: the cooperative admin provisions, suspends and offboards; advisers read."""
+"""API for locations: the cooperative admin provisions, suspends and offboards; advisers read. And the runs
+of the jobs over the locations, for the cooperative admin."""
 from django.shortcuts import get_object_or_404
-from rest_framework import serializers, viewsets
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from accounts.permissions import cooperative_only, has_role
 from accounts.roles import ADVISER, COOP_ADMIN
-from cooperative import rules, selectors, services
-from cooperative.models import Location
+from cooperative import jobs, rules, selectors, services
+from cooperative.models import JobFailure, JobRun, Location
 
 
 class LocationSerializer(serializers.ModelSerializer):
@@ -82,3 +86,44 @@ class LocationViewSet(viewsets.ReadOnlyModelViewSet):
     def offboard(self, request, slug=None):
         location, path = self._change(slug, services.offboard_location)
         return Response({**LocationSerializer(location).data, "export_file": path.name})
+
+
+class JobFailureSerializer(serializers.ModelSerializer):
+    location = serializers.CharField(source="location.slug", read_only=True)
+    location_name = serializers.CharField(source="location.name", read_only=True)
+
+    class Meta:
+        model = JobFailure
+        fields = ["location", "location_name", "error_class", "message", "failed_at", "resolved_at"]
+
+
+class JobRunSerializer(serializers.ModelSerializer):
+    label = serializers.SerializerMethodField()
+    failures = JobFailureSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = JobRun
+        fields = ["id", "job", "label", "only_failed", "started_at", "finished_at", "done", "failed", "failures"]
+
+    def get_label(self, run) -> str:
+        job = jobs.JOBS.get(run.job)
+        return str(job.label) if job else run.job
+
+
+class JobRunListView(generics.ListAPIView):
+    """Recent runs of the jobs that loop over the locations, newest first, each with the locations where it
+    failed (error class and a message without personal data). The cooperative admin only, main domain."""
+
+    permission_classes = [cooperative_only(has_role(COOP_ADMIN))]
+    serializer_class = JobRunSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("job", str, enum=sorted(jobs.JOBS), description="Only this job.")],
+                   responses={200: JobRunSerializer, 400: OpenApiResponse(description="An unknown job.")})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        job = self.request.query_params.get("job") or None
+        if job is not None and job not in jobs.JOBS:
+            raise ValidationError({"job": [_("Choose one of: %(jobs)s.") % {"jobs": ", ".join(sorted(jobs.JOBS))}]})
+        return selectors.recent_runs(job)

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
@@ -111,3 +112,51 @@ class Location(TenantMixin):
 
 class Domain(DomainMixin):
     """A host name that answers for a location."""
+
+
+class JobRun(models.Model):
+    """One run of a job that loops over the locations (cooperative.jobs): when, and how many locations were
+    done and failed. A run without `finished_at` was interrupted (the worker stopped)."""
+
+    job = models.CharField(_("job"), max_length=60)
+    only_failed = models.BooleanField(_("only the failed locations"), default=False)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    done = models.PositiveIntegerField(_("locations done"), default=0)
+    failed = models.PositiveIntegerField(_("locations failed"), default=0)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["job", "-started_at"], name="cooperative_jobrun_last")]
+        verbose_name = _("job run")
+
+    def __str__(self):
+        return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class JobFailure(models.Model):
+    """A location where a run failed: the error's class and a message without personal data
+    (rules.error_summary). Open until a later run of the same job succeeds there."""
+
+    run = models.ForeignKey(JobRun, on_delete=models.CASCADE, related_name="failures")
+    job = models.CharField(_("job"), max_length=60)
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="job_failures")
+    error_class = models.CharField(_("error"), max_length=200)
+    message = models.CharField(_("error message"), max_length=rules.MAX_MESSAGE, blank=True)
+    failed_at = models.DateTimeField(_("failed"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(JobRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="resolved")
+
+    class Meta:
+        ordering = ["-failed_at", "-pk"]
+        indexes = [models.Index(fields=["job", "location"], condition=models.Q(resolved_at__isnull=True),
+                                name="cooperative_jobfailure_open")]
+        verbose_name = _("job failure")
+
+    def __str__(self):
+        return f"{self.job} {self.location_id}: {self.error_class}"
+
+    @property
+    def error_name(self) -> str:
+        """The class without its module: ProgrammingError."""
+        return self.error_class.rsplit(".", 1)[-1]

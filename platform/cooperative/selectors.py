@@ -1,7 +1,12 @@
-"""Reads of locations that respect who is asking."""
+"""Reads of locations that respect who is asking, and of the runs of the jobs over the locations."""
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
 from accounts.models import Membership
 from accounts.roles import ADVISER, COOP_ADMIN, STAFF
-from cooperative.models import Location
+from cooperative import jobs
+from cooperative.models import JobFailure, JobRun, Location
 
 
 def locations_visible_to(user):
@@ -41,3 +46,28 @@ def locations_by_kind(locations) -> list[tuple[str, int]]:
         if location.status != Location.Status.OFFBOARDED and location.kind in counts:
             counts[location.kind] += 1
     return [(Location.Kind(kind).label, count) for kind, count in counts.items()]
+
+
+@dataclass
+class JobStatus:
+    """A job that loops over the locations, its last run and its open failures (the newest per location)."""
+
+    job: jobs.Job
+    last_run: JobRun | None
+    failures: list[JobFailure]
+
+
+def job_statuses() -> list[JobStatus]:
+    """Every job of cooperative.jobs.JOBS, in that order, in two queries."""
+    last = {run.job: run for run in JobRun.objects.order_by("job", "-started_at", "-pk").distinct("job")}
+    failures: dict[str, dict[int, JobFailure]] = {}
+    for failure in jobs.open_failures_everywhere().select_related("location").order_by(
+            "job", "location__name", "location_id", "-failed_at", "-pk"):
+        failures.setdefault(failure.job, {}).setdefault(failure.location_id, failure)
+    return [JobStatus(job, last.get(name), list(failures.get(name, {}).values())) for name, job in jobs.JOBS.items()]
+
+
+def recent_runs(job: str | None = None):
+    """Runs newest first with their failures, for the API."""
+    runs = JobRun.objects.prefetch_related(Prefetch("failures", JobFailure.objects.select_related("location")))
+    return runs.filter(job=job) if job else runs

@@ -1,13 +1,17 @@
-"""Pages of the cooperative admin for locations."""
+"""Pages of the cooperative admin for locations, and the rerun of a job for its failed locations."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
+from kombu.exceptions import KombuError
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ADVISER, COOP_ADMIN
-from cooperative import selectors, services
+from cooperative import jobs, selectors, services
 from cooperative.forms import NewLocationForm
 
 
@@ -44,3 +48,28 @@ class LocationCreateView(RoleRequiredMixin, View):
                                  % {"name": location.name})
                 return redirect("locations")
         return render(request, self.template_name, {"form": form}, status=400)
+
+
+class JobRerunView(RoleRequiredMixin, View):
+    """The cooperative admin queues a job again for the locations where it failed (POST only)."""
+
+    allowed_roles = (COOP_ADMIN,)
+
+    def post(self, request, job):
+        found = jobs.JOBS.get(job)
+        if found is None or not found.task:
+            raise Http404
+        count = jobs.open_failures(job).values("location").distinct().count()
+        if not count:
+            messages.info(request, _("There are no failed locations to run again."))
+        else:
+            try:
+                jobs.queue_rerun(job)
+            except (KombuError, OSError):
+                messages.error(request, _("The job could not be queued. Try again later, or run %(command)s on the "
+                                          "server.") % {"command": found.command})
+            else:
+                messages.success(request, ngettext(
+                    "%(job)s will run again for %(count)s location.",
+                    "%(job)s will run again for %(count)s locations.", count) % {"job": found.label, "count": count})
+        return redirect(reverse("home") + "#jobs")

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tenants.utils import schema_context
 
 from tenants.calendar.selectors import current_location, location_today
 from tenants.complaints import pdf, rules
@@ -440,15 +439,15 @@ def send_due_reminders(today: date, location=None) -> int:
     return sent
 
 
-def send_reminders_everywhere() -> dict[str, int]:
-    """For the beat job: every active location, each in its own schema and on its own local date."""
-    from cooperative.models import Location
+def send_reminders_everywhere(only_failed: bool = False):
+    """For the beat job: every active location, each in its own schema and on its own local date; one
+    location's failure is reported and the next goes on (cooperative.jobs). Not one transaction per location:
+    each complaint's reminders are sent and marked in a transaction of their own, so a later failure cannot
+    take back the mark of a reminder already sent, and a rerun sends each reminder once."""
+    from cooperative import jobs
 
-    counts = {}
-    for location in Location.objects.filter(status=Location.Status.ACTIVE).order_by("pk"):
-        with schema_context(location.schema_name):
-            counts[location.slug] = send_due_reminders(location_today(location), location)
-    return counts
+    return jobs.for_each_location(job="complaint-reminders", only_failed=only_failed, atomic=False,
+                                  work=lambda location: send_due_reminders(location_today(location), location))
 
 
 # --- annual report --------------------------------------------------------------------------------------------

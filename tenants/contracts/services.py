@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tenants.utils import schema_context
 
 from tenants.calendar import selectors as calendar
 from tenants.contracts import pdf, rules
@@ -324,15 +323,13 @@ def create_due_evaluations(today: date) -> int:
     return created
 
 
-def create_evaluations_everywhere() -> dict[str, int]:
-    """For the beat job: every active location, each in its own schema and on its own local date."""
-    from cooperative.models import Location
+def create_evaluations_everywhere(only_failed: bool = False):
+    """For the beat job: every active location, each in its own schema, transaction and local date; one
+    location's failure is reported and the next goes on (cooperative.jobs). Creates nothing twice."""
+    from cooperative import jobs
 
-    counts = {}
-    for location in Location.objects.filter(status=Location.Status.ACTIVE).order_by("pk"):
-        with schema_context(location.schema_name):
-            counts[location.slug] = create_due_evaluations(calendar.location_today(location))
-    return counts
+    return jobs.for_each_location(job="contract-evaluations", only_failed=only_failed,
+                                  work=lambda location: create_due_evaluations(calendar.location_today(location)))
 
 
 def complete_evaluation(task: EvaluationTask, *, user, notes: str = "") -> EvaluationTask:

@@ -28,7 +28,7 @@ def test_nl_jaaropgave_from_the_years_invoices(billing, api):
         for invoice in Invoice.objects.filter(period_start__month__lte=11):
             services.mark_paid(invoice, paid_at=timezone.now(), reference="x")
         result = services.daily_everywhere(today_override=date(2027, 1, 5))
-        assert result["alpha"]["statements"] == 1
+        assert result.done["alpha"]["statements"] == 1
         assert services.make_statements(2026) == 0  # idempotent
         statement = AnnualStatement.objects.get()
     assert statement.kind == "nl_jaaropgave" and statement.parent_id == world.a.parent.pk

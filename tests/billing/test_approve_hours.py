@@ -104,14 +104,16 @@ def test_nothing_left_to_approve_and_bad_input_are_clear_errors(billing, days, c
         assert all(state(row)["approved_at"] is None for row in days)
 
 
-def test_automatic_approval_after_7_days_is_visible_to_the_parent(billing, days, client_for):
+def test_automatic_approval_after_7_days_is_visible_to_the_parent(billing, days, client_for,
+                                                                   django_capture_on_commit_callbacks):
     from billing.tariffs import services
     from billing.tariffs.models import RegisteredHours
 
     with at(billing.a):
         RegisteredHours.objects.filter(pk=days[1].pk).update(registered_at=timezone.now() - timedelta(days=8))
         mail.outbox.clear()
-        assert services.auto_approve_hours(location_name="Test alpha") == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.auto_approve_hours(location_name="Test alpha") == 1
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [billing.a.parent.email]
     body = mail.outbox[0].body
     assert "1 registered day of care at Test alpha was approved" in body

@@ -105,8 +105,8 @@ def test_monthly_run_task_runs_each_location_in_its_schema(billing):
     make_contract(world)
     with mock.patch("tenants.calendar.selectors.location_today", return_value=date(2026, 6, 1)):
         result = tasks.monthly_run.run(location_ids=[world.a.location.pk, world.b.location.pk])
-    assert result["alpha"]["current"]["created"] == 1
-    assert result["beta"]["current"]["created"] == 0
+    assert result["done"]["alpha"]["current"]["created"] == 1
+    assert result["done"]["beta"]["current"]["created"] == 0 and result["failed"] == {}
     with at(world.a):
         assert Invoice.objects.filter(period_start=date(2026, 6, 1)).count() == 1
 

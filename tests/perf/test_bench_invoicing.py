@@ -91,7 +91,7 @@ def _worker(location_ids, queue):
     from billing.invoices import services
 
     created = existing = problems = 0
-    for result in services.run_everywhere(today=MONTH, location_ids=location_ids).values():
+    for result in services.run_everywhere(today=MONTH, location_ids=location_ids).done.values():
         created += result["current"]["created"]
         existing += result["current"]["existing"]
         problems += len(result["current"]["problems"])

@@ -85,9 +85,9 @@ def test_the_flemish_parent_is_pointed_to_kind_en_gezin(flemish_a):
 
 def test_the_job_runs_every_active_location_in_its_own_schema(world):
     record(world.a, date(2020, 1, 6))  # long overdue: on-deadline and parent notice
-    counts = services.send_reminders_everywhere()
+    counts = services.send_reminders_everywhere().done
     assert counts["alpha"] == 2 and counts["beta"] == 0
-    assert services.send_reminders_everywhere()["alpha"] == 0
+    assert services.send_reminders_everywhere().done["alpha"] == 0
 
 
 def test_the_celery_task_is_on_the_beat_schedule_and_runs_the_job(world):
@@ -97,7 +97,7 @@ def test_the_celery_task_is_on_the_beat_schedule_and_runs_the_job(world):
     entry = app.conf.beat_schedule["complaints-deadline-reminders"]
     assert entry["task"] == "tenants.complaints.tasks.send_complaint_reminders" and entry["task"] in app.tasks
     record(world.b, date(2020, 1, 6))
-    assert send_complaint_reminders.run()["beta"] == 2
+    assert send_complaint_reminders.run()["done"]["beta"] == 2
 
 
 def test_the_parent_page_says_she_may_go_to_the_geschillencommissie(world, client_for):

@@ -1,11 +1,7 @@
 """Rebuild the cooperative's complaint reporting tables from every location's own schema."""
-from django.core.management.base import BaseCommand
-from django.db import transaction
-from django_tenants.utils import schema_context
+from django.core.management.base import BaseCommand, CommandError
 
-from complaint_reports.services import replace_location
-from cooperative.models import Location
-from tenants.complaints.services import facts_here
+from complaint_reports.services import rebuild_everywhere
 
 
 class Command(BaseCommand):
@@ -15,13 +11,9 @@ class Command(BaseCommand):
         parser.add_argument("--location", help="Only this location (slug).")
 
     def handle(self, *args, **options):
-        locations = Location.objects.exclude(status=Location.Status.OFFBOARDED).order_by("pk")
-        if options.get("location"):
-            locations = locations.filter(slug=options["location"])
-        total = 0
-        for location in locations:
-            with schema_context(location.schema_name):
-                facts, statuses = facts_here()
-            with transaction.atomic():
-                total += replace_location(location, facts, statuses)
-        self.stdout.write(f"{total} complaints from {len(locations)} locations.")
+        result = rebuild_everywhere(slug=options.get("location"))
+        total = sum(result.done.values())
+        self.stdout.write(f"{total} complaints from {len(result.done)} locations.")
+        if result.failed:
+            raise CommandError("Failed: " + "; ".join(f"{slug} ({error})" for slug, error in result.failed.items())
+                               + ". Run `manage.py rerun_failed complaint-figures` after the repair.")
