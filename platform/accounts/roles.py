@@ -19,9 +19,16 @@ def roles_for(user, location) -> set[str]:
     if user is None or not user.is_authenticated or not user.is_active:
         return set()
     if location is not None:
-        return set(
+        roles = set(
             Membership.objects.filter(user=user, location=location, is_active=True).values_list("role", flat=True)
         )
+        if PARENT in roles:
+            # 'parent' also needs a child here whose place runs today, read from the location's data at each
+            # request (tenants.children.rules.has_parent_tie): a last day of care needs no job to take effect.
+            from tenants.children.selectors import roles_here
+
+            roles = roles_here(user, roles, location)
+        return roles
     roles = set(user.coop_roles())
     memberships = set(Membership.objects.filter(user=user, is_active=True).filter(
         Q(role=PARENT, location__status="active") | Q(role__in=[ENTREPRENEUR, STAFF]))

@@ -5,7 +5,8 @@ queries per location it spent most of its time composing SQL, so the reads are o
 part a sub-select aggregated to JSON, run in the location's schema (the caller has entered it). The table
 names come from the models, so a renamed table cannot go unnoticed; the parts mirror the selectors of the
 apps they read (children, contracts, attendance, handover, invoices, payments, tariffs, surveys, messages),
-and `tests/portal/test_overview_contents.py` holds them to the same answers.
+and `tests/portal/test_overview_contents.py` holds them to the same answers. The children are those whose
+place has not ended today (tenants.children.rules.place_ended, the same test in SQL).
 """
 from datetime import date, time
 from functools import cache
@@ -38,6 +39,9 @@ def statement() -> str:
 WITH kids AS (
     SELECT c.id, c.first_name, c.last_name, c.group_id FROM {t['child']} c
     JOIN {guardians} g ON g.child_id = c.id WHERE g.user_id = %(user)s
+     AND (NOT EXISTS (SELECT 1 FROM {t['contract']} k WHERE k.child_id = c.id)
+          OR EXISTS (SELECT 1 FROM {t['contract']} k WHERE k.child_id = c.id
+                      AND (k.end_date IS NULL OR k.end_date >= %(today)s)))
 ), live AS (
     SELECT k.id, k.child_id, k.status, k.start_date FROM {t['contract']} k
     WHERE k.child_id IN (SELECT id FROM kids) AND (k.end_date IS NULL OR k.end_date >= %(today)s)

@@ -124,7 +124,9 @@ def parent_overview(user, locations=None) -> list[LocationOverview]:
     result = []
     for location in locations:
         with _open_schema(location.schema_name):
-            result.append(_location_overview(user, location, coop_surveys))
+            overview = _location_overview(user, location, coop_surveys)
+        if overview.children:  # no child's place runs there today: she is no parent there any more
+            result.append(overview)
     return result
 
 

@@ -165,6 +165,10 @@ def handle_deletion(request: DeletionRequest, *, by, note: str = "") -> Deletion
         may_delete, decisions = rules.deletion_plan(jurisdiction=location.jurisdiction, today=today,
                                                     care_running=running, last_records=last)
         counts = _erase(request.user, ids) if may_delete else {}
+        if may_delete:  # no longer linked to the children here: the parent membership and her feed links end
+            from tenants.children.services import forget_guardian
+
+            forget_guardian(request.user, location=location)
     outcome = [{"category": d.category, "action": d.action, "until": d.until.isoformat() if d.until else None,
                 "reason": d.reason, "count": counts.get(d.category)} for d in decisions]
     request.status = DeletionRequest.Status.DONE if may_delete else DeletionRequest.Status.REFUSED
@@ -173,8 +177,6 @@ def handle_deletion(request: DeletionRequest, *, by, note: str = "") -> Deletion
     request.handled_at = timezone.now()
     request.handled_by = by
     request.save()
-    if may_delete:
-        Membership.objects.filter(user=request.user, location=location, role=PARENT).update(is_active=False)
     _tell_parent(request)
     return request
 

@@ -1,8 +1,9 @@
 """The iCalendar feed of a location's closing days, for a parent's calendar app.
 
 Calendar apps cannot log in, so the URL carries a per-person secret (FeedToken). The token only works at
-the location that issued it (it lives in that location's schema), only while the person is still a
-member there and the location is active, and stops working when revoked or renewed.
+the location that issued it (it lives in that location's schema), only while the person still holds a
+role there today (a parent: while a child ties her to the location, accounts.roles.roles_for) and the
+location is active, and stops working when revoked or renewed.
 """
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts.models import Membership
+from accounts.roles import roles_for
 from tenants.calendar import ical, rules, selectors
 from tenants.calendar.models import ClosingWeek, Closure
 
@@ -57,8 +58,7 @@ def calendar_feed(request, token: str):
     if location is None or not location.is_active:
         raise Http404
     user = selectors.feed_token_owner(token)
-    if user is None or not user.is_active or not Membership.objects.filter(
-            user=user, location=location, is_active=True).exists():
+    if user is None or not roles_for(user, location):
         raise Http404
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])

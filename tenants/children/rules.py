@@ -1,4 +1,5 @@
 """Rules for the child file, as plain functions over plain values (no Django imports)."""
+from collections.abc import Iterable
 from datetime import date
 
 from stdnum.exceptions import ValidationError as StdnumError
@@ -71,3 +72,35 @@ def custody_errors(weekdays: list[int], valid_from: date | None, valid_until: da
     if valid_from and valid_until and valid_until < valid_from:
         errors["valid_until"] = ["The end date lies before the start date."]
     return errors
+
+
+# --- a parent's tie to the location --------------------------------------------------------------
+
+PARENT = "parent"
+
+#: A contract's first and last day of care (None: no end agreed).
+Period = tuple[date, date | None]
+
+
+def place_ended(periods: Iterable[Period], today: date) -> bool:
+    """Whether a child's place at the location has ended on `today`: the child has contracts and every one of
+    them has a last day of care before today. On the last day itself the place still runs; a child without
+    any contract yet (registered, the first contract still being made) has not left."""
+    periods = list(periods)
+    return bool(periods) and all(end is not None and end < today for _start, end in periods)
+
+
+def has_parent_tie(places: Iterable[Iterable[Period]], today: date) -> bool:
+    """A person is a parent at a location while she is a guardian of at least one child there whose place has
+    not ended. `places` holds, per child she is a guardian of at the location, its contracts' periods."""
+    return any(not place_ended(periods, today) for periods in places)
+
+
+def roles_at_location(membership_roles: Iterable[str], places: Iterable[Iterable[Period]], today: date) -> set[str]:
+    """The roles a person holds at a location today: those of her active memberships, with 'parent' only while
+    the tie holds. Entrepreneur and staff do not depend on children and stay as they are."""
+    roles = set(membership_roles)
+    if PARENT in roles and not has_parent_tie(places, today):
+        roles.discard(PARENT)
+    return roles
+

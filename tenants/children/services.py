@@ -70,6 +70,8 @@ def create_child(*, first_name: str, last_name: str, birth_date: date, guardians
     child.save()
     if guardians:
         child.guardians.set(guardians)
+        for guardian in child.guardians.all():
+            update_parent_membership(guardian)
     _log(child, actor, "created")
     return child
 
@@ -119,22 +121,67 @@ def invite_guardian(child: Child, *, email: str, full_name: str = "", actor=None
         raise ValidationError(errors)
     if user is None:
         user = User.objects.create_user(email=email, full_name=full_name.strip())
-    membership, _created = Membership.objects.get_or_create(user=user, location=location, role=PARENT)
-    if not membership.is_active:
-        membership.is_active = True
-        membership.save(update_fields=["is_active"])
     child.guardians.add(user)
+    update_parent_membership(user, location=location)
     _log(child, actor, "guardian_added", "guardians", "", f"{user.full_name} <{user.email}>")
     transaction.on_commit(lambda: invite(user, location, PARENT))
     return user
 
 
 @transaction.atomic
-def remove_guardian(child: Child, user: User, *, actor=None) -> None:
+def remove_guardian(child: Child, user: User, *, actor=None) -> bool:
+    """Unlink a guardian from the child. When it was her last child here, her parent membership ends (and
+    with it every page, API call, announcement and feed link of hers here, at her next request); the change
+    log then says so too. Returns whether the membership ended."""
     if not child.guardians.filter(pk=user.pk).exists():
         raise ValidationError({"user": ["This person is not a guardian of the child."]})
     child.guardians.remove(user)
-    _log(child, actor, "guardian_removed", "guardians", f"{user.full_name} <{user.email}>", "")
+    person = f"{user.full_name} <{user.email}>"
+    _log(child, actor, "guardian_removed", "guardians", person, "")
+    ended = update_parent_membership(user)
+    if ended:
+        _log(child, actor, "parent_access_ended", "guardians", person, "")
+    return ended
+
+
+@transaction.atomic
+def forget_guardian(user: User, *, location=None) -> int:
+    """A granted deletion request: the person is no longer linked to any child here, so her parent membership
+    ends. Nothing goes to the change log: it would store her name again just after it was erased (the
+    deletion request itself records who handled it and when). Returns the number of children unlinked."""
+    children = list(Child.objects.filter(guardians=user))
+    for child in children:
+        child.guardians.remove(user)
+    update_parent_membership(user, location=location)
+    return len(children)
+
+
+def update_parent_membership(user: User, *, location=None) -> bool:
+    """Keep the person's parent membership here in line with the child files: active while she is a guardian
+    of a child here, ended when the last link goes, and then her calendar feed links here are revoked unless
+    she also works here. Whether she is a parent here *today* depends on the children's places as well; that
+    part is read at each request (selectors.roles_here), so a last day of care needs no job. Returns whether
+    the membership ended now."""
+    from tenants.calendar.selectors import current_location
+    from tenants.calendar.services import revoke_feed_token
+
+    location = location or current_location()
+    linked = Child.objects.filter(guardians=user).exists()
+    membership = Membership.objects.filter(user=user, location=location, role=PARENT).first()
+    if linked:
+        if membership is None:
+            Membership.objects.create(user=user, location=location, role=PARENT)
+        elif not membership.is_active:
+            membership.is_active = True
+            membership.save(update_fields=["is_active"])
+        return False
+    if membership is None or not membership.is_active:
+        return False
+    membership.is_active = False
+    membership.save(update_fields=["is_active"])
+    if not Membership.objects.filter(user=user, location=location, is_active=True).exists():
+        revoke_feed_token(user)
+    return True
 
 
 @transaction.atomic

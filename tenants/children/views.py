@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
-from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from accounts.roles import ENTREPRENEUR, PARENT, STAFF, roles_for
 from tenants.children import forms, selectors, services
 from tenants.children.models import Child, CorrectionRequest, CustodyNote, PickupPerson
 
@@ -46,18 +46,26 @@ class ChildPageView(RoleRequiredMixin, View):
     def get(self, request, pk):
         child = visible_child(request, pk)
         access = selectors.FileAccess(request.user, request.roles)
+        guardians = list(child.guardians.order_by("full_name"))
         return render(request, "children/child_detail.html", {
             "child": child,
             "access": access,
             "show_medical_notes": access.medical_notes(child),
             "show_bsn": access.bsn(child),
             "is_guardian": access.is_guardian(child),
-            "guardians": child.guardians.order_by("full_name"),
+            "guardians": guardians,
+            "last_tie": last_tie(child, guardians) if access.may_edit() else set(),
             "pickup_persons": child.pickup_persons.all(),
             "custody_notes": child.custody_notes.all(),
             "corrections": child.correction_requests.filter(requested_by=request.user)
             if access.is_guardian(child) else [],
         })
+
+
+def last_tie(child, guardians) -> set[int]:
+    """The guardians for whom this child is the only one here whose place runs: removing them from this file
+    ends their parent access to the location (the entrepreneur is told before she removes them)."""
+    return {g.pk for g in guardians if not selectors.running_child_ids(g) - {child.pk}}
 
 
 class FormPage(RoleRequiredMixin, View):
@@ -151,8 +159,21 @@ class RemoveGuardianView(RoleRequiredMixin, View):
         if user is None:
             raise Http404
         services.remove_guardian(child, user, actor=request.user)
-        messages.success(request, _("The guardian was removed from this child's file."))
+        messages.success(request, removal_message(user, request.location))
         return redirect("child-page", pk=child.pk)
+
+
+def removal_message(user, location) -> str:
+    """What the removal meant for the person at this location: still a parent through another child, no parent
+    any more but still working here, or no access here at all."""
+    roles = roles_for(user, location)
+    if PARENT in roles:
+        return _("The guardian was removed from this child's file.")
+    if roles:
+        return _("Removed from this child's file: %(name)s is no longer a parent here; the other roles at this "
+                 "location stay.") % {"name": user.full_name}
+    return _("Removed from this child's file: %(name)s no longer has access to this location.") % {
+        "name": user.full_name}
 
 
 class AddPickupPersonView(FormPage):

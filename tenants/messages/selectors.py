@@ -3,13 +3,14 @@
 - the entrepreneur: every conversation and announcement of the location;
 - staff: conversations addressed to a group they work with (assigned or on today's roster);
 - a parent: the conversations about their own children, and the announcements to all parents or to a group
-  one of their children is in.
+  one of their children is in while that child's place runs.
 """
 from django.db.models import Count, Exists, OuterRef, Q
 
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from tenants.attendance.selectors import local_today
 from tenants.children.models import Child
+from tenants.children.selectors import running_child_ids
 from tenants.groups.selectors import group_ids_of_staff_member
 from tenants.messages.models import Announcement, AnnouncementRead, Conversation, Message, MessageRead
 
@@ -50,7 +51,7 @@ def announcements_for(user, roles: set[str]):
     if roles & {ENTREPRENEUR, STAFF}:
         return qs
     if PARENT in roles:
-        groups = Child.objects.filter(guardians=user, group__isnull=False).values("group_id")
+        groups = Child.objects.filter(pk__in=running_child_ids(user), group__isnull=False).values("group_id")
         return qs.filter(Q(group__isnull=True) | Q(group_id__in=groups))
     return qs.none()
 

@@ -65,3 +65,40 @@ def test_non_members_cannot_make_a_link(world, client_for):
     assert client_for(world.b.parent, world.a).post("/api/v1/calendar/feed-token/").status_code == 403
     assert client_for(world.b.parent, world.a).post("/calendar/feed-link/").status_code == 403
     assert client_for(world.adviser, world.a).post("/api/v1/calendar/feed-token/").status_code == 403
+
+
+def test_a_guardian_removed_from_her_last_child_loses_the_link(world, client_for):
+    from tenants.calendar.models import FeedToken
+    from tenants.children import services as children
+    from tests.tenants.conftest import in_schema, make_child
+
+    child = make_child(world.a, guardians=[world.b.parent])
+    url = issue(client_for, world.a, world.b.parent)
+    anonymous = Client(HTTP_HOST=world.a.host)
+    assert anonymous.get(url).status_code == 200
+    with in_schema(world.a):
+        children.remove_guardian(child, world.b.parent, actor=world.a.entrepreneur)
+        assert not FeedToken.objects.filter(user=world.b.parent, revoked_at__isnull=True).exists(), "revoked"
+    assert anonymous.get(url).status_code == 404
+    assert Client(HTTP_HOST=world.b.host).get(url.split(world.a.host, 1)[1]).status_code == 404
+
+
+def test_the_link_stops_the_day_after_the_childs_last_day_of_care(world, client_for, monkeypatch):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from tenants.contracts.models import Contract
+    from tests.tenants.conftest import in_schema, make_child
+
+    today = timezone.localdate()
+    child = make_child(world.a, guardians=[world.b.parent])
+    with in_schema(world.a):
+        Contract.objects.create(child=child, care_type="kdv", start_date=date(2025, 1, 6), end_date=today,
+                                status=Contract.Status.ACTIVE)
+    url = issue(client_for, world.a, world.b.parent)
+    anonymous = Client(HTTP_HOST=world.a.host)
+    assert anonymous.get(url).status_code == 200, "the last day of care"
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(days=1))
+    assert anonymous.get(url).status_code == 404
