@@ -142,14 +142,14 @@ else:
     DATABASES = {"default": embedded_database(VAR_DIR)}
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# With persistent connections, check a reused one before the first query of each request: after a database
+# restart a worker reconnects instead of failing its next request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-# With persistent connections, check a reused one before the first query of each request: after a database
-# restart a worker reconnects instead of failing its next request.
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
