@@ -1,4 +1,5 @@
-"""Production settings are safe: `manage.py check --deploy` has nothing to say, and no key, no start.
+"""Production settings are safe: `manage.py check --deploy` has nothing to say, and no key, no start; it fails
+when the meldcode encryption keys or the cooperative's real main domain are missing.
 
 Each check runs `platform/manage.py` in a fresh process with DJANGO_ENV=production, because the
 settings are read from the environment once, at start-up.
@@ -16,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 MANAGE = ROOT / "platform" / "manage.py"
 # Variables that would loosen or change what production means; the tests start from a clean slate.
 LOOSENING = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SENTRY_DSN",
-             "CSRF_TRUSTED_ORIGINS", "SITE_SCHEME", "DJANGO_SETTINGS_MODULE")
+             "CSRF_TRUSTED_ORIGINS", "SITE_SCHEME", "DJANGO_SETTINGS_MODULE", "MAIN_DOMAIN", "MELDCODE_KEYS")
+# What a real production has besides its secret key: the cooperative's domain and a meldcode key.
+DEPLOYED = {"MAIN_DOMAIN": "opvang.example.nl", "MELDCODE_KEYS": "Qk9v0o6mX3lV8m4mR1nq4N7m2Qb1v2w3x4y5z6A7B8C="}
 
 
 def database_url() -> str:
@@ -31,8 +34,12 @@ def database_url() -> str:
 
 
 def production_env(**extra) -> dict:
+    """Production as deployed; a value of None in `extra` leaves that variable out."""
     env = {k: v for k, v in os.environ.items() if k not in LOOSENING}
-    env.update(DJANGO_ENV="production", DATABASE_URL=database_url(), **extra)
+    env.update(DJANGO_ENV="production", DATABASE_URL=database_url(), **DEPLOYED)
+    env.update({k: v for k, v in extra.items() if v is not None})
+    for key in [k for k, v in extra.items() if v is None]:
+        env.pop(key, None)
     return env
 
 
@@ -80,3 +87,40 @@ def test_settings_refuse_an_empty_secret_key_in_production():
     result = manage("check", SECRET_KEY="  ")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def deploy_check(**env) -> tuple[int, str]:
+    result = manage("check", "--deploy", SECRET_KEY=strong_key(), **env)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_check_deploy_fails_without_meldcode_keys():
+    code, output = deploy_check(MELDCODE_KEYS=None)
+    assert code != 0  # an error, not a warning: it fails without --fail-level
+    assert "opvangkring.E001" in output and "MELDCODE_KEYS" in output
+
+
+def test_check_deploy_fails_with_a_meldcode_key_that_is_no_key():
+    code, output = deploy_check(MELDCODE_KEYS="change-me")
+    assert code != 0
+    assert "opvangkring.E002" in output
+    assert "change-me" not in output  # the value itself is never printed
+
+
+def test_check_deploy_fails_on_localhost():
+    code, output = deploy_check(MAIN_DOMAIN="localhost")
+    assert code != 0
+    assert "opvangkring.E003" in output and "MAIN_DOMAIN" in output
+
+
+def test_check_deploy_fails_without_a_main_domain():
+    for value in ("", "opvang.localhost"):
+        code, output = deploy_check(MAIN_DOMAIN=value)
+        assert code != 0, value
+        assert "opvangkring.E003" in output
+
+
+def test_the_checks_pass_with_the_real_domain_and_keys():
+    code, output = deploy_check()
+    assert code == 0, output
+    assert "opvangkring." not in output
