@@ -92,8 +92,10 @@ def provision_location(data: NewLocation, *, send_invitation: bool = True) -> Lo
         if user is None:
             user = User.objects.create_user(email=email, full_name=data.entrepreneur_name.strip())
         Membership.objects.create(user=user, location=location, role=Membership.Role.ENTREPRENEUR)
-        if send_invitation:
-            transaction.on_commit(lambda: invite(user, location, Membership.Role.ENTREPRENEUR))
+        if send_invitation:  # through the outbox: a mail server that is down fails nothing
+            from outbox.deliveries import invite_after_commit
+
+            invite_after_commit(user, location, Membership.Role.ENTREPRENEUR)
     return location
 
 

@@ -103,7 +103,7 @@ def invite_guardian(child: Child, *, email: str, full_name: str = "", actor=None
     """Link a parent account to the child. An account with this e-mail address (made here or at another
     location) is reused, never duplicated; the person becomes a parent member of this location and gets
     an invitation e-mail."""
-    from cooperative.services import invite
+    from outbox.deliveries import invite_after_commit
 
     location = location or connection.tenant
     email = (email or "").strip().lower()
@@ -124,7 +124,7 @@ def invite_guardian(child: Child, *, email: str, full_name: str = "", actor=None
     child.guardians.add(user)
     update_parent_membership(user, location=location)
     _log(child, actor, "guardian_added", "guardians", "", f"{user.full_name} <{user.email}>")
-    transaction.on_commit(lambda: invite(user, location, PARENT))
+    invite_after_commit(user, location, PARENT)  # through the outbox: a mail server down fails nothing
     return user
 
 

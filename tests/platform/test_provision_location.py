@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from accounts.models import Membership, User
 from cooperative import services
 from cooperative.models import Domain, Location
+from tests.outbox.helpers import delivered
 
 PREFIX = "prov-"
 NEW_EMAIL = "new-owner@provision.test"
@@ -311,10 +312,10 @@ def assert_provisioned(slug: str, email: str) -> Location:
 
 
 def test_api_provisions_a_location_with_schema_domain_entrepreneur_and_invitation(
-    world, client_for, django_capture_on_commit_callbacks
+    world, client_for
 ):
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = client_for(world.coop_admin).post(
             "/api/v1/locations/", payload(), content_type="application/json"
         )
@@ -350,12 +351,12 @@ def test_no_invitation_is_sent_when_the_transaction_does_not_commit(world, clien
 
 
 def test_provisioning_links_an_existing_account_instead_of_duplicating_it(
-    world, client_for, django_capture_on_commit_callbacks
+    world, client_for
 ):
     existing = world.b.parent
     users_before = User.objects.count()
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = client_for(world.coop_admin).post(
             "/api/v1/locations/",
             payload(entrepreneur_email=existing.email.upper(), entrepreneur_name="Another Name"),
@@ -374,18 +375,18 @@ def test_provisioning_links_an_existing_account_instead_of_duplicating_it(
     assert [m.to for m in mail.outbox] == [[existing.email]]
 
 
-def test_create_location_command_provisions_a_location(world, django_capture_on_commit_callbacks):
+def test_create_location_command_provisions_a_location(world):
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         call_command("create_location", *command_args(slug=f"{PREFIX}cli"))
     location = assert_provisioned(f"{PREFIX}cli", NEW_EMAIL)
     assert location.lrk_numbers == {"kdv": "123456789"}
     assert [m.to for m in mail.outbox] == [[NEW_EMAIL]]
 
 
-def test_new_location_page_provisions_a_location(world, client_for, django_capture_on_commit_callbacks):
+def test_new_location_page_provisions_a_location(world, client_for):
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = client_for(world.coop_admin).post("/locations/new/", form_payload(slug=f"{PREFIX}page"))
     assert response.status_code == 302
     assert response["Location"] == "/locations/"

@@ -3,6 +3,7 @@ from django.core import mail
 
 from accounts.models import Membership, User
 from tenants.children.models import Child, ChildChange
+from tests.outbox.helpers import delivered
 from tests.tenants.conftest import in_schema, make_child
 
 
@@ -12,9 +13,9 @@ def guardian_emails(site, child_id):
 
 
 def test_new_e_mail_makes_an_account_a_parent_membership_and_sends_an_invitation(
-        world, api, django_capture_on_commit_callbacks):
+        world, api):
     child = make_child(world.a)
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = api(world.a.entrepreneur, world.a).post(
             f"/api/v1/children/{child.pk}/guardians/", {"email": "New.Mother@Example.test", "full_name": "New Mother"})
     assert response.status_code == 201, response.content
@@ -27,10 +28,10 @@ def test_new_e_mail_makes_an_account_a_parent_membership_and_sends_an_invitation
 
 
 def test_existing_account_from_another_location_is_linked_not_duplicated(
-        world, api, django_capture_on_commit_callbacks):
+        world, api):
     child = make_child(world.a)
     users_before = User.objects.count()
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         response = api(world.a.entrepreneur, world.a).post(
             f"/api/v1/children/{child.pk}/guardians/", {"email": world.b.parent.email.upper()})
     assert response.status_code == 201, response.content
@@ -72,13 +73,13 @@ def test_only_the_entrepreneur_of_this_location_invites(world, api):
     assert not User.objects.filter(email="x@example.test").exists()
 
 
-def test_page_invites_and_shows_errors_inline(world, client_for, django_capture_on_commit_callbacks):
+def test_page_invites_and_shows_errors_inline(world, client_for):
     child = make_child(world.a)
     client = client_for(world.a.entrepreneur, world.a)
     assert client.get(f"/children/{child.pk}/guardians/").status_code == 200
     bad = client.post(f"/children/{child.pk}/guardians/", {"email": "someone@example.test"})
     assert bad.status_code == 400 and 'aria-invalid="true"' in bad.content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
+    with delivered():
         ok = client.post(f"/children/{child.pk}/guardians/", {"email": "page.parent@example.test",
                                                               "full_name": "Page Parent"})
     assert ok.status_code == 302
