@@ -2,7 +2,9 @@
 
 At a location (`/api/v1/meldcode/…` on the location's host):
 - reports: POST a concern (staff, entrepreneur, parent); GET the status of one's own reports;
-- cases: GET the cases routing gives the entrepreneur (list and case file).
+- cases: GET the cases routing gives the entrepreneur and in which she is not involved (list and case file;
+  any other case answers 404);
+- housemates: the staff members who live with the entrepreneur (GET, POST, DELETE).
 
 On the main domain, for the pedagogue only:
 - cases: list, case file, POST steps, POST close, GET audit;
@@ -10,8 +12,9 @@ On the main domain, for the pedagogue only:
 
 Every read and write of a case is audited; errors are 400 with field messages.
 """
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -19,8 +22,8 @@ from rest_framework.views import APIView
 
 from accounts.permissions import cooperative_only, has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, PEDAGOGUE, STAFF, request_roles
-from safeguarding import selectors, services
-from safeguarding.models import Case, CaseAuditEntry, CaseStep, Outcome, Route, Step
+from safeguarding import access, selectors, services
+from safeguarding.models import Case, CaseAuditEntry, CaseStep, Housemate, Outcome, Route, Step
 
 REPORTERS = location_only(has_role(ENTREPRENEUR, STAFF, PARENT))
 ENTREPRENEUR_ONLY = location_only(has_role(ENTREPRENEUR))
@@ -35,6 +38,9 @@ class ReportSerializer(serializers.Serializer):
     description = serializers.CharField(allow_blank=True, trim_whitespace=True)
     subject = serializers.IntegerField(required=False, allow_null=True,
                                        help_text="Route 2: the account id of the staff member or entrepreneur.")
+    subject_is_housemate = serializers.BooleanField(
+        required=False, default=False,
+        help_text="Route 2: the staff member chosen as subject lives with the entrepreneur (pedagogue only).")
     housemate_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
     housemate_relation = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
@@ -103,6 +109,30 @@ class CaseSerializer(serializers.ModelSerializer):
                 for row in selectors.steps_overview(case, timezone.localdate())]
 
 
+class ReporterSerializer(serializers.Serializer):
+    full_name = serializers.CharField()
+    email = serializers.EmailField()
+    role = serializers.CharField()
+
+
+class PedagogueCaseSerializer(CaseSerializer):
+    """The case file as the pedagogue reads it: also who reported it (to ask further), and whether the
+    entrepreneur is left out because she is involved (then the pedagogue takes the owner's steps herself)."""
+
+    reporter = serializers.SerializerMethodField()
+    entrepreneur_left_out = serializers.SerializerMethodField()
+
+    class Meta(CaseSerializer.Meta):
+        fields = [*CaseSerializer.Meta.fields, "reporter", "entrepreneur_left_out"]
+
+    @extend_schema_field(ReporterSerializer)
+    def get_reporter(self, case) -> dict:
+        return {"full_name": case.reporter.full_name, "email": case.reporter.email, "role": case.reporter_role}
+
+    def get_entrepreneur_left_out(self, case) -> bool:
+        return selectors.entrepreneur_left_out(case)
+
+
 class AuditEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = CaseAuditEntry
@@ -140,7 +170,8 @@ class ReportViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
             route=values["route"], child_ids=values["children"], observed_on=values["observed_on"],
             observed_place=values["observed_place"], description=values["description"],
             subject_user_id=values.get("subject"), housemate_name=values.get("housemate_name", ""),
-            housemate_relation=values.get("housemate_relation", ""))
+            housemate_relation=values.get("housemate_relation", ""),
+            subject_is_housemate=values.get("subject_is_housemate", False))
         return Response(ReportStatusSerializer(case).data, status=status.HTTP_201_CREATED)
 
 
@@ -163,9 +194,53 @@ class LocationCaseViewSet(viewsets.ReadOnlyModelViewSet):
         services.audit(cases, request.user, ENTREPRENEUR, CaseAuditEntry.Action.LISTED)
         return Response(CaseListSerializer(cases, many=True).data)
 
+    def get_object(self):
+        return access.entrepreneur_case_or_404(self.request.user, self.request._request.location,
+                                               self.kwargs[self.lookup_field])
+
     def retrieve(self, request, *args, **kwargs):
         case = services.read_case(self.get_object(), request.user, ENTREPRENEUR)
         return Response(CaseSerializer(case).data)
+
+
+class HousemateSerializer(serializers.Serializer):
+    user = serializers.IntegerField(min_value=1, max_value=2**63 - 1,
+                                    help_text="The account id of a staff member of this location.")
+    full_name = serializers.CharField(read_only=True)
+
+
+class HousemateViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.DestroyModelMixin,
+                       viewsets.GenericViewSet):
+    """The staff members who live with the entrepreneur asking (a concern about them goes to the pedagogue only
+    and is never shown to her). DELETE takes the staff member's account id."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = HousemateSerializer
+    lookup_value_converter = "int"
+
+    def get_queryset(self):
+        if no_fake(self):
+            return Housemate.objects.none()
+        return (Housemate.objects.filter(location=self.request._request.location, entrepreneur=self.request.user)
+                .select_related("housemate").order_by("housemate__full_name"))
+
+    def list(self, request, *args, **kwargs):
+        return Response(HousemateSerializer(
+            [{"user": fact.housemate_id, "full_name": fact.housemate.full_name} for fact in self.get_queryset()],
+            many=True).data)
+
+    def create(self, request, *args, **kwargs):
+        data = HousemateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fact = services.add_housemate(location=request._request.location, entrepreneur=request.user,
+                                      user_id=data.validated_data["user"])
+        return Response(HousemateSerializer({"user": fact.housemate_id, "full_name": fact.housemate.full_name}).data,
+                        status=status.HTTP_201_CREATED)
+
+    def destroy(self, request, *args, **kwargs):
+        fact = get_object_or_404(self.get_queryset(), housemate_id=self.kwargs[self.lookup_field])
+        services.remove_housemate(location=fact.location, entrepreneur=request.user, user_id=fact.housemate_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class CaseViewSet(viewsets.ReadOnlyModelViewSet):
@@ -180,7 +255,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.cases_for_pedagogue(self.request.user)
 
     def get_serializer_class(self):
-        return CaseListSerializer if self.action == "list" else CaseSerializer
+        return CaseListSerializer if self.action == "list" else PedagogueCaseSerializer
 
     def list(self, request, *args, **kwargs):
         cases = list(selectors.list_only(self.get_queryset()))
@@ -189,7 +264,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         case = services.read_case(self.get_object(), request.user, PEDAGOGUE)
-        return Response(CaseSerializer(case).data)
+        return Response(PedagogueCaseSerializer(case).data)
 
     @extend_schema(request=StepInputSerializer, responses={201: CaseStepSerializer})
     @action(detail=True, methods=["post"])

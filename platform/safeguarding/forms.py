@@ -56,6 +56,10 @@ class ReportConcernForm(forms.Form):
         label=_("What did you see or hear?"), widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Facts only: what you saw or heard yourself, and what was said, in the words used."))
     subject = forms.ChoiceField(label=_("Who is the concern about? (route 2)"), required=False)
+    subject_is_housemate = forms.BooleanField(
+        label=_("This person lives with the entrepreneur"), required=False,
+        help_text=_("E.g. her partner who works in her home childcare. The report then goes to the pedagogue "
+                    "only."))
     housemate_name = forms.CharField(label=_("Name of the housemate"), max_length=200, required=False)
     housemate_relation = forms.CharField(label=_("Relation to the entrepreneur"), max_length=200, required=False,
                                          help_text=_("E.g. partner, son, lodger."))
@@ -90,7 +94,29 @@ class ReportConcernForm(forms.Form):
             "subject_user_id": int(subject) if is_route_2 and subject.isdigit() else None,
             "housemate_name": data.get("housemate_name", "") if is_route_2 and subject == HOUSEMATE else "",
             "housemate_relation": data.get("housemate_relation", "") if is_route_2 and subject == HOUSEMATE else "",
+            "subject_is_housemate": bool(is_route_2 and subject.isdigit() and data.get("subject_is_housemate")),
         }
+
+
+def staff_choices(location, entrepreneur) -> list[tuple[int, str]]:
+    memberships = (Membership.objects.filter(location=location, is_active=True, role=STAFF)
+                   .exclude(user=entrepreneur).select_related("user").order_by("user__full_name"))
+    return [(m.user_id, m.user.full_name) for m in memberships]
+
+
+class HousematesForm(forms.Form):
+    """The entrepreneur says which of her staff members live with her."""
+
+    housemates = forms.TypedMultipleChoiceField(
+        label=_("Staff members who live with you"), coerce=int, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A concern about one of them goes to the cooperative's pedagogue only, and you do not see "
+                    "it."),
+        error_messages={"invalid_choice": _("Choose a staff member of this location.")})
+
+    def __init__(self, *args, location, entrepreneur, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["housemates"].choices = staff_choices(location, entrepreneur)
 
 
 class StepForm(forms.Form):

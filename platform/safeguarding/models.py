@@ -83,6 +83,12 @@ class Case(models.Model):
                                      related_name="+", verbose_name=_("person concerned (account)"))
     subject_name = EncryptedTextField(_("name of the person concerned"), blank=True)
     subject_relation = EncryptedTextField(_("relation of the housemate"), blank=True)
+    # Who was involved when it was reported (guardians of the children; people living with the subject or the
+    # family): kept so that a guardian or housemate removed later still never sees the case.
+    guardian_ids = ArrayField(models.BigIntegerField(), default=list, blank=True,
+                              verbose_name=_("guardians when reported (account ids)"))
+    housemate_ids = ArrayField(models.BigIntegerField(), default=list, blank=True,
+                               verbose_name=_("housemates when reported (account ids)"))
     routed_to_entrepreneur = models.BooleanField(_("also to the entrepreneur"), default=False)
     crime_suspected = models.BooleanField(_("reasonable suspicion of a crime"), default=False)
     outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices, blank=True)
@@ -147,6 +153,29 @@ class ReminderSent(models.Model):
         return f"{self.case_id} · {self.step} · {self.sent_on}"
 
 
+class Housemate(models.Model):
+    """A staff member of a location who lives with its entrepreneur (her partner working in her home childcare).
+
+    A route 2 concern about such a person goes to the pedagogue only, and no case about the one is shown to the
+    other. The entrepreneur records it (or a reporter says so in a report)."""
+
+    location = models.ForeignKey("cooperative.Location", on_delete=models.CASCADE, related_name="+")
+    entrepreneur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("entrepreneur"))
+    housemate = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("housemate"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("housemate of the entrepreneur")
+        constraints = [models.UniqueConstraint(fields=["location", "entrepreneur", "housemate"],
+                                               name="one_housemate_fact")]
+
+    def __str__(self):
+        return f"{self.location_id} · {self.entrepreneur_id} · {self.housemate_id}"
+
+
 class AuditEntryQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("The meldcode audit trail cannot be changed.")
@@ -169,6 +198,7 @@ class CaseAuditEntry(models.Model):
         STEP_RECORDED = "step_recorded", _("recorded a step")
         CLOSED = "closed", _("closed")
         AUDIT_VIEWED = "audit_viewed", _("viewed the audit trail")
+        REFUSED = "refused", _("asked for the case and was refused (involved)")
         ROTATED = "rotated", _("re-encrypted with a new key")
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="audit_entries")

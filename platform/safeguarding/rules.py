@@ -5,6 +5,7 @@
   behaviour between children;
 - routing: a report always goes to the pedagogue; for routes 1 and 3 also to the entrepreneur; for route 2 to
   the entrepreneur only when it is about a staff member who is not the entrepreneur herself or her housemate;
+- who is involved in a case and so never sees it, also as the entrepreneur (`involved`);
 - steps with deadlines (days after the report), and for route 2 the owner's duties;
 - what must be done before a case can be closed, and which reminders are due on a day.
 """
@@ -80,11 +81,61 @@ def subject_kind_for(is_entrepreneur: bool, is_staff: bool, is_housemate: bool) 
     return None
 
 
-def entrepreneur_may_see(route: int, subject_kind: str | None, subject_user_id: int | None, viewer_id: int) -> bool:
-    """Visibility of a case of her own location to an entrepreneur: routing, and never a case about herself."""
+def involved(route: int, subject_user_id: int | None, viewer_id: int, guardian_ids=(), housemate_ids=()) -> bool:
+    """Whether `viewer_id` is one of the people a case is about, so that it must never be shown to her.
+
+    Source: seed 001 §8 (route 2 "door een beroepskracht of huisgenoot van de Thuishuisondernemer": reported to
+    the entrepreneur only when it concerns her staff, else to the pedagogue) and DESIGN §4 Meldcode (never to
+    the subject, a housemate of the subject, or a guardian of the child when the suspicion is about that family).
+
+    - everyone: the subject herself, and anyone who lives with the subject (`housemate_ids`: the housemates of
+      the subject of route 2, and of the family in routes 1 and 3);
+    - route 1 (signs at home): the suspicion is about the family, so every guardian of every child of the case
+      (co-guardians too) is involved;
+    - route 3 (behaviour between children): a guardian of any child involved is involved as well. The case
+      names the children on both sides and what each did or underwent; a parent who runs the location would
+      read about her own child and about another family's child, and would have to weigh the case and talk
+      with the other parents as a party to it. Handling it is then the pedagogue's, who is not involved;
+    - route 2 (a professional or housemate): the suspicion is about that person, not about the child's family;
+      a guardian of the child is not involved for that reason alone (the owner has to act on her staff).
+
+    The caller passes the guardians and housemates as they are when the case is read (joined with those when
+    it was reported), so a guardian added after the report is involved too.
+    """
     if subject_user_id is not None and subject_user_id == viewer_id:
+        return True
+    if viewer_id in set(housemate_ids):
+        return True
+    return route in (ROUTE_HOME, ROUTE_CHILDREN) and viewer_id in set(guardian_ids)
+
+
+def entrepreneur_may_see(route: int, subject_kind: str | None, subject_user_id: int | None, viewer_id: int,
+                         guardian_ids=(), housemate_ids=()) -> bool:
+    """Visibility of a case of her own location to an entrepreneur: routing gives it to her, and she is not
+    involved in it (`involved`); otherwise only the pedagogue has it."""
+    if involved(route, subject_user_id, viewer_id, guardian_ids, housemate_ids):
         return False
     return entrepreneur_receives(route, subject_kind)
+
+
+def housemates_of(person_ids, pairs) -> set[int]:
+    """Everyone who lives with one of `person_ids`, from the (entrepreneur, housemate) pairs recorded at a
+    location: two housemates of the same entrepreneur live together too. The persons themselves are left out
+    unless they live with another of them."""
+    linked: dict[int, set[int]] = {}
+    for a, b in pairs:
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    found: set[int] = set()
+    for start in {pk for pk in person_ids if pk is not None}:
+        seen, todo = {start}, [start]
+        while todo:
+            for other in linked.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        found |= seen - {start}
+    return found
 
 
 def deadlines(route: int, reported_on: date, crime_suspected: bool = False) -> dict[str, date]:

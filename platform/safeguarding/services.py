@@ -18,7 +18,7 @@ from django_tenants.utils import schema_context
 from accounts.models import Membership
 from accounts.roles import ENTREPRENEUR, PARENT, PEDAGOGUE, STAFF
 from safeguarding import rules, selectors
-from safeguarding.models import Case, CaseAuditEntry, CaseStep, Outcome, Step
+from safeguarding.models import Case, CaseAuditEntry, CaseStep, Housemate, Outcome, Step
 
 logger = logging.getLogger(__name__)
 
@@ -65,20 +65,29 @@ def _clean_text(value, field, errors, required=True, max_length=TEXT_MAX):
     return value
 
 
-def _children_of(location, reporter, roles, child_ids) -> list[tuple[int, str]]:
-    """(id, name) of the chosen children in the location's own schema; a parent may only choose her own."""
+def _children_of(location, reporter, roles, child_ids) -> tuple[list[tuple[int, str]], set[int]]:
+    """(id, name) of the chosen children in the location's own schema, and their guardians' account ids; a
+    parent may only choose her own children."""
     from tenants.children.models import Child
 
     with schema_context(location.schema_name):
         qs = Child.objects.filter(pk__in=child_ids)
         if not roles & {ENTREPRENEUR, STAFF}:
             qs = qs.filter(guardians=reporter)
-        return [(child.pk, child.full_name) for child in qs.order_by("first_name", "last_name")]
+        children = [(child.pk, child.full_name) for child in qs.order_by("first_name", "last_name")]
+        guardians = set(Child.guardians.through.objects.filter(child_id__in=[pk for pk, _name in children])
+                        .values_list("user_id", flat=True))
+    return children, guardians
 
 
 def report_concern(*, location, reporter, roles: set[str], route, child_ids, observed_on, observed_place,
-                   description, subject_user_id=None, housemate_name="", housemate_relation="") -> Case:
-    """A staff member, the entrepreneur or a parent reports a concern at `location`. Returns the new case."""
+                   description, subject_user_id=None, housemate_name="", housemate_relation="",
+                   subject_is_housemate=False) -> Case:
+    """A staff member, the entrepreneur or a parent reports a concern at `location`. Returns the new case.
+
+    A route 2 concern about a staff member who lives with the entrepreneur (recorded by her, or said by the
+    reporter with `subject_is_housemate`) is about a housemate: it goes to the pedagogue only. The people
+    involved when it is reported (guardians of the children, housemates) are kept with the case."""
     if not roles & {ENTREPRENEUR, STAFF, PARENT}:
         raise ValidationError({"route": _("Only members of this location can report a concern here.")})
     errors = {}
@@ -96,7 +105,7 @@ def report_concern(*, location, reporter, roles: set[str], route, child_ids, obs
         except (TypeError, ValueError):
             errors["children"] = _("Choose the children from the list.")
     ids = sorted(set(ids))
-    children = _children_of(location, reporter, roles, ids) if ids else []
+    children, guardian_ids = _children_of(location, reporter, roles, ids) if ids else ([], set())
     if not ids:
         errors["children"] = _("Choose at least one child.")
     elif len(children) != len(ids):
@@ -110,6 +119,7 @@ def report_concern(*, location, reporter, roles: set[str], route, child_ids, obs
     text = _clean_text(description, "description", errors, max_length=DESCRIPTION_MAX)
 
     subject_kind, subject_user, subject_name, relation = "", None, "", ""
+    pairs = selectors.housemate_pairs(location)
     if route == rules.ROUTE_PROFESSIONAL:
         housemate_name = (housemate_name or "").strip()
         relation = (housemate_relation or "").strip()
@@ -123,7 +133,8 @@ def report_concern(*, location, reporter, roles: set[str], route, child_ids, obs
                 errors["subject"] = _("Choose a staff member or the entrepreneur of this location.")
             else:
                 subject_user = memberships[0].user
-                subject_kind = rules.subject_kind_for(ENTREPRENEUR in held, STAFF in held, False)
+                lives_with_her = bool(subject_is_housemate) or any(h == subject_user.pk for _e, h in pairs)
+                subject_kind = rules.subject_kind_for(ENTREPRENEUR in held, STAFF in held, lives_with_her)
                 subject_name = subject_user.full_name
         elif housemate_name:
             subject_kind, subject_name = rules.SUBJECT_HOUSEMATE, housemate_name[:TEXT_MAX]
@@ -134,6 +145,8 @@ def report_concern(*, location, reporter, roles: set[str], route, child_ids, obs
     if errors:
         raise ValidationError(errors)
 
+    family = guardian_ids if route != rules.ROUTE_PROFESSIONAL else set()
+    housemate_ids = rules.housemates_of({getattr(subject_user, "pk", None)} | family, pairs)
     with transaction.atomic():
         case = Case.objects.create(
             location=location, location_kind=location.kind, route=route, reporter=reporter,
@@ -141,13 +154,51 @@ def report_concern(*, location, reporter, roles: set[str], route, child_ids, obs
             child_ids=[pk for pk, _name in children], child_names="\n".join(name for _pk, name in children),
             observed_on=observed_on, observed_place=place, description=text,
             subject_kind=subject_kind, subject_user=subject_user, subject_name=subject_name,
-            subject_relation=relation[:TEXT_MAX],
+            subject_relation=relation[:TEXT_MAX], guardian_ids=sorted(guardian_ids),
+            housemate_ids=sorted(housemate_ids),
             routed_to_entrepreneur=rules.entrepreneur_receives(route, subject_kind or None),
             reported_on=timezone.localdate(),
         )
         audit(case, reporter, case.reporter_role, CaseAuditEntry.Action.REPORTED)
         transaction.on_commit(lambda: notify_new_case(case.pk))
     return case
+
+
+# Housemates of the entrepreneur ---------------------------------------------------------------------------------
+
+
+def _staff_member(location, user_id, entrepreneur):
+    try:
+        user_id = int(user_id)
+    except (TypeError, ValueError):
+        user_id = None
+    membership = (Membership.objects.filter(location=location, user_id=user_id, role=STAFF, is_active=True)
+                  .exclude(user=entrepreneur).select_related("user").first()) if user_id else None
+    if membership is None:
+        raise ValidationError({"user": _("Choose a staff member of this location.")})
+    return membership.user
+
+
+def add_housemate(*, location, entrepreneur, user_id) -> Housemate:
+    """The entrepreneur records that a staff member lives with her (idempotent)."""
+    user = _staff_member(location, user_id, entrepreneur)
+    fact, _created = Housemate.objects.get_or_create(location=location, entrepreneur=entrepreneur, housemate=user,
+                                                     defaults={"recorded_by": entrepreneur})
+    return fact
+
+
+def remove_housemate(*, location, entrepreneur, user_id) -> None:
+    """No longer a housemate. Cases reported meanwhile keep the housemates they had, so none becomes visible."""
+    Housemate.objects.filter(location=location, entrepreneur=entrepreneur, housemate_id=user_id).delete()
+
+
+def set_housemates(*, location, entrepreneur, user_ids) -> list[Housemate]:
+    """The staff members who live with the entrepreneur are exactly `user_ids`."""
+    with transaction.atomic():
+        facts = [add_housemate(location=location, entrepreneur=entrepreneur, user_id=pk) for pk in user_ids]
+        (Housemate.objects.filter(location=location, entrepreneur=entrepreneur)
+         .exclude(pk__in=[fact.pk for fact in facts]).delete())
+    return facts
 
 
 # Handling a case (the pedagogue) ----------------------------------------------------------------------------

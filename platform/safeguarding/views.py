@@ -14,7 +14,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, PEDAGOGUE, STAFF
-from safeguarding import forms, rules, selectors, services
+from safeguarding import access, forms, rules, selectors, services
 from safeguarding.models import Case, CaseAuditEntry, Outcome, Route, Step
 
 REPORTERS = (ENTREPRENEUR, STAFF, PARENT)
@@ -91,11 +91,38 @@ class LocationCaseView(AtLocationMixin, View):
     allowed_roles = (ENTREPRENEUR,)
 
     def get(self, request, pk):
-        case = get_object_or_404(selectors.cases_for_entrepreneur(request.user, request.location), pk=pk)
+        case = access.entrepreneur_case_or_404(request.user, request.location, pk)
         services.read_case(case, request.user, ENTREPRENEUR)
         return render(request, "safeguarding/case_detail.html", {
             "case": case, "steps": selectors.steps_overview(case, timezone.localdate()), "can_handle": False,
         })
+
+
+class HousematesView(AtLocationMixin, View):
+    """The entrepreneur says which staff members live with her: a concern about them then never reaches her."""
+
+    allowed_roles = (ENTREPRENEUR,)
+
+    def form(self, request, data=None):
+        current = selectors.housemates_recorded_by(request.user, request.location)
+        return forms.HousematesForm(data, location=request.location, entrepreneur=request.user,
+                                    initial={"housemates": current})
+
+    def get(self, request):
+        return render(request, "safeguarding/housemates.html", {"form": self.form(request)})
+
+    def post(self, request):
+        form = self.form(request, request.POST)
+        if form.is_valid():
+            try:
+                services.set_housemates(location=request.location, entrepreneur=request.user,
+                                        user_ids=form.cleaned_data["housemates"])
+            except ValidationError as exc:
+                forms.add_service_errors(form, exc)
+            else:
+                messages.success(request, _("Your housemates were saved."))
+                return redirect("meldcode-housemates")
+        return render(request, "safeguarding/housemates.html", {"form": form}, status=400)
 
 
 # The pedagogue, on the main domain -------------------------------------------------------------------------------
@@ -128,6 +155,7 @@ class CaseView(PedagogueMixin, View):
             "can_handle": not case.is_closed,
             "step_form": step_form or forms.StepForm(route=case.route),
             "close_form": close_form or forms.CloseForm(),
+            "entrepreneur_left_out": selectors.entrepreneur_left_out(case),
         }
 
     def get(self, request, pk):
@@ -204,7 +232,7 @@ class LookView(View):
             if not selectors.is_pedagogue(request.user):
                 raise Http404
             return redirect("meldcode-case", pk=pk) if pk else redirect("meldcode-cases")
-        cases = selectors.cases_for_entrepreneur(request.user, request.location)
-        if pk is None or not cases.filter(pk=pk).exists():
+        if pk is None:
             raise Http404
+        access.entrepreneur_case_or_404(request.user, request.location, pk)
         return redirect("meldcode-location-case", pk=pk)

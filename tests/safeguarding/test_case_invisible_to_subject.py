@@ -6,72 +6,17 @@ parameter — and looks for the case's identifiers and words in every answer. It
 her e-mail and her home page (the dashboard). A route 1 case at her location is the control: the same crawl
 finds that one, so the crawl does reach the meldcode pages.
 """
-import html
 import json
-import re
-from urllib.parse import quote
 
 import pytest
 from django.core import mail
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from tenants.exports.services import location_data
 
+from .crawling import crawl
+
 CONTROL_WORD = "Regenboogkwal"
 SECRET_WORDS = ["Zeppelinvlek", "Kneuzing op de bovenarm", "Groepsruimte Vlindertuin"]
-SKIP = re.compile(r"(logout|language|invitation|token|stripe|webhook)")
-
-
-def all_routes(urlconf: str) -> list[str]:
-    """Every route of a URL conf as a pattern string (path converters or regular expressions)."""
-    found = []
-
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            text = str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, prefix + text.lstrip("^"))
-            elif isinstance(pattern, URLPattern):
-                found.append(prefix + text.lstrip("^"))
-
-    walk(get_resolver(urlconf).url_patterns, "")
-    return found
-
-
-def concrete(route: str, value) -> str | None:
-    """The route with `value` in every parameter, or None when it cannot be made concrete (e.g. a format)."""
-    if "(?P<format>" in route:
-        return None
-    path = re.sub(r"<(?:\w+:)?\w+>", str(value), route)
-    path = re.sub(r"\(\?P<\w+>[^)]*\)", str(value), path)
-    path = path.replace("$", "").replace("\\.", ".").replace("/?", "/")
-    if re.search(r"[\\()\[\]*+?^]", path):
-        return None
-    return "/" + path
-
-
-def without_echo(text: str, url: str) -> str:
-    """The answer without the request's own URL (pages repeat it, e.g. in the language switch's `next`)."""
-    for echo in {url, html.escape(url), quote(url), quote(url, safe=""), json.dumps(url)[1:-1]}:
-        text = text.replace(echo, "")
-    return text
-
-
-def crawl(client, urlconf, values, queries):
-    """Yield (url, text) for every route with every value in its parameters."""
-    seen = set()
-    for route in all_routes(urlconf):
-        if SKIP.search(route):
-            continue
-        for value in values:
-            path = concrete(route, value)
-            if path is None or path in seen:
-                continue
-            seen.add(path)
-            for query in queries:
-                response = client.get(path + query)
-                body = b"" if getattr(response, "streaming", False) else response.content
-                yield path + query, response.status_code, without_echo(body.decode("utf-8", "replace"), path + query)
 
 
 @pytest.mark.parametrize("about", ["entrepreneur", "housemate"])
