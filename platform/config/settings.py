@@ -66,11 +66,11 @@ SHARED_APPS = [
     "complaint_reports",
     "billing.membership",
     "portal",
+    # Outgoing messages: side effects delivered after the commit, retried, shown when they fail.
+    "outbox",
     "frontend",
 ]
 TENANT_APPS = [
-    # Outgoing messages: side effects delivered after the commit, retried, shown when they fail.
-    "outbox",
     "django.contrib.contenttypes",
     "tenants.children",
     "tenants.groups",
