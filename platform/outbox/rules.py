@@ -5,6 +5,8 @@ from datetime import timedelta
 MAX_ATTEMPTS = 10
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=2)
+#: Delivered rows are kept this long (the state shown on an action's page), then removed by the sweep.
+KEEP_DELIVERED = timedelta(days=30)
 #: How long a worker may hold a delivery it took before another one may take it again (a worker that died).
 LEASE = timedelta(minutes=10)
 

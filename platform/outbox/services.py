@@ -145,13 +145,14 @@ def due(now: datetime | None = None):
 
 def sweep(*, now: datetime | None = None, limit: int = 500) -> dict[str, int]:
     """Deliver what is due: never queued (the broker was down), waiting for its next attempt, or taken by a
-    worker that died. Runs every minute from celery beat."""
+    worker that died; and remove rows delivered long ago. Runs every minute from celery beat."""
     now = now or timezone.now()
     ids = list(due(now).order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
     outcome: dict[str, int] = {}
     for pk in ids:
         status = deliver_one(pk, now=now, due_only=True)
         outcome[status or "skipped"] = outcome.get(status or "skipped", 0) + 1
+    Delivery.objects.filter(status=Delivery.Status.SENT, delivered_at__lt=now - rules.KEEP_DELIVERED).delete()
     return outcome
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from outbox import rules, services
 from outbox.models import Delivery
-from tests.outbox.helpers import deliver_outbox, mail_server_down, rows
+from tests.outbox.helpers import deliver_outbox, later, mail_server_down, rows
 from tests.tenants.conftest import in_schema
 
 
@@ -169,3 +169,14 @@ def test_one_failing_delivery_does_not_hold_up_the_others(world, api):
 def test_an_unknown_kind_cannot_be_written():
     with pytest.raises(LookupError):
         services.enqueue("no.such.kind", [{}], location=None)
+
+
+def test_delivered_rows_are_removed_after_a_month_failed_ones_stay(world, api):
+    publish(world, api)
+    deliver_outbox()
+    failed = Delivery.objects.create(location=world.a.location, kind="messages.notice", payload={}, status="failed")
+    notices = Delivery.objects.filter(kind="messages.notice")
+    deliver_outbox(now=later(60 * 24 * 29))
+    assert notices.filter(status="sent").count() == 2
+    deliver_outbox(now=later(60 * 24 * 31))
+    assert list(notices.values_list("pk", flat=True)) == [failed.pk]
