@@ -26,7 +26,7 @@ urlpatterns = common + api_schema_urls("config.urls_public") + [
     path("", include("complaint_reports.urls_public")),
     path("", include("billing.membership.urls")),
     path("", include("portal.urls_public")),
-    # Stripe sends its events to the main domain; the payments app finds the location from the event.
     path("", include("outbox.urls")),
+    # Stripe sends its events to the main domain; the payments app finds the location from the event.
     path("", include("billing.payments.urls_public")),
 ]
