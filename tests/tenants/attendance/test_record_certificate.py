@@ -8,6 +8,7 @@ from accounts.models import Membership
 from tenants.attendance import rules, selectors
 from tenants.attendance.models import Absence
 from tenants.children.models import Child
+from tenants.children.services import create_child
 from tests.conftest import make_user
 from tests.tenants.attendance.conftest import at
 
@@ -99,6 +100,8 @@ def test_parents_other_families_and_other_locations_cannot_record_it(world, api,
     absence = report(api, world).json()
     other_parent = make_user("family.two@alpha.test", "Family Two")
     Membership.objects.create(user=other_parent, location=world.a.location, role="parent")
+    with at(world.a):  # a parent of another family here: a child of her own at the location
+        create_child(first_name="Tweede", last_name="Gezin", birth_date=date(2024, 2, 2), guardians=[other_parent])
     body = {"certificate_received_on": absence["start_date"]}
     for user in (world.a.parent, other_parent):  # the wrong role
         assert api(user, world.a).post(f"/api/v1/attendance/absences/{absence['id']}/certificate/",

@@ -235,6 +235,8 @@ def test_another_family_another_location_and_the_wrong_role_are_refused(world, a
     from accounts.models import Membership
 
     Membership.objects.create(user=other_parent, location=world.a.location, role="parent")
+    with at(world.a):  # a parent of another family here: a child of her own at the location
+        add_child("Ander", date(2024, 2, 2), None, guardians=[other_parent])
     other = api(other_parent, world.a)
     assert other.get(f"/api/v1/attendance/swaps/{swap['id']}/").status_code == 404
     assert other.post(f"/api/v1/attendance/swaps/{swap['id']}/cancel/").status_code == 404
