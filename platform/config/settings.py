@@ -235,6 +235,9 @@ SPECTACULAR_SETTINGS = {
     # Schema problems are caught by tests/platform/test_openapi.py, which fails on any generator warning
     # except automatically resolved enum names; `check --deploy` then stays about deployment.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    # Every operation documents the error answers it can give (400, 401, 403, 404, 405, 429), once for all views.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "config.openapi.document_error_responses"],
 }
 
 # Background work: Redis in production; a broker without a server (files under var/broker, or

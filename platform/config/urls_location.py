@@ -17,3 +17,5 @@ urlpatterns = (
     + [path("", include(f"{app}.urls_location")) for app in COOPERATIVE_APPS]
     + [path("", include(f"billing.{app}.urls")) for app in BILLING_APPS]
 )
+
+handler404 = "config.handlers.not_found"

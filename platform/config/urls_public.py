@@ -30,3 +30,5 @@ urlpatterns = common + api_schema_urls("config.urls_public") + [
     # Stripe sends its events to the main domain; the payments app finds the location from the event.
     path("", include("billing.payments.urls_public")),
 ]
+
+handler404 = "config.handlers.not_found"

@@ -67,3 +67,22 @@ def test_location_schema_is_valid_openapi(client_for, world):
     from openapi_spec_validator import validate
 
     validate(served_schema(client_for(site=world.a)))
+
+
+def test_every_operation_documents_the_error_answers(client_for, world):
+    for client in (client_for(), client_for(site=world.a)):
+        schema = served_schema(client)
+        for path, item in schema["paths"].items():
+            for method, operation in item.items():
+                codes = set(operation["responses"])
+                assert {"400", "401", "403", "404", "405"} <= codes, (method, path)
+        assert schema["components"]["responses"]["NotFound"]["content"]["application/json"]
+    token = served_schema(client_for())["paths"]["/api/v1/auth/token/"]["post"]["responses"]
+    assert token["429"] == {"$ref": "#/components/responses/TooManyRequests"}
+
+
+def test_an_unknown_api_path_answers_not_found_in_json(client_for, world):
+    for client in (client_for(world.coop_admin), client_for(world.a.entrepreneur, world.a), client_for()):
+        response = client.get("/api/v1/children/abc/")
+        assert response.status_code == 404 and response.json() == {"detail": "Niet gevonden."}
+    assert client_for().get("/no-such-page/")["Content-Type"].startswith("text/html")
