@@ -1,5 +1,7 @@
 """The cooperative complaint report page and PDF (main domain): the cooperative admin and advisers see the
 aggregated figures only, never a complaint."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,16 +13,14 @@ from complaint_reports import pdf, selectors
 from cooperative.models import Location
 from tenants.complaints.api import pdf_response
 from tenants.complaints.models import Complaint, Subject
-
-FIRST_YEAR = 2000
+from tenants.complaints.services import report_year
 
 
 def year_from(value, today) -> int:
+    """This year when none is asked; else the year asked, or a ValidationError naming `year` (400)."""
     if value in (None, ""):
         return today.year
-    if not str(value).isdigit() or not FIRST_YEAR <= int(value) <= today.year:
-        raise Http404
-    return int(value)
+    return report_year(value, today)
 
 
 def report_for(request, year):
@@ -45,7 +45,13 @@ class CooperativeReportView(RoleRequiredMixin, View):
 
     def get(self, request):
         today = timezone.localdate()
-        year = year_from(request.GET.get("year"), today)
+        try:
+            year = year_from(request.GET.get("year"), today)
+        except ValidationError as error:
+            return self.year_refused(request, error)
+        return self.page(request, year, today)
+
+    def page(self, request, year, today, status=200):
         report = report_for(request, year)
         subjects = labelled(report.by_subject, _label(Subject))
         kinds = labelled(report.by_kind, _label(Location.Kind))
@@ -58,12 +64,21 @@ class CooperativeReportView(RoleRequiredMixin, View):
             "kind_chart": [(label, b.complaints) for label, b in kinds],
             "region_chart": [(label, b.complaints) for label, b in regions],
             "kind_labels": {k: str(v) for k, v in Location.Kind.choices},
-        })
+        }, status=status)
+
+    def year_refused(self, request, error: ValidationError):
+        """No report for that year (0, 10000, not a number): this year's report, saying which years have one."""
+        messages.error(request, " ".join(error.messages))
+        today = timezone.localdate()
+        return self.page(request, today.year, today, status=400)
 
 
 class CooperativeReportPdfView(RoleRequiredMixin, View):
     allowed_roles = (COOP_ADMIN, ADVISER)
 
     def get(self, request, year):
-        year = year_from(str(year), timezone.localdate())
+        try:
+            year = year_from(str(year), timezone.localdate())
+        except ValidationError as error:
+            return CooperativeReportView().year_refused(request, error)
         return pdf_response(pdf.cooperative_report(report_for(request, year)), f"klachten-cooperatie-{year}.pdf")

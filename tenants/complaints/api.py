@@ -306,15 +306,18 @@ class AnnualReportView(APIView):
     serializer_class = ComplaintAnnualReportSerializer
 
     def get(self, request, year: int):
-        return Response(selectors.annual_report(year, location_today()))
+        today = location_today()
+        return Response(selectors.annual_report(services.report_year(year, today), today))
 
     @extend_schema(request=ComplaintAnnualReportSerializer)
     def patch(self, request, year: int):
+        today = location_today()
+        year = services.report_year(year, today)
         serializer = ComplaintAnnualReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         services.save_annual_report(year, **data, fields=set(data))
-        return Response(selectors.annual_report(year, location_today()))
+        return Response(selectors.annual_report(year, today))
 
 
 class AnnualReportPdfView(APIView):
@@ -322,6 +325,7 @@ class AnnualReportPdfView(APIView):
 
     @extend_schema(responses={(200, "application/pdf"): bytes})
     def get(self, request, year: int):
-        report = selectors.annual_report(year, location_today())
+        today = location_today()
+        report = selectors.annual_report(services.report_year(year, today), today)
         return pdf_response(pdf.annual_report(request._request.location, report), f"klachtenjaarverslag-{year}.pdf")
 

@@ -169,6 +169,15 @@ def on_time(deadline: date, judged_on: date | None, today: date) -> bool | None:
     return False if today > deadline else None
 
 
+# Annual reports exist from the first year with figures on the platform up to the current year; dates cannot hold
+# year 0 or 10000 at all.
+FIRST_REPORT_YEAR = 2000
+
+
+def report_year_in_range(year: int, today: date) -> bool:
+    return FIRST_REPORT_YEAR <= year <= today.year
+
+
 def report_due(year: int) -> date:
     return date(year + 1, REPORT_DUE_MONTH, REPORT_DUE_DAY)
 

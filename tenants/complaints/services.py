@@ -452,6 +452,21 @@ def send_reminders_everywhere(only_failed: bool = False):
 
 # --- annual report --------------------------------------------------------------------------------------------
 
+def report_year_error(today: date) -> str:
+    return _("Choose a year from %(first)s up to this year (%(last)s).") % {
+        "first": rules.FIRST_REPORT_YEAR, "last": today.year}
+
+
+def report_year(value, today: date) -> int:
+    """The year of an annual report from a URL or query value: refused with a ValidationError naming `year` when
+    it is no year (only the digits 0-9) or outside 2000 up to this year."""
+    text = str(value).strip()
+    year = int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
+    if year is None or not rules.report_year_in_range(year, today):
+        raise ValidationError({"year": [report_year_error(today)]})
+    return year
+
+
 @transaction.atomic
 def save_annual_report(year: int, *, reflection: str | None = None, discussed_on=None, sent_to_ggd_on=None,
                        fields: set[str] | None = None) -> AnnualReport:
@@ -460,8 +475,8 @@ def save_annual_report(year: int, *, reflection: str | None = None, discussed_on
 
     today = location_today()
     errors: dict = {}
-    if not 2000 <= year <= today.year:
-        errors["year"] = [_("Choose a year up to this year.")]
+    if not rules.report_year_in_range(year, today):
+        errors["year"] = [report_year_error(today)]
     for name, value in (("discussed_on", discussed_on), ("sent_to_ggd_on", sent_to_ggd_on)):
         if value is not None and (value > today or value.year < year):
             errors[name] = [_("Give a date in or after the report's year, not in the future.")]

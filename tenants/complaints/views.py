@@ -249,16 +249,26 @@ class AttachmentView(RoleRequiredMixin, View):
         return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
+def annual_reports_page(request, status=200):
+    today = location_today()
+    entries = {r.year: r for r in AnnualReport.objects.all()}
+    years = [{"year": y, "entry": entries.get(y), "due": rules.report_due(y),
+              "state": rules.report_state(y, entries[y].sent_to_ggd_on if y in entries else None, today)}
+             for y in selectors.report_years(today)]
+    return render(request, "complaints/reports.html", {"years": years}, status=status)
+
+
+def year_refused(request, error: ValidationError):
+    """A year that has no report (year 0, 10000, next year): the list of reports, saying which years do."""
+    messages.error(request, " ".join(error.messages))
+    return annual_reports_page(request, status=400)
+
+
 class AnnualReportListView(RoleRequiredMixin, View):
     allowed_roles = (ENTREPRENEUR,)
 
     def get(self, request):
-        today = location_today()
-        entries = {r.year: r for r in AnnualReport.objects.all()}
-        years = [{"year": y, "entry": entries.get(y), "due": rules.report_due(y),
-                  "state": rules.report_state(y, entries[y].sent_to_ggd_on if y in entries else None, today)}
-                 for y in selectors.report_years(today)]
-        return render(request, "complaints/reports.html", {"years": years})
+        return annual_reports_page(request)
 
 
 class AnnualReportView(RoleRequiredMixin, View):
@@ -267,8 +277,6 @@ class AnnualReportView(RoleRequiredMixin, View):
 
     def _render(self, request, year, form=None, status=200):
         today = location_today()
-        if not 2000 <= year <= today.year:
-            raise Http404
         report = selectors.annual_report(year, today)
         entry = AnnualReport.objects.filter(year=year).first()
         form = form or AnnualReportForm(initial={
@@ -277,9 +285,17 @@ class AnnualReportView(RoleRequiredMixin, View):
         return render(request, self.template_name, {"report": report, "form": form, "year": year}, status=status)
 
     def get(self, request, year):
+        try:
+            year = services.report_year(year, location_today())
+        except ValidationError as error:
+            return year_refused(request, error)
         return self._render(request, year)
 
     def post(self, request, year):
+        try:
+            year = services.report_year(year, location_today())
+        except ValidationError as error:
+            return year_refused(request, error)
         form = AnnualReportForm(request.POST)
         if form.is_valid():
             try:
@@ -297,7 +313,9 @@ class AnnualReportPdfView(RoleRequiredMixin, View):
 
     def get(self, request, year):
         today = location_today()
-        if not 2000 <= year <= today.year:
-            raise Http404
+        try:
+            year = services.report_year(year, today)
+        except ValidationError as error:
+            return year_refused(request, error)
         report = selectors.annual_report(year, today)
         return api.pdf_response(pdf.annual_report(request.location, report), f"klachtenjaarverslag-{year}.pdf")

@@ -63,7 +63,8 @@ def test_nobody_else_sees_the_cooperative_report(year_2025, client_for):
     assert at_location.get("/complaint-reports/").status_code == 404
 
 
-def test_bad_year_is_a_404_not_a_500(year_2025, client_for):
+def test_bad_year_is_a_400_not_a_500(year_2025, client_for):
+    """More cases in test_report_year_out_of_range.py."""
     c = client_for(year_2025.coop_admin)
-    assert c.get("/complaint-reports/?year=abc").status_code == 404
-    assert c.get("/api/v1/complaint-reports/1800/").status_code == 404
+    assert c.get("/complaint-reports/?year=abc").status_code == 400
+    assert c.get("/api/v1/complaint-reports/1800/").status_code == 400
