@@ -3,12 +3,12 @@ advisers and the cooperative admin. A location's host: the entrepreneur's visits
 
 Serializers only shape; the services validate (their Django ValidationErrors become 400s with field errors).
 """
-from django.shortcuts import get_object_or_404
 from django.urls import include, path
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a ValueError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter

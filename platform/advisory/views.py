@@ -87,8 +87,13 @@ def file_of(kind: str, pk: int, locations):
         return obj.file, f"{obj.doc_type.code}-v{obj.version}.pdf"
     if kind == "photo":
         obj = get_object_or_404(VisitAnswer.objects.filter(visit__location__in=locations), pk=pk)
-        head = obj.photo.open("rb").read(4)
-        obj.photo.close()
+        if not obj.photo:
+            raise Http404
+        try:
+            with obj.photo.open("rb") as handle:
+                head = handle.read(4)
+        except FileNotFoundError as exc:  # the row outlived its file (lost storage, a restore without media)
+            raise Http404 from exc
         ext = ".pdf" if head.startswith(b"%PDF") else ".png" if head.startswith(b"\x89PNG") else ".jpg"
         return obj.photo, f"photo-{obj.pk}{ext}"
     raise Http404
