@@ -1,10 +1,10 @@
 """Tariffs API (location hosts): the entrepreneur manages rates, contract tariffs, income certificates,
 extras, settings and registered hours; a parent reads and approves the registered hours of her children."""
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -134,7 +134,11 @@ class SettingsView(APIView):
         return Response(TariffSettingsSerializer(TariffSettings.load()).data)
 
     def patch(self, request):
-        return Response(TariffSettingsSerializer(services.update_settings(**dict(request.data))).data)
+        """Only the fields sent change; JSON or a form (multipart), checked here for type, by the service for
+        the rules."""
+        serializer = TariffSettingsSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        return Response(TariffSettingsSerializer(services.update_settings(**serializer.validated_data)).data)
 
 
 class HoursSerializer(serializers.ModelSerializer):

@@ -289,7 +289,10 @@ class ParentHoursView(RoleRequiredMixin, View):
         action, day = request.POST.get("action"), request.POST.get("day", "")
         row = None
         if day:
-            row = selectors.hours_of_parent(request.user).filter(pk=int(day) if day.isdigit() else 0).first()
+            if not is_id(day):
+                return self.page(request, value, status=400,
+                                 error=ValidationError({"day": [_("Choose a day from the list.")]}))
+            row = selectors.hours_of_parent(request.user).filter(pk=int(day)).first()
             if row is None:
                 raise Http404
         try:
@@ -323,7 +326,7 @@ class ParentHoursView(RoleRequiredMixin, View):
         with hours to approve (of the contract in `?contract=`, the overview's link), else this month."""
         if not value:
             contract = request.GET.get("contract", "")
-            open_months = (contract.isdigit() and selectors.parent_open_months(request.user, int(contract))
+            open_months = (is_id(contract) and selectors.parent_open_months(request.user, int(contract))
                            or selectors.parent_open_months(request.user))
             first = open_months[0] if open_months else location_today(request.location).replace(day=1)
             return first, MonthForm(initial={"month": f"{first:%Y-%m}"})
@@ -342,6 +345,11 @@ class ParentHoursView(RoleRequiredMixin, View):
             previous, following = rules.neighbour_months(first)
             context.update(groups=selectors.parent_month(request.user, first), previous=previous, next=following)
         return render(request, self.template_name, context, status=400 if form.errors else status)
+
+
+def is_id(value: str) -> bool:
+    """Digits 0-9 that fit a database id (str.isdigit() also takes '²' and other scripts' digits)."""
+    return value.isascii() and value.isdigit() and int(value) < 2**63
 
 
 def month_end(first):

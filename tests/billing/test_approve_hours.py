@@ -99,7 +99,7 @@ def test_nothing_left_to_approve_and_bad_input_are_clear_errors(billing, days, c
     assert response.status_code == 400 and response.context["errors"] == ["Choose the month to approve."]
     response = parent.post(PAGE, {"action": "delete", "month": "2026-10", "day": days[0].pk})
     assert response.status_code == 400
-    assert parent.post(PAGE, {"action": "approve", "month": "2026-10", "day": "abc"}).status_code == 404
+    assert parent.post(PAGE, {"action": "approve", "month": "2026-10", "day": "abc"}).status_code == 400
     with at(billing.a):
         assert all(state(row)["approved_at"] is None for row in days)
 
