@@ -116,3 +116,24 @@ def test_every_job_names_a_runner_that_exists():
     for job in jobs.JOBS.values():
         assert callable(import_string(job.run))
         assert job.task is None or job.task in app.tasks
+
+
+def test_when_the_workers_time_is_up_the_run_stops_and_says_where(world):
+    """Celery's soft time limit ends the whole run (the worker is about to be killed): the location it was
+    at is recorded as failed and the run as finished, then the error goes on to Celery."""
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    attempted = []
+
+    def work(location):
+        attempted.append(location.slug)
+        if location.slug == "alpha":
+            raise SoftTimeLimitExceeded()
+
+    with pytest.raises(SoftTimeLimitExceeded):
+        jobs.for_each_location(job=JOB, work=work, locations=jobs.active_locations().filter(
+            slug__in=["alpha", "beta"]))
+    assert attempted == ["alpha"]
+    run = JobRun.objects.filter(job=JOB).first()
+    assert run.finished_at is not None and run.failed == 1
+    assert open_failures(JOB) == {"alpha": "billiard.exceptions.SoftTimeLimitExceeded"}
