@@ -85,7 +85,7 @@ def reopen_after_failed_payment(invoice: Invoice, *, reason: str) -> Invoice:
                             note=reason)
     from billing.invoices import notify
 
-    transaction.on_commit(lambda: notify.payment_failed(current.pk))
+    notify.payment_failed(current.pk)
     return current
 
 
@@ -362,8 +362,7 @@ def _issue(invoice: Invoice, lines) -> None:
     invoice.sent_at = timezone.now()
     invoice.pdf = pdf.invoice_pdf(invoice, lines)
     invoice.save()
-    pk = invoice.pk
-    transaction.on_commit(lambda: notify.invoice_sent(pk))
+    notify.invoice_sent(invoice.pk)
 
 
 def run_month(location, year: int, month: int, *, models: set[str] | None = None,
@@ -587,9 +586,9 @@ def remind(invoice: Invoice, today: date, settings: invoice_rules.Settings | Non
         from billing.invoices import notify
 
         if ended:
-            transaction.on_commit(lambda: notify.contract_ended(reminder))
+            notify.contract_ended(reminder)
         elif step.step != invoice_rules.BE_TERMINATION:
-            transaction.on_commit(lambda: notify.reminder_sent(reminder))
+            notify.reminder_sent(reminder)
     return reminder
 
 
@@ -712,8 +711,7 @@ def make_statements(year: int, kind: str | None = None) -> int:
 
             statement.pdf = pdf.statement_pdf(statement)
             statement.save(update_fields=["pdf"])
-            pk = statement.pk
-            transaction.on_commit(lambda pk=pk: notify.statement_ready(pk))
+            notify.statement_ready(statement.pk)
         made += 1
     return made
 

@@ -16,6 +16,8 @@ urlpatterns = [
     path("billing/invoices/<int:pk>/", views.InvoiceDetailView.as_view(), name="billing-invoice-page"),
     path("billing/invoices/<int:pk>/pdf/", views.InvoicePdfView.as_view(), name="billing-invoice-pdf"),
     path("billing/invoices/<int:pk>/send/", views.InvoiceSendView.as_view(), name="billing-invoice-send"),
+    path("billing/invoices/<int:pk>/send-mail-again/", views.InvoiceMailAgainView.as_view(),
+         name="billing-invoice-mail-again"),
     path("billing/invoices/<int:pk>/discard/", views.DraftDiscardView.as_view(), name="billing-invoice-discard"),
     path("billing/invoices/<int:pk>/credit/", views.CreditNoteCreateView.as_view(), name="billing-invoice-credit"),
     path("billing/statements/<int:pk>/", views.StatementPdfView.as_view(), name="billing-statement-pdf"),

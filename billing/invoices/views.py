@@ -11,7 +11,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
-from billing.invoices import export, selectors, services
+from billing.invoices import export, notify, selectors, services
 from billing.invoices.forms import CreditNoteForm, MonthForm, OneOffInvoiceForm, add_service_errors
 from billing.invoices.models import CreditNote, Invoice
 from billing.payments import selectors as payment_selectors
@@ -47,8 +47,23 @@ class InvoiceDetailView(RoleRequiredMixin, View):
         can_manage = ENTREPRENEUR in roles
         return render(request, "billing/invoice_detail.html", {
             "invoice": invoice, "can_manage": can_manage, "form": CreditNoteForm() if can_manage else None,
+            "mail_state": notify.mail_state(invoice) if can_manage else None,
             "can_pay_ideal": payment_selectors.ideal_available(invoice, request.user, roles,
                                                                getattr(request, "location", None))})
+
+
+class InvoiceMailAgainView(RoleRequiredMixin, View):
+    """Send the e-mails to the parent about this invoice that were not delivered again (none twice)."""
+
+    allowed_roles = (ENTREPRENEUR,)
+
+    def post(self, request, pk):
+        invoice = _invoice(request, pk)
+        if notify.send_mail_again(invoice):
+            messages.success(request, _("The e-mail is being sent again."))
+        else:
+            messages.info(request, _("There was nothing to send again."))
+        return redirect("billing-invoice-page", pk=invoice.pk)
 
 
 class InvoicePdfView(RoleRequiredMixin, View):

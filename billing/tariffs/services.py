@@ -2,7 +2,6 @@
 stored unless all of it is."""
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -334,8 +333,8 @@ def auto_approve_hours(now=None, location_name: str = "") -> int:
         by_parent.setdefault(parent, []).append(row.pk)
     with transaction.atomic():
         RegisteredHours.objects.filter(pk__in=[r.pk for r in due]).update(approved_at=now, auto_approved=True)
-        # After the commit: when the daily job's location fails later on, the approval is rolled back and
-        # the parent is told once, by the rerun that approves again.
+        # Through the outbox, with the approval: when the daily job's location fails later on, both are rolled
+        # back and the parent is told once, by the rerun that approves again.
         for parent, pks in by_parent.items():
-            transaction.on_commit(partial(notify.hours_auto_approved, parent, len(pks), location_name))
+            notify.hours_auto_approved(parent, pks)
     return len(due)

@@ -8,14 +8,13 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import CooperativeRole, User
-from advisory import rules
+from advisory import deliveries, rules
 from advisory.models import (
     Checklist,
     FollowUpAction,
@@ -28,6 +27,8 @@ from advisory.models import (
     VisitProposal,
 )
 from cooperative.models import Location
+from outbox import selectors as outbox_selectors
+from outbox import services as outbox
 
 
 def _public():
@@ -234,7 +235,7 @@ def complete_visit(visit: Visit, *, user: User, summary: str | None = None) -> V
         if visit.scheduled_at is None or visit.scheduled_at > visit.completed_at:
             visit.scheduled_at = visit.completed_at
         visit.save(update_fields=["summary", "completed_at", "scheduled_at"])
-    transaction.on_commit(lambda: notify_report(visit))
+        notify_report(visit)
     return visit
 
 
@@ -252,16 +253,23 @@ def react_to_report(visit: Visit, reaction: str, *, user: User) -> Visit:
 
 
 def notify_report(visit: Visit) -> None:
+    """Tell the location's entrepreneurs the report is ready: one e-mail each through the outbox, written in the
+    caller's transaction and sent after its commit, so a mail server that is down never fails the report."""
     from cooperative.selectors import entrepreneurs_of
 
-    for person in entrepreneurs_of(visit.location):
-        with translation.override(person.language):
-            send_mail(
-                _("The report of your adviser's visit is ready"),
-                _("%(adviser)s has finished the report of the %(type)s visit. Read it and react at %(url)s")
-                % {"adviser": visit.adviser.full_name, "type": visit.get_visit_type_display(),
-                   "url": f"{visit.location.url}advisory/"},
-                settings.DEFAULT_FROM_EMAIL, [person.email])
+    outbox.enqueue(deliveries.REPORT, [{"visit": visit.pk, "user": person.pk}
+                                       for person in entrepreneurs_of(visit.location)],
+                   ref=deliveries.report_ref(visit), location=visit.location)
+
+
+def report_mail_state(visit: Visit) -> str:
+    """How the e-mail about the finished report went (outbox.rules.STATE_*), for the adviser's visit page."""
+    return outbox_selectors.state_of(deliveries.report_ref(visit), visit.location)
+
+
+def send_report_mail_again(visit: Visit) -> int:
+    """Send the report's e-mail that was not delivered again: the same rows, nobody gets it twice."""
+    return outbox.send_again(outbox_selectors.deliveries_of(deliveries.report_ref(visit), visit.location))
 
 
 def visit_invite(visit: Visit, *, stamp: datetime | None = None) -> str:
@@ -331,7 +339,8 @@ def send_overdue_reminders(today: date | None = None) -> int:
     """Remind the owner of every open action past its due date, once per action (see rules.reminder_due).
 
     The claim is one UPDATE ... WHERE reminded_on IS NULL per action, so two runs on the same day (or two
-    beat processes) cannot both send a reminder for the same action.
+    beat processes) cannot both send a reminder for the same action. The e-mails are written through the outbox
+    in the claim's transaction: a mail server that is down delays them, it never loses one or stops the job.
     """
     from cooperative.selectors import entrepreneurs_of
 
@@ -345,24 +354,17 @@ def send_overdue_reminders(today: date | None = None) -> int:
         if not rules.reminder_due(today=today, due_date=action.due_date, status=action.status,
                                   reminded_on=action.reminded_on):
             continue
-        claimed = FollowUpAction.objects.filter(pk=action.pk, reminded_on__isnull=True).update(reminded_on=today)
-        if not claimed:
-            continue
         if action.owner == rules.OWNER_ENTREPRENEUR:
             people = entrepreneurs_of(action.location)
-            link = f"{action.location.url}advisory/"
         else:
             adviser = action.visit.adviser if action.visit_id else action.created_by
             people = [adviser] if adviser else []
-            link = f"{settings.SITE_SCHEME}://{settings.MAIN_DOMAIN}/advisory/locations/{action.location.slug}/"
-        for person in people:
-            with translation.override(person.language):
-                send_mail(
-                    _("Follow-up action past its due date"),
-                    _("The action \"%(action)s\" for %(location)s was due on %(date)s and is still open. "
-                      "See %(link)s") % {"action": action.description, "location": action.location.name,
-                                         "date": action.due_date.strftime("%d-%m-%Y"), "link": link},
-                    settings.DEFAULT_FROM_EMAIL, [person.email])
+        with transaction.atomic():
+            claimed = FollowUpAction.objects.filter(pk=action.pk, reminded_on__isnull=True).update(reminded_on=today)
+            if not claimed:
+                continue
+            outbox.enqueue(deliveries.OVERDUE_ACTION, [{"action": action.pk, "user": person.pk} for person in people],
+                           ref=deliveries.action_ref(action), location=action.location)
         sent += 1
     return sent
 

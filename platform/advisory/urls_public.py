@@ -16,6 +16,8 @@ urlpatterns = [
     path("advisory/visits/<int:pk>/schedule/", views.VisitScheduleView.as_view(), name="advisory-visit-schedule"),
     path("advisory/visits/<int:pk>/propose/", views.VisitProposeView.as_view(), name="advisory-visit-propose"),
     path("advisory/visits/<int:pk>/checklist/", views.ChecklistView.as_view(), name="advisory-checklist"),
+    path("advisory/visits/<int:pk>/report-mail/send-again/", views.VisitReportMailAgainView.as_view(),
+         name="advisory-visit-mail-again"),
     path("advisory/visits/<int:pk>/invite.ics", views.InviteView.as_view(), name="advisory-visit-ics"),
     path("advisory/actions/<int:pk>/done/", views.ActionDoneView.as_view(), name="advisory-action-done"),
     path("advisory/files/<slug:kind>/<int:pk>/", views.CooperativeFileView.as_view(), name="advisory-file"),

@@ -251,7 +251,23 @@ class VisitDetailView(RoleRequiredMixin, View):
             "action_form": forms_.get("action_form") or forms.ActionForm(),
             "can_edit": ADVISER in request.roles and not visit.is_done,
             "is_adviser": ADVISER in request.roles,
+            "report_mail": services.report_mail_state(visit) if visit.is_done else None,
         }, status=status)
+
+
+class VisitReportMailAgainView(RoleRequiredMixin, View):
+    """Send the e-mail about the finished report again when it was not delivered (no second e-mail to whoever
+    already had it)."""
+
+    allowed_roles = COOPERATIVE
+
+    def post(self, request, pk):
+        visit = visit_for(request, pk)
+        if services.send_report_mail_again(visit):
+            messages.success(request, _("The e-mail is being sent again."))
+        else:
+            messages.info(request, _("There was nothing to send again."))
+        return redirect("advisory-visit", pk=visit.pk)
 
 
 class VisitScheduleView(RoleRequiredMixin, View):

@@ -2,19 +2,20 @@
 
 A deletion request is made per location and handled by that location's entrepreneur within the retention
 rules (portal.rules): what the tax authorities and the registers need is kept, the rest is deleted, and the
-parent is told per kind of data what happened, until when data is kept and why.
+parent is told per kind of data what happened, until when data is kept and why. Both e-mails go through the
+outbox (portal.deliveries): written with the request, sent after the commit.
 """
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Membership
 from accounts.roles import PARENT
-from portal import rules
+from outbox import services as outbox
+from portal import deliveries, rules
 from portal.models import CoopSurvey, DeletionRequest
 
 CATEGORY_LABELS = {
@@ -82,18 +83,13 @@ def request_deletion(user, location, *, reason: str = "") -> DeletionRequest:
     if len(reason or "") > 2000:
         raise ValidationError({"reason": [_("At most %(n)s characters.") % {"n": 2000}]})
     today = timezone.localdate()
-    request = DeletionRequest.objects.create(user=user, location=location, reason=(reason or "").strip(),
-                                             due_on=rules.answer_due(today))
-    from accounts.models import User
-
-    entrepreneurs = User.objects.filter(memberships__location=location, memberships__role="entrepreneur",
-                                        memberships__is_active=True)
-    for person in entrepreneurs:
-        with translation.override(person.language):
-            send_mail(_("A parent asks to delete their data"),
-                      _("A parent asks %(location)s to delete their data. Answer before %(date)s: %(url)s") % {
-                          "location": location.name, "date": request.due_on.isoformat(),
-                          "url": location.url + "privacy/deletion-requests/"}, None, [person.email])
+    entrepreneurs = Membership.objects.filter(location=location, role="entrepreneur", is_active=True)
+    with transaction.atomic():
+        request = DeletionRequest.objects.create(user=user, location=location, reason=(reason or "").strip(),
+                                                 due_on=rules.answer_due(today))
+        outbox.enqueue(deliveries.DELETION_REQUESTED,
+                       [{"request": request.pk, "user": pk} for pk in entrepreneurs.values_list("user_id", flat=True)],
+                       ref=deliveries.deletion_ref(request), location=location)
     return request
 
 
@@ -182,21 +178,9 @@ def handle_deletion(request: DeletionRequest, *, by, note: str = "") -> Deletion
 
 
 def _tell_parent(request: DeletionRequest) -> None:
-    user = request.user
-    with translation.override(user.language):
-        lines = []
-        for line in outcome_lines(request.outcome):
-            if line["kept"]:
-                text = _("Kept: %(what)s") % {"what": line["category"]}
-                if line["until"]:
-                    text += " " + _("(until %(date)s)") % {"date": line["until"]}
-            else:
-                text = _("Deleted: %(what)s") % {"what": line["category"]}
-            lines.append(f"- {text}. {line['reason']}")
-        intro = (_("%(location)s has handled your deletion request.") if request.status == "done"
-                 else _("%(location)s cannot delete your data yet.")) % {"location": request.location.name}
-        body = "\n".join([intro, "", *lines, "", request.note]).strip()
-        send_mail(_("Your deletion request"), body, None, [user.email])
+    """The outcome e-mail to the parent, through the outbox in the handling's transaction."""
+    outbox.enqueue(deliveries.DELETION_HANDLED, [{"request": request.pk}], ref=deliveries.deletion_ref(request),
+                   location=request.location)
 
 
 # --- cooperative surveys -----------------------------------------------------------------------

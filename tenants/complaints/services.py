@@ -3,9 +3,7 @@ stored unless all of it is (transaction.atomic). Every write also updates the co
 reporting row in the public schema, in the same transaction (see complaint_reports)."""
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import formats
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tenants.calendar.selectors import current_location, location_today
-from tenants.complaints import pdf, rules
+from tenants.complaints import deliveries, pdf, rules
 from tenants.complaints.models import (
     DEFAULT_ACKNOWLEDGEMENT_LETTER,
     DEFAULT_JUDGEMENT_LETTER,
@@ -274,10 +272,7 @@ def _send_letter(complaint: Complaint, kind: str, user) -> Letter:
     recipient = complaint.parent_email
     letter = Letter.objects.create(complaint=complaint, kind=kind, body=body, pdf=document, sent_to=recipient,
                                    created_by=user)
-    if recipient:
-        message = EmailMessage(f"{title} — {location.name}", body, settings.DEFAULT_FROM_EMAIL, [recipient])
-        message.attach(f"{kind}-{complaint.reference}.pdf", document, "application/pdf")
-        transaction.on_commit(lambda: message.send(fail_silently=True))
+    deliveries.queue_letter(letter, location)  # sent after the commit; shown on the complaint page if it fails
     return letter
 
 
@@ -380,39 +375,9 @@ def update_measure(measure: Measure, *, done_on: date | None) -> Measure:
 
 # --- reminders (celery beat) ----------------------------------------------------------------------------------
 
-def _entrepreneur_emails(location) -> list[str]:
-    from accounts.models import Membership
-
-    return list(Membership.objects.filter(location=location, role="entrepreneur", is_active=True)
-                .values_list("user__email", flat=True))
-
-
 def _remind(complaint: Complaint, kind: str, location) -> None:
-    """Reminders name the reference and dates only, never the text or the family."""
-    link = f"{location.url.rstrip('/')}{reverse('complaint-page', args=[complaint.pk])}"
-    if kind == rules.PARENT_OVERDUE:
-        recipient = complaint.parent_email
-        if not recipient:
-            return
-        route = rules.DIRECT_ROUTE.get(location.jurisdiction, rules.DIRECT_ROUTE[rules.NL])
-        subject = _("Your complaint %(reference)s: no judgement within the deadline") % {
-            "reference": complaint.reference}
-        body = _("%(location)s has not sent you a written judgement on your complaint %(reference)s by "
-                 "%(deadline)s. You may now take your complaint straight to the %(route)s.\n\n%(link)s") % {
-            "location": location.name, "reference": complaint.reference, "deadline": _day(complaint.deadline),
-            "route": route, "link": link}
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient], fail_silently=True)
-        return
-    recipients = _entrepreneur_emails(location)
-    if not recipients:
-        return
-    if kind == rules.WEEK_BEFORE:
-        subject = _("Complaint %(reference)s: the judgement is due in a week") % {"reference": complaint.reference}
-    else:
-        subject = _("Complaint %(reference)s: the judgement is due today") % {"reference": complaint.reference}
-    body = _("The written judgement on complaint %(reference)s is due on %(deadline)s.\n\n%(link)s") % {
-        "reference": complaint.reference, "deadline": _day(complaint.deadline), "link": link}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
+    """Through the outbox, in the transaction that marks the reminder as sent (tenants.complaints.deliveries)."""
+    deliveries.queue_reminder(complaint, kind, location)
 
 
 def send_due_reminders(today: date, location=None) -> int:

@@ -14,7 +14,7 @@ from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT
 from tenants.calendar.selectors import location_today
 from tenants.children.models import Child
-from tenants.complaints import api, pdf, rules, selectors, services
+from tenants.complaints import api, deliveries, pdf, rules, selectors, services
 from tenants.complaints.forms import (
     AnnualReportForm,
     BodyFormSet,
@@ -183,6 +183,7 @@ class ComplaintDetailView(RoleRequiredMixin, View):
             "judge_form": forms.get("judge") or JudgeForm(),
             "note_form": forms.get("note") or NoteForm(),
             "escalate_form": forms.get("escalate") or EscalateForm(regulation=regulation),
+            "mail_state": deliveries.mail_state(complaint, request.location) if is_entrepreneur else None,
         }, status=status)
 
 
@@ -213,6 +214,9 @@ class ComplaintActionView(RoleRequiredMixin, View):
                 form.is_valid()
                 services.close(complaint, user=request.user, note=form.cleaned_data.get("note", ""))
                 done = _("The complaint is closed.")
+            elif action == "send-again":  # what did not reach the parent: the same letters, none twice
+                sent = deliveries.send_mail_again(complaint, request.location)
+                done = _("The e-mail is being sent again.") if sent else _("There was nothing to send again.")
             elif action == "escalate":
                 form = forms["escalate"] = EscalateForm(request.POST, regulation=selectors.regulation())
                 if not form.is_valid():

@@ -5,6 +5,7 @@ from django.core import mail
 
 from advisory import services, tasks
 from config.celery import app
+from tests.outbox.helpers import deliver_outbox
 
 
 def overdue_action(world, owner="entrepreneur"):
@@ -17,6 +18,7 @@ def test_reminder_once_not_daily_twice(world, monkeypatch):
     assert services.send_overdue_reminders(date(2025, 3, 2)) == 1
     assert services.send_overdue_reminders(date(2025, 3, 2)) == 0  # second run the same day
     assert services.send_overdue_reminders(date(2025, 3, 3)) == 0  # and the next day
+    deliver_outbox()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [world.a.entrepreneur.email]
     assert "Publish the closing weeks" in mail.outbox[0].body
     action.refresh_from_db()
@@ -28,6 +30,7 @@ def test_not_before_the_due_date_has_passed_and_not_when_done(world):
     assert services.send_overdue_reminders(date(2025, 3, 1)) == 0
     services.mark_action_done(action, user=world.a.entrepreneur)
     assert services.send_overdue_reminders(date(2025, 3, 5)) == 0
+    deliver_outbox()
     assert mail.outbox == []
 
 
@@ -37,12 +40,14 @@ def test_a_new_due_date_allows_one_new_reminder(world):
     services.change_action_due_date(action, date(2025, 4, 1))
     assert services.send_overdue_reminders(date(2025, 3, 20)) == 0
     assert services.send_overdue_reminders(date(2025, 4, 2)) == 1
+    deliver_outbox()
     assert len(mail.outbox) == 2
 
 
 def test_adviser_owned_action_reminds_the_adviser(world):
     overdue_action(world, owner="adviser")
     assert tasks.remind_overdue_actions.run() == 1  # the job function itself, as beat would call it
+    deliver_outbox()
     assert mail.outbox[0].to == [world.adviser.email]
 
 

@@ -4,6 +4,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from advisory import services
+from tests.outbox.helpers import deliver_outbox
 
 
 def visit_with_checklist(world, location):
@@ -38,13 +39,12 @@ def test_adviser_finishes_entrepreneur_reads_and_reacts(client_for, world):
     with_photo = visit.checklist.items.first()
     data[f"photo_{with_photo.pk}"] = SimpleUploadedFile("p.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20, "image/png")
     with_answers = client_for(world.adviser)
-    from django.test import TestCase
-
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        assert with_answers.post(f"/advisory/visits/{visit.pk}/checklist/", data).status_code == 302
+    assert with_answers.post(f"/advisory/visits/{visit.pk}/checklist/", data).status_code == 302
     visit.refresh_from_db()
     assert visit.is_done and visit.answers.count() == visit.checklist.items.count()
-    assert mail.outbox and mail.outbox[-1].to == [world.a.entrepreneur.email]
+    deliver_outbox()  # the e-mail goes out after the commit, through the outbox
+    assert [m.to for m in mail.outbox] == [[world.a.entrepreneur.email]]
+    assert "The report of your adviser's visit is ready" == mail.outbox[0].subject
     page = owner.get(f"/advisory/visits/{visit.pk}/").content.decode()
     assert "Warm atmosphere" in page and with_photo.text in page
     photo = visit.answers.get(item=with_photo)

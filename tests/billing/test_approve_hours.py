@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from tests.billing.conftest import at, make_contract
+from tests.outbox.helpers import deliver_outbox
 
 PAGE = "/billing/hours/"
 
@@ -104,16 +105,15 @@ def test_nothing_left_to_approve_and_bad_input_are_clear_errors(billing, days, c
         assert all(state(row)["approved_at"] is None for row in days)
 
 
-def test_automatic_approval_after_7_days_is_visible_to_the_parent(billing, days, client_for,
-                                                                   django_capture_on_commit_callbacks):
+def test_automatic_approval_after_7_days_is_visible_to_the_parent(billing, days, client_for):
     from billing.tariffs import services
     from billing.tariffs.models import RegisteredHours
 
     with at(billing.a):
         RegisteredHours.objects.filter(pk=days[1].pk).update(registered_at=timezone.now() - timedelta(days=8))
         mail.outbox.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            assert services.auto_approve_hours(location_name="Test alpha") == 1
+        assert services.auto_approve_hours(location_name="Test alpha") == 1
+    deliver_outbox()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [billing.a.parent.email]
     body = mail.outbox[0].body
     assert "1 registered day of care at Test alpha was approved" in body

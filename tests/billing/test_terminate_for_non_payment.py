@@ -8,6 +8,7 @@ from itertools import count
 import pytest
 
 from tests.billing.conftest import at, make_contract
+from tests.outbox.helpers import deliver_outbox
 
 DUE = date(2026, 4, 23)
 NOTICE = DUE + timedelta(days=1)
@@ -32,14 +33,15 @@ def unpaid_invoice(world, *, period=date(2026, 3, 1), due=DUE):
             location_name=world.a.location.name, parent_name=world.a.parent.full_name)
 
 
-def run_days(world, days, capture):
+def run_days(world, days):
+    """The daily reminder job on each of `days`, its e-mails delivered through the outbox after each day."""
     from billing.invoices import services
 
     sent = 0
     with at(world.a):
         for day in days:
-            with capture(execute=True):
-                sent += services.send_reminders(day)
+            sent += services.send_reminders(day)
+            deliver_outbox()
     return sent
 
 
@@ -50,13 +52,13 @@ def contract_of(world):
         return Contract.objects.get(pk=world.contract.pk)
 
 
-def test_contract_ends_thirty_days_after_the_notice(flemish, mailoutbox, django_capture_on_commit_callbacks):
+def test_contract_ends_thirty_days_after_the_notice(flemish, mailoutbox):
     invoice = unpaid_invoice(flemish)
-    assert run_days(flemish, [NOTICE, NOTICE + timedelta(days=15)], django_capture_on_commit_callbacks) == 2
+    assert run_days(flemish, [NOTICE, NOTICE + timedelta(days=15)]) == 2
     assert contract_of(flemish).end_date is None
     mailoutbox.clear()
-    assert run_days(flemish, [TERMINATION - timedelta(days=1)], django_capture_on_commit_callbacks) == 0
-    assert run_days(flemish, [TERMINATION], django_capture_on_commit_callbacks) == 1
+    assert run_days(flemish, [TERMINATION - timedelta(days=1)]) == 0
+    assert run_days(flemish, [TERMINATION]) == 1
     contract = contract_of(flemish)
     assert (contract.end_date, contract.notice_by, contract.notice_given_on) == (TERMINATION, "location", TERMINATION)
     with at(flemish.a):
@@ -71,16 +73,14 @@ def test_contract_ends_thirty_days_after_the_notice(flemish, mailoutbox, django_
         assert flemish.a.child_name.split()[0] not in mail.body and "300" not in mail.body
 
 
-def test_ends_once(flemish, mailoutbox, django_capture_on_commit_callbacks):
+def test_ends_once(flemish, mailoutbox):
     first = unpaid_invoice(flemish)
     second = unpaid_invoice(flemish, period=date(2026, 4, 1), due=DUE + timedelta(days=3))
-    run_days(flemish, [NOTICE + timedelta(days=3), NOTICE + timedelta(days=18), TERMINATION + timedelta(days=3)],
-             django_capture_on_commit_callbacks)
+    run_days(flemish, [NOTICE + timedelta(days=3), NOTICE + timedelta(days=18), TERMINATION + timedelta(days=3)])
     assert contract_of(flemish).end_date == TERMINATION + timedelta(days=3)
     assert len([mail for mail in mailoutbox if "ended" in mail.subject]) == 2  # the parent and the entrepreneur
     mailoutbox.clear()
-    assert run_days(flemish, [TERMINATION + timedelta(days=4), TERMINATION + timedelta(days=40)],
-                    django_capture_on_commit_callbacks) == 0
+    assert run_days(flemish, [TERMINATION + timedelta(days=4), TERMINATION + timedelta(days=40)]) == 0
     assert contract_of(flemish).end_date == TERMINATION + timedelta(days=3)
     assert mailoutbox == []
     with at(flemish.a):
@@ -88,15 +88,15 @@ def test_ends_once(flemish, mailoutbox, django_capture_on_commit_callbacks):
         assert second.reminders.filter(step="be_termination").count() == 1
 
 
-def test_a_contract_already_ending_sooner_is_left_alone(flemish, mailoutbox, django_capture_on_commit_callbacks):
+def test_a_contract_already_ending_sooner_is_left_alone(flemish, mailoutbox):
     from tenants.contracts.models import Contract
 
     with at(flemish.a):
         Contract.objects.filter(pk=flemish.contract.pk).update(end_date=date(2026, 5, 15))
     invoice = unpaid_invoice(flemish)
-    run_days(flemish, [NOTICE, NOTICE + timedelta(days=15)], django_capture_on_commit_callbacks)
+    run_days(flemish, [NOTICE, NOTICE + timedelta(days=15)])
     mailoutbox.clear()
-    assert run_days(flemish, [TERMINATION], django_capture_on_commit_callbacks) == 1
+    assert run_days(flemish, [TERMINATION]) == 1
     assert contract_of(flemish).end_date == date(2026, 5, 15)
     with at(flemish.a):
         assert invoice.reminders.get(step="be_termination").note.startswith("contract already ending")
@@ -104,27 +104,26 @@ def test_a_contract_already_ending_sooner_is_left_alone(flemish, mailoutbox, dja
 
 
 @pytest.mark.parametrize("plan_on", ["same", "other"])
-def test_not_while_a_payment_plan_is_in_force(flemish, plan_on, django_capture_on_commit_callbacks):
+def test_not_while_a_payment_plan_is_in_force(flemish, plan_on):
     from billing.invoices import services
 
     invoice = unpaid_invoice(flemish)
     other = unpaid_invoice(flemish, period=date(2026, 4, 1), due=DUE + timedelta(days=25))
-    run_days(flemish, [NOTICE], django_capture_on_commit_callbacks)
+    run_days(flemish, [NOTICE])
     with at(flemish.a):
         services.agree_payment_plan(invoice if plan_on == "same" else other, until=date(2026, 12, 31))
-    run_days(flemish, [NOTICE + timedelta(days=15), TERMINATION, TERMINATION + timedelta(days=10)],
-             django_capture_on_commit_callbacks)
+    run_days(flemish, [NOTICE + timedelta(days=15), TERMINATION, TERMINATION + timedelta(days=10)])
     assert contract_of(flemish).end_date is None
     with at(flemish.a):
         assert not invoice.reminders.filter(step="be_termination").exists()
 
 
-def test_dutch_invoices_never_end_a_contract(billing, django_capture_on_commit_callbacks):
+def test_dutch_invoices_never_end_a_contract(billing):
     billing.contract = make_contract(billing)
     from billing.invoices.models import Invoice
 
     invoice = unpaid_invoice(billing)
     with at(billing.a):
         Invoice.objects.filter(pk=invoice.pk).update(jurisdiction="NL")
-    run_days(billing, [DUE + timedelta(days=d) for d in (7, 14, 29, 60, 90)], django_capture_on_commit_callbacks)
+    run_days(billing, [DUE + timedelta(days=d) for d in (7, 14, 29, 60, 90)])
     assert contract_of(billing).end_date is None

@@ -4,34 +4,30 @@ A location's schema is broken on purpose inside the test's own transaction: Post
 transactional, so the rollback after each test undoes the damage even when a test fails before its repair.
 Sentry is pointed at a local endpoint that keeps every envelope (tests/platform/test_error_reports.py).
 """
+from contextlib import contextmanager
+
 import pytest
-from django.db import connection, transaction
-from django_tenants.utils import schema_context
+from django.db import connection
 
 from cooperative.models import JobFailure, JobRun
 from tests.billing.conftest import billing  # noqa: F401 (fixture re-exported)
+from tests.outbox.helpers import deliver_outbox
 from tests.payments.stripe_fake import recorded_stripe  # noqa: F401 (fixture re-exported)
 from tests.platform.test_error_reports import events, sentry_endpoint  # noqa: F401 (fixture re-exported)
 
 
 @pytest.fixture
-def after_commit(django_capture_on_commit_callbacks, monkeypatch):
-    """`with after_commit():` runs the on-commit work (e-mails) of the block when it ends, each piece in the
-    schema it was registered in — as each location's own commit does in production, inside the job's
-    schema switch. (The test's transaction never commits, so Django's capture runs them at the end.)"""
-    register = transaction.on_commit
+def after_commit():
+    """`with after_commit():` delivers the e-mails the block wrote to the outbox when it ends, each in its
+    location's schema, as the worker does after each location's own commit. What a location's rolled-back part
+    wrote was rolled back with it, so it is never sent."""
 
-    def on_commit(func, using=None, robust=False):
-        schema = connection.schema_name
+    @contextmanager
+    def block():
+        yield
+        deliver_outbox()
 
-        def in_schema():
-            with schema_context(schema):
-                func()
-
-        register(in_schema, using=using, robust=robust)
-
-    monkeypatch.setattr(transaction, "on_commit", on_commit)
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+    return block
 
 
 def _execute(*statements: str) -> None:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from portal.models import DeletionRequest
 from tenants.attendance.selectors import local_today
+from tests.outbox.helpers import deliver_outbox
 from tests.portal.conftest import make_invoice
 from tests.tenants.conftest import in_schema
 
@@ -54,6 +55,7 @@ def test_parent_asks_and_the_entrepreneur_deletes_within_the_retention_rules(wor
     assert response.status_code == 302
     request = DeletionRequest.objects.get(user=parent)
     assert request.due_on == timezone.localdate() + timedelta(days=30)
+    deliver_outbox()
     assert mail.outbox[-1].to == [world.a.entrepreneur.email] and "Mila" not in mail.outbox[-1].body
 
     owner = client_for(world.a.entrepreneur, world.a)
@@ -80,6 +82,7 @@ def test_parent_asks_and_the_entrepreneur_deletes_within_the_retention_rules(wor
     # The other location is untouched, and the parent is told what happened and why.
     with in_schema(world.b):
         assert Child.objects.filter(first_name="Finn").exists()
+    deliver_outbox()
     told = mail.outbox[-1]
     assert told.to == [parent.email]
     assert "Dutch tax law (art. 52 AWR)" in told.body and "until 2033-12-31" in told.body
@@ -99,6 +102,7 @@ def test_refused_while_care_is_running_and_the_parent_is_told_why(world, client_
     client_for(world.a.entrepreneur, world.a).post(f"/privacy/deletion-requests/{request.pk}/", {})
     request.refresh_from_db()
     assert request.status == "refused"
+    deliver_outbox()
     assert "The care is still running" in mail.outbox[-1].body
     with in_schema(world.a):
         assert mila(world).first_name == "Mila"

@@ -18,3 +18,10 @@ def delivery_notice(context, state, send_again_url=None, what="email"):
 def failed_deliveries_notice():
     """For the cooperative admin's home page: how many outgoing messages were given up."""
     return {"failed": selectors.failed_count()}
+
+
+@register.inclusion_tag("outbox/email_notice.html", takes_context=True)
+def email_notice(context, state, send_again_url=None, to="parent"):
+    """A line about the e-mail of one action to one person (`to`: "parent" or "entrepreneur"), with a button
+    to send it again while it is not delivered (waiting for a retry, or given up)."""
+    return {"state": state, "send_again_url": send_again_url, "to": to, "csrf_token": context.get("csrf_token")}

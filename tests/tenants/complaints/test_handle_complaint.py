@@ -6,24 +6,23 @@ from django.core import mail
 
 from tenants.complaints import services
 from tenants.complaints.models import Complaint, Letter
+from tests.outbox.helpers import deliver_outbox
 from tests.tenants.complaints.conftest import at, set_days
 
 
-def test_the_whole_handling_with_letters(world, api, filed, django_capture_on_commit_callbacks):
+def test_the_whole_handling_with_letters(world, api, filed):
     set_days(world.a, 42, acknowledgement_letter="Beste ouder, we ontvingen $reference. Oordeel uiterlijk $deadline.")
     c = api(world.a.entrepreneur, world.a)
     pk = filed["id"]
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        ack = c.post(f"/api/v1/complaints/{pk}/acknowledge/")
+    ack = c.post(f"/api/v1/complaints/{pk}/acknowledge/")
     assert ack.status_code == 200, ack.content
     assert filed["reference"] in ack.json()["body"] and ack.json()["sent_to"] == world.a.parent.email
     assert c.post(f"/api/v1/complaints/{pk}/investigate/", {"note": "gesprek gepland"}).status_code == 200
-    with django_capture_on_commit_callbacks(execute=True):
-        judged = c.post(f"/api/v1/complaints/{pk}/judge/", {
-            "judgement": "De klacht is gegrond: de overdracht was te kort.", "outcome": "founded",
-            "measures": [{"description": "Langere overdracht bij het ophalen", "planned_on": "2026-01-05",
-                          "done_on": "2026-01-10"}]})
+    judged = c.post(f"/api/v1/complaints/{pk}/judge/", {
+        "judgement": "De klacht is gegrond: de overdracht was te kort.", "outcome": "founded",
+        "measures": [{"description": "Langere overdracht bij het ophalen", "planned_on": "2026-01-05",
+                      "done_on": "2026-01-10"}]})
     assert judged.status_code == 200, judged.content
     data = judged.json()
     assert data["status"] == "judged" and data["outcome"] == "founded" and data["judged_on"]
@@ -34,7 +33,12 @@ def test_the_whole_handling_with_letters(world, api, filed, django_capture_on_co
     assert [s["status"] for s in data["steps"]] == ["received", "acknowledged", "investigating", "judged"]
     assert all(s["at"] for s in data["steps"]) and data["steps"][1]["by"] == world.a.entrepreneur.full_name
     assert c.post(f"/api/v1/complaints/{pk}/close/").json()["status"] == "closed"
-    assert len(mail.outbox) == 2 and mail.outbox[1].attachments[0][2] == "application/pdf"
+    deliver_outbox()
+    assert [m.to for m in mail.outbox] == [[world.a.parent.email]] * 2
+    assert mail.outbox[1].attachments[0][2] == "application/pdf"
+    with at(world.a):
+        assert mail.outbox[1].attachments[0][1] == bytes(Letter.objects.get(pk=data["letters"][1]["id"]).pdf)
+    assert mail.outbox[1].body == data["letters"][1]["body"]
     letter_id = data["letters"][1]["id"]
     pdf = c.get(f"/api/v1/complaints/{pk}/letters/{letter_id}/pdf/")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
