@@ -54,3 +54,17 @@ def test_adviser_owned_action_reminds_the_adviser(world):
 def test_the_job_is_on_the_beat_schedule_daily():
     entry = app.conf.beat_schedule["advisory-remind-overdue-actions"]
     assert entry["task"] == "advisory.tasks.remind_overdue_actions" and entry["schedule"] == 86400
+
+
+def test_a_mail_server_that_is_down_delays_the_reminder_and_never_loses_it(world):
+    from tests.outbox.helpers import later, mail_server_down
+
+    overdue_action(world)
+    with mail_server_down():
+        assert services.send_overdue_reminders(date(2025, 3, 2)) == 1  # the job finishes
+        deliver_outbox()
+    assert mail.outbox == []
+    assert services.send_overdue_reminders(date(2025, 3, 3)) == 0  # claimed: the next run adds no second one
+    deliver_outbox(now=later(2))
+    deliver_outbox(now=later(60))
+    assert [m.to for m in mail.outbox] == [[world.a.entrepreneur.email]]

@@ -54,3 +54,28 @@ def delivered():
     """Run an action, then deliver what it queued, as a worker would right after the commit."""
     yield
     deliver_outbox()
+
+
+def give_up(now: datetime | None = None, error: type[Exception] = smtplib.SMTPServerDisconnected) -> datetime:
+    """Run the sweep through every attempt while the mail server stays down, until what is due is given up;
+    returns the moment after the last attempt."""
+    from outbox import rules
+
+    now = now or timezone.now()
+    with mail_server_down(error):
+        for attempt in range(1, rules.MAX_ATTEMPTS + 1):
+            deliver_outbox(now=now)
+            now += rules.retry_delay(attempt)
+    return now
+
+
+@contextmanager
+def committed_while_mail_is_down(capture_on_commit):
+    """Run an action as in production while the mail server is down: its transaction's on-commit work runs
+    (pass pytest-django's `django_capture_on_commit_callbacks`), which queues the outbox task (here a mock that
+    keeps the ids), and the worker then delivers those rows at once, failing. Yields the mock of the queueing."""
+    with mail_server_down(), mock.patch("outbox.tasks.deliver.apply_async") as queued:
+        with capture_on_commit(execute=True):
+            yield queued
+        for call in queued.call_args_list:
+            services.deliver(call.kwargs["args"][0])
