@@ -4,9 +4,11 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -77,6 +79,19 @@ class RunSerializer(serializers.Serializer):
     month = serializers.IntegerField(min_value=1, max_value=12)
 
 
+class RunProblemSerializer(serializers.Serializer):
+    contract = serializers.IntegerField()
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()),
+                                   help_text="What stops the contract's invoice, per field.")
+
+
+class RunResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField(help_text="Invoices made now.")
+    existing = serializers.IntegerField(help_text="Contracts invoiced for the month before.")
+    waiting = serializers.IntegerField(help_text="Contracts whose registered hours are not yet approved.")
+    problems = RunProblemSerializer(many=True)
+
+
 class OneOffLineSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=200)
     quantity = serializers.DecimalField(max_digits=10, decimal_places=3, min_value=Decimal("0.001"),
@@ -127,12 +142,13 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         invoice = services.agree_payment_plan(invoice, until=data.validated_data["until"])
         return Response(InvoiceSerializer(invoice).data)
 
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
     @action(detail=False, methods=["get"], url_path="export")
     def export(self, request):
         invoices = self.get_queryset().exclude(status=Invoice.Status.DRAFT).order_by("number")
         year = request.query_params.get("year")
         if year:
-            if not year.isdigit():
+            if not (year.isascii() and year.isdigit() and 1 <= int(year) <= 9999):
                 return Response({"year": ["Enter a year."]}, status=400)
             invoices = invoices.filter(issue_date__year=int(year))
         notes = CreditNote.objects.select_related("invoice").order_by("number")
@@ -160,6 +176,7 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         invoice = services.issue_invoice(self.get_object())
         return Response(InvoiceSerializer(invoice).data)
 
+    @extend_schema(request=RunSerializer, responses={200: RunResultSerializer})
     @action(detail=False, methods=["post"], serializer_class=RunSerializer)
     def run(self, request):
         """Run a month's invoicing now, as the page does: the tariff models whose month is due; idempotent."""
@@ -198,6 +215,10 @@ class GenerateStatementsSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000)
 
 
+class StatementsMadeSerializer(serializers.Serializer):
+    created = serializers.IntegerField(help_text="Annual statements made or made anew.")
+
+
 class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = StatementSerializer
     permission_classes = [ENTREPRENEUR_OR_PARENT]
@@ -210,13 +231,14 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         statement = self.get_object()
         return pdf_response(statement.pdf, f"annual-statement-{statement.year}.pdf")
 
+    @extend_schema(request=GenerateStatementsSerializer, responses={200: StatementsMadeSerializer})
     @action(detail=False, methods=["post"], serializer_class=GenerateStatementsSerializer)
     def generate(self, request):
         if ENTREPRENEUR not in request_roles(request):
-            return Response(status=403)
-        year = request.data.get("year")
+            raise PermissionDenied
+        year = request.data.get("year") if isinstance(request.data, dict) else None
         if not isinstance(year, int) or not 2000 <= year <= date.today().year:
-            return Response({"year": ["Enter a past calendar year."]}, status=400)
+            raise ValidationError({"year": ["Enter a past calendar year."]})
         return Response({"created": services.make_statements(year)})
 
 
@@ -234,5 +256,8 @@ class DunningSettingsView(APIView):
         return Response(DunningSettingsSerializer(DunningSettings.load()).data)
 
     def patch(self, request):
-        row = services.update_dunning_settings(**dict(request.data))
+        """Only the fields sent change; JSON or a form, checked here for type, by the service for the rules."""
+        serializer = DunningSettingsSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        row = services.update_dunning_settings(**serializer.validated_data)
         return Response(DunningSettingsSerializer(row).data)

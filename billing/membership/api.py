@@ -20,7 +20,7 @@ class StandingSerializer(serializers.Serializer):
     name = serializers.CharField(source="location.name")
     kind = serializers.CharField(source="location.kind")
     monthly_fee = serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True)
-    subscription_status = serializers.CharField(source="subscription.status", default=None)
+    subscription_status = serializers.CharField(source="subscription.status", default=None, allow_null=True)
     standing = serializers.CharField()
     open_amount = serializers.DecimalField(max_digits=10, decimal_places=2)
     oldest_due = serializers.DateField(allow_null=True)
@@ -33,6 +33,7 @@ class MembershipFeesView(APIView):
     permission_classes = [COOP_ADMIN_ONLY]
     serializer_class = StandingSerializer
 
+    @extend_schema(responses=StandingSerializer(many=True))
     def get(self, request):
         only = request.query_params.get("standing") or None
         return Response(StandingSerializer(selectors.standings(timezone.localdate(), only), many=True).data)
@@ -63,6 +64,7 @@ class PricesView(APIView):
     permission_classes = [COOP_ADMIN_ONLY]
     serializer_class = PriceSerializer
 
+    @extend_schema(responses=PriceSerializer(many=True))
     def get(self, request):
         return Response(PriceSerializer(MembershipPrice.objects.all(), many=True).data)
 

@@ -12,11 +12,11 @@ On the main domain, for the pedagogue only:
 
 Every read and write of a case is audited; errors are 400 with field messages.
 """
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a ValueError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -147,6 +147,7 @@ class ReportViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
     """Report a concern at this location; list the status of your own reports here."""
 
     permission_classes = [REPORTERS]
+    pagination_class = None  # list() answers every row at once, not in pages
     serializer_class = ReportStatusSerializer
 
     def get_queryset(self):
@@ -179,6 +180,8 @@ class LocationCaseViewSet(viewsets.ReadOnlyModelViewSet):
     """The cases of this location that routing gives its entrepreneur."""
 
     permission_classes = [ENTREPRENEUR_ONLY]
+    pagination_class = None  # list() answers every row at once, not in pages
+    lookup_value_regex = "[0-9]+"  # the regex router ignores lookup_value_converter
     lookup_value_converter = "int"
 
     def get_queryset(self):
@@ -215,6 +218,7 @@ class HousemateViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.De
     and is never shown to her). DELETE takes the staff member's account id."""
 
     permission_classes = [ENTREPRENEUR_ONLY]
+    pagination_class = None  # list() answers every row at once, not in pages
     serializer_class = HousemateSerializer
     lookup_value_converter = "int"
 
@@ -247,6 +251,7 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     """The pedagogue's cases: every case of the cooperative."""
 
     permission_classes = [PEDAGOGUE_ONLY]
+    pagination_class = None  # list() answers every row at once, not in pages
     lookup_value_converter = "int"
 
     def get_queryset(self):
@@ -304,6 +309,7 @@ class FiguresView(APIView):
     permission_classes = [PEDAGOGUE_ONLY]
     serializer_class = FigureSerializer
 
+    @extend_schema(responses=FigureSerializer(many=True))
     def get(self, request):
         return Response(FigureSerializer(selectors.figures(), many=True).data)
 

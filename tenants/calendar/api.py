@@ -53,7 +53,9 @@ class OpeningHoursViewSet(mixins.ListModelMixin, ManagedViewSet):
     queryset = OpeningHours.objects.all()
     pagination_class = None
 
+    @extend_schema(responses={201: OpeningHoursSerializer, 200: OpeningHoursSerializer})
     def create(self, request):
+        """201 with the hours set; 200 when both times were null (the weekday is closed now)."""
         serializer = OpeningHoursSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         row = services.set_opening_hours(**serializer.validated_data)
@@ -194,11 +196,11 @@ class FeedTokenView(APIView):
     def get(self, request):
         return self._answer(request, selectors.active_feed_token(request.user))
 
-    @extend_schema(request=None, responses=FeedTokenSerializer)
+    @extend_schema(request=None, responses={201: FeedTokenSerializer})
     def post(self, request):
         return self._answer(request, services.issue_feed_token(request.user), status=201)
 
-    @extend_schema(responses=FeedTokenSerializer)
+    @extend_schema(responses={200: FeedTokenSerializer})
     def delete(self, request):
         services.revoke_feed_token(request.user)
         return self._answer(request, None)

@@ -124,7 +124,8 @@ class ChildViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         serializer.instance = services.update_child(serializer.instance, actor=self.request.user,
                                                     **serializer.validated_data)
 
-    @action(detail=False, methods=["get"])
+    @extend_schema(responses=ChildSerializer(many=True))
+    @action(detail=False, methods=["get"], pagination_class=None)
     def mine(self, request):
         """The requesting parent's own children at this location."""
         children = file_queryset(selectors.children_of_parent(request.user))

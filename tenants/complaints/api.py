@@ -117,8 +117,10 @@ class ComplaintAttachmentSerializer(serializers.Serializer):
 
 
 class ComplaintSerializer(serializers.ModelSerializer):
-    child_name = serializers.CharField(source="child.full_name", default=None, read_only=True)
+    child_name = serializers.CharField(source="child.full_name", default=None, read_only=True, allow_null=True)
     parent_name = serializers.CharField(read_only=True)
+    outcome = serializers.ChoiceField(choices=Complaint.Outcome.choices, allow_blank=True, read_only=True,
+                                      help_text="Empty until the complaint is judged.")
     steps = ComplaintStepSerializer(many=True, read_only=True)
     measures = ComplaintMeasureSerializer(many=True, read_only=True)
     letters = ComplaintLetterSerializer(many=True, read_only=True)
@@ -206,6 +208,8 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
 
     @extend_schema(request=ComplaintRecordSerializer, responses={201: ComplaintSerializer})
     def create(self, request):
+        if not isinstance(request.data, dict):
+            raise ValidationError({"non_field_errors": ["Send a JSON object or a form."]})
         roles = request_roles(request)
         data = {key: request.data.get(key) for key in request.data.keys() if key != "attachments"}
         data["attachments"] = request.FILES.getlist("attachments")

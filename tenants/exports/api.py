@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -26,6 +27,7 @@ class ExportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     permission_classes = [location_only(has_role(ENTREPRENEUR))]
     queryset = Export.objects.all()
 
+    @extend_schema(request=None, responses={202: ExportSerializer})
     def create(self, request):
         export = services.request_export(request.user)
         return Response(ExportSerializer(export).data, status=202)

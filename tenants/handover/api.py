@@ -91,7 +91,7 @@ class HandoverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         return Response(ReplySerializer(answer).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={200: MissingSerializer(many=True)})
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)
     def missing(self, request):
         """Today's children whose handover is not yet written."""
         children = selectors.missing_today(local_today())

@@ -3,7 +3,11 @@ digits that are not 0-9, a number too big for the database — is a 400 naming t
 and a 404 in the API, never a server error; the hours stay as they were."""
 import pytest
 
-from tests.billing.test_approve_hours import PAGE, days, state  # noqa: F401 (fixture)
+from tests.billing import test_approve_hours
+from tests.billing.conftest import at
+from tests.billing.test_approve_hours import PAGE, state
+
+days = test_approve_hours.days
 
 BAD_DAYS = ["abc", "²", "١٢", "1.5", "-3", "99999999999999999999"]
 
@@ -15,8 +19,6 @@ def test_the_page_names_the_day(billing, days, client_for, english, action, day)
     response = parent.post(PAGE, {"action": action, "month": "2026-10", "day": day, "note": "Was 8 uur."})
     assert response.status_code == 400
     assert "Choose a day from the list." in response.content.decode()
-    from tests.billing.conftest import at
-
     with at(billing.a):
         assert all(state(row)["approved_at"] is None and state(row)["disputed_at"] is None for row in days)
 

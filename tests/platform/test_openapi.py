@@ -1,4 +1,6 @@
 """The API describes itself: an OpenAPI schema and readable docs on the main domain and at a location."""
+import json
+import re
 
 
 def test_schema_on_main_domain_lists_location_endpoints(client_for):
@@ -76,6 +78,7 @@ def test_every_operation_documents_the_error_answers(client_for, world):
             for method, operation in item.items():
                 codes = set(operation["responses"])
                 assert {"400", "401", "403", "404", "405"} <= codes, (method, path)
+                assert ("415" in codes) == ("requestBody" in operation), (method, path)
         assert schema["components"]["responses"]["NotFound"]["content"]["application/json"]
     token = served_schema(client_for())["paths"]["/api/v1/auth/token/"]["post"]["responses"]
     assert token["429"] == {"$ref": "#/components/responses/TooManyRequests"}
@@ -86,3 +89,11 @@ def test_an_unknown_api_path_answers_not_found_in_json(client_for, world):
         response = client.get("/api/v1/children/abc/")
         assert response.status_code == 404 and response.json() == {"detail": "Niet gevonden."}
     assert client_for().get("/no-such-page/")["Content-Type"].startswith("text/html")
+
+
+def test_times_of_day_are_described_as_they_are_sent(client_for, world):
+    """DRF sends "08:30"; JSON Schema's `time` format would demand an offset ("08:30:00+01:00")."""
+    text = json.dumps(served_schema(client_for(site=world.a)))
+    assert '"format": "time"' not in text
+    opening = served_schema(client_for(site=world.a))["components"]["schemas"]["OpeningHours"]["properties"]
+    assert re.fullmatch(opening["opens"]["pattern"], "07:30") and not re.fullmatch(opening["opens"]["pattern"], "7u30")
