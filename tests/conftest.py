@@ -101,6 +101,24 @@ def world(django_db_setup, django_db_blocker) -> World:
     return World(a, b, coop_admin, adviser, lead, pedagogue, both)
 
 
+#: The authenticator-app key of the cooperative's people in `world` (tests compute codes from it).
+COOP_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cooperative_second_factor(world, django_db_blocker):
+    """The cooperative's admin, advisers and pedagogue must use a second factor (accounts.second_factor); in
+    `world` they have an authenticator app, as they would in production, so their pages open. Tests of the
+    set-up itself make people of their own (tests/accounts)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    with django_db_blocker.unblock():
+        for user in (world.coop_admin, world.adviser, world.lead_adviser, world.pedagogue):
+            if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+                TOTP.activate(user, COOP_TOTP_SECRET)
+
+
 @pytest.fixture
 def english(world, db):
     """Pages in English, for tests that assert on text (each test's transaction rolls this back)."""

@@ -1,35 +1,32 @@
-"""Forms for logging in and choosing a language."""
+"""Forms for logging in and setting up a second factor (django-allauth's, with our labels), choosing a language."""
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import roles_for
 
+class LoginForm(AllauthLoginForm):
+    """E-mail address and password; the link to a forgotten password is on the page itself."""
 
-class LoginForm(AuthenticationForm):
-    """E-mail and password; at a location only its members get in, and only while it is active."""
-
-    username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True,
-                                                                                          "autocomplete": "email"}))
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": _("This e-mail address and password do not match."),
-        "no_access": _("You have no access to this location."),
-        "suspended": _("This location is suspended; nobody can log in here now."),
-    }
-
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        location = getattr(self.request, "location", None)
-        if location is None:
-            return
-        if not location.is_active:
-            raise forms.ValidationError(self.error_messages["suspended"], code="suspended")
-        if not roles_for(user, location):
-            raise forms.ValidationError(self.error_messages["no_access"], code="no_access")
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("E-mail address")
+        self.fields["login"].widget.attrs.update({"autofocus": True, "autocomplete": "email"})
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].help_text = ""
+        self.fields["password"].widget.attrs.pop("placeholder", None)
 
 
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=lambda: settings.LANGUAGES)
+
+
+class ActivateTOTPForm(AllauthActivateTOTPForm):
+    """Setting up the authenticator app: our label (allauth's has no Dutch)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = _("Code from the app")
+        self.fields["code"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
+        self.fields["code"].widget.attrs.pop("placeholder", None)

@@ -134,3 +134,40 @@ class AdviserAssignment(models.Model):
 
     def __str__(self):
         return f"{self.adviser} – {self.location}"
+
+
+class HandoffToken(models.Model):
+    """A single-use ticket that carries a login from the main domain to one location's host (accounts.handoff).
+
+    Only the token's SHA-256 is stored: the table alone opens nothing."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    #: The host name (without port) the token was made for; any other host refuses it.
+    host = models.CharField(max_length=253)
+    #: The central login (on the main domain) this token continues; see HostSession.
+    login_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["expires_at"])]
+
+    def __str__(self):
+        return f"{self.user} → {self.host}"
+
+
+class HostSession(models.Model):
+    """A session on one host that belongs to a central login: logging out anywhere ends all of them."""
+
+    login_id = models.CharField(max_length=64, db_index=True)
+    session_key = models.CharField(max_length=40)
+    host = models.CharField(max_length=253)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["login_id", "session_key"], name="one_row_per_session")]
+
+    def __str__(self):
+        return f"{self.login_id[:8]}… on {self.host}"

@@ -59,6 +59,9 @@ SHARED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "axes",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "cooperative",
     "accounts",
     "advisory",
@@ -111,7 +114,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AccessMiddleware",
+    "accounts.middleware.LoginRegistryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -149,10 +154,6 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -161,19 +162,64 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 if DJANGO_ENV == "test":
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# --- Logging in (docs/accounts.md) ---------------------------------------------------------------------------
+# django-allauth logs people in on the main domain (e-mail and password, then the second factor); a location's
+# host gets the login through a single-use handoff token (accounts.handoff). Sessions live in the database, in
+# the public schema that every host shares, so that logging out on one host can end them on all.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out account and address before the others
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 7  # an invitation link is valid for a week
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]  # signing up is closed (the adapter); accounts come by invitation
+ACCOUNT_EMAIL_VERIFICATION = "none"  # the invitation link proved the address
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # an unknown address gets the same answer and no e-mail
+ACCOUNT_SESSION_REMEMBER = True  # sessions last SESSION_COOKIE_AGE, as before
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_PASSWORD_RESET_TOKEN_GENERATOR = "accounts.tokens.PasswordResetTokenGenerator"
+#: A forgotten-password link works once and for this long.
+PASSWORD_RESET_LINK_SECONDS = 60 * 60
+# allauth's own limits, with the client address read as axes reads it (accounts.throttling.client_ip). Failed
+# logins: only per address. allauth's default also locks an e-mail address after 5 failures from anywhere,
+# which anyone could cause; per account *and* address is axes's job below.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False  # passkeys are a second factor here, after the password
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DJANGO_ENV != "production"  # http://localhost in development and tests
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Opvangkring")
+#: How long a handoff token from the main domain to a location's host is valid.
+LOGIN_HANDOFF_SECONDS = 60
 
-# Failed logins: five tries per account and address, then a cool-off.
+# Client address: the proxy in front (the ingress) appends the address it saw to X-Forwarded-For; with N trusted
+# proxies the client is the N-th address from the right. 0 (development, tests): REMOTE_ADDR, headers ignored.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Failed logins: five tries per account *and* address, then a cool-off; a password reset lifts the lock.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_FORM_FIELD = "login"  # allauth's login form; the token endpoint's `username` is read by the callable
+AXES_USERNAME_CALLABLE = "accounts.throttling.axes_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# --- end of logging in ----------------------------------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
 LOCALE_PATHS = [BASE_DIR / "frontend" / "locale"]
@@ -205,14 +251,14 @@ EMAIL_CONFIG = env.email_url(
     "EMAIL_URL", default="consolemail://" if DJANGO_ENV == "development" else "smtp://localhost:25"
 )
 vars().update(EMAIL_CONFIG)
-if DJANGO_ENV == "test":
+if DJANGO_ENV == "test" and not env.str("EMAIL_URL", default=""):  # the browser tests' server writes files
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"noreply@{MAIN_DOMAIN}")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.TokenAuthentication",  # refuses people who still owe a second factor
     ],
     "DEFAULT_PERMISSION_CLASSES": ["accounts.permissions.AtLocation"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -2,7 +2,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from config.urls_common import api_schema_urls
+from config.urls_common import api_schema_urls, main_domain_accounts
 from config.urls_common import urlpatterns as common
 from cooperative import api as cooperative_api
 from cooperative import views as cooperative_views
@@ -11,7 +11,7 @@ from frontend import views as frontend_views
 router = SimpleRouter(trailing_slash=True)
 router.register("locations", cooperative_api.LocationViewSet, basename="location")
 
-urlpatterns = common + api_schema_urls("config.urls_public") + [
+urlpatterns = common + main_domain_accounts + api_schema_urls("config.urls_public") + [
     # The installable parent portal: manifest and service worker at the root scope of the main domain.
     path("manifest.webmanifest", frontend_views.manifest, name="manifest"),
     path("sw.js", frontend_views.service_worker, name="service-worker"),

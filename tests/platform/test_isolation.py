@@ -27,13 +27,15 @@ from django_tenants.utils import schema_context
 from tenants.exports.models import Export
 
 # Endpoints of a location's host that anybody may reach, member or not. Each shows nothing of the
-# location's data: logging in, accepting an invitation (needs a valid token to do anything), choosing a
-# language (stored on the requester's own account), the token exchange for scripts, and the API's
-# description; the ratio calculator, public like the government's own (it holds no data at all); and the
-# location's complaint regulation, which the law wants public. Any other endpoint must refuse a
-# non-member; a new public one has to be added here.
-PUBLIC_LOCATION_ENDPOINTS = {"login", "invitation", "set_language", "api-token", "api-schema", "api-docs",
-                             "ratio-check", "ratio-calculator", "complaint-regulation", "complaint-regulation-api"}
+# location's data: logging in (a redirect to the main domain's login), arriving with a login handoff
+# token (needs a valid single-use token made for this host), accepting an invitation (needs a valid
+# token to do anything), choosing a language (stored on the requester's own account), the token
+# exchange for scripts, and the API's description; the ratio calculator, public like the government's
+# own (it holds no data at all); and the location's complaint regulation, which the law wants public.
+# Any other endpoint must refuse a non-member; a new public one has to be added here.
+PUBLIC_LOCATION_ENDPOINTS = {"login", "handoff-arrive", "invitation", "set_language", "api-token", "api-schema",
+                             "api-docs", "ratio-check", "ratio-calculator", "complaint-regulation",
+                             "complaint-regulation-api"}
 PUBLIC_STATUSES = {200, 302, 400, 403, 405}
 
 # Endpoints of the entrepreneur and the staff that a parent of the same location may not use.
