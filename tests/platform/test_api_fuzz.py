@@ -10,6 +10,7 @@ someone not logged in, on both. A role that an operation refuses (401/403) gets 
 In-process: Django's WSGI handler in this test's transaction, each request in a savepoint that is rolled back,
 so nothing a request writes stays and every case starts from the `world`. The run is deterministic (fixed seed,
 derandomized) and bounded (see `EXAMPLES`); a failure names the operation and the role and gives the request.
+One operation again: pytest tests/platform/test_api_fuzz.py -k "test_location_operation and complaints".
 """
 import json
 from dataclasses import dataclass, field
