@@ -8,8 +8,10 @@ A failing test leaves a screenshot in tests/e2e/failures/.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -27,6 +29,8 @@ FAILURES = Path(__file__).resolve().parent / "failures"
 @dataclass
 class Server:
     port: int
+    #: Where the server writes the e-mails it sends (one file per message), for the tests to read.
+    mail_dir: Path | None = None
 
     def url(self, slug: str | None = None) -> str:
         host = f"{slug}.localhost" if slug else "localhost"
@@ -64,8 +68,10 @@ def server():
     _admin_sql(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     _admin_sql(admin, f'CREATE DATABASE "{name}"')
     port = free_port()
+    mail_dir = Path(tempfile.mkdtemp(prefix="e2e-mail-"))
+    # filemail:// + /absolute/path: django-environ drops the first slash after the scheme's.
     env = {**os.environ, **extra, "DJANGO_ENV": "test", "DATABASE_URL": url, "SITE_PORT": str(port),
-           "SITE_SCHEME": "http", "PYTHONUNBUFFERED": "1"}
+           "SITE_SCHEME": "http", "PYTHONUNBUFFERED": "1", "EMAIL_URL": f"filemail:///{mail_dir}"}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "platform" / "manage.py")]
     for command in (["migrate_schemas", "-v", "0"], ["seed_demo"]):
@@ -78,7 +84,7 @@ def server():
                                env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_until_listening(port, process, lambda: log_path.read_text()[-4000:], "the test server")
-        yield Server(port)
+        yield Server(port, mail_dir)
     finally:
         process.terminate()
         try:
@@ -86,6 +92,7 @@ def server():
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+        shutil.rmtree(mail_dir, ignore_errors=True)
         _admin_sql(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
