@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context
 
@@ -110,13 +111,25 @@ def cooperative_second_factor(world, django_db_blocker):
     """The cooperative's admin, advisers and pedagogue must use a second factor (accounts.second_factor); in
     `world` they have an authenticator app, as they would in production, so their pages open. Tests of the
     set-up itself make people of their own (tests/accounts)."""
+    with django_db_blocker.unblock():
+        for user in (world.coop_admin, world.adviser, world.lead_adviser, world.pedagogue):
+            give_second_factor(user)
+
+
+def give_second_factor(user) -> None:
+    """An authenticator app for `user` (key COOP_TOTP_SECRET), as a cooperative role must have one."""
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP
 
-    with django_db_blocker.unblock():
-        for user in (world.coop_admin, world.adviser, world.lead_adviser, world.pedagogue):
-            if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                TOTP.activate(user, COOP_TOTP_SECRET)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, COOP_TOTP_SECRET)
+
+
+@pytest.fixture(autouse=True)
+def _start_in_the_public_schema():
+    """Each test starts where a request starts: in the public schema, whatever schema the test before left the
+    connection in (a switch is only remembered here; nothing is sent to the database)."""
+    connection.set_schema_to_public()
 
 
 @pytest.fixture

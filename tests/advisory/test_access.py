@@ -61,10 +61,11 @@ def test_cooperative_endpoints_refuse_location_people_and_the_pedagogue(client_f
 @pytest.mark.parametrize("method, url", [e for e in PUBLIC if "{" in e[1] and "/api/" not in e[1]])
 def test_an_adviser_of_other_locations_gets_404(client_for, world, things, method, url):
     from accounts.models import CooperativeRole
-    from tests.conftest import make_user
+    from tests.conftest import give_second_factor, make_user
 
     other = make_user("other.adviser@coop.test", "Other Adviser")
     CooperativeRole.objects.get_or_create(user=other, role="adviser")
+    give_second_factor(other)
     assert getattr(client_for(other), method)(url.format(**things)).status_code in REFUSED
 
 

@@ -1,12 +1,13 @@
 """A parent asks for a change of a signed contract: a new schedule from a date, the end of the contract, or
 another wish in words. The wish is checked as the change itself would be; the request stays open for the
 entrepreneur's answer, and the parent may cancel it until then."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from accounts.models import Membership
 from tenants.calendar.selectors import location_today
+from tenants.children.services import create_child
 from tenants.contracts.models import ChangeRequest
 from tests.conftest import make_user
 from tests.tenants.contracts.conftest import at, make_contract
@@ -106,6 +107,8 @@ def test_other_families_the_wrong_role_and_other_locations_are_refused(setup, ap
     change = ask(api(setup.a.parent, setup.a), contract, kind="other", message="Vraag").json()
     other_parent = make_user("family.four@alpha.test", "Family Four")
     Membership.objects.create(user=other_parent, location=setup.a.location, role="parent")
+    with at(setup.a):  # a parent of another family here: a child of her own at the location
+        create_child(first_name="Vierde", last_name="Gezin", birth_date=date(2024, 2, 2), guardians=[other_parent])
     other = api(other_parent, setup.a)
     assert ask(other, contract, kind="other", message="Mag ik?").status_code == 400  # not her child's contract
     assert other.get(f"/api/v1/contract-change-requests/{change['id']}/").status_code == 404
