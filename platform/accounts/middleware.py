@@ -67,7 +67,7 @@ class AccessMiddleware(LoginRequiredMiddleware):
         """At a location, straight to the main domain's login, which hands the login back to this host."""
         if getattr(request, "location", None) is None:
             return super().handle_no_permission(request, view_func)
-        return HttpResponseRedirect(hosts.main_url_for("handoff-start", next=request.build_absolute_uri()))
+        return handoff.send_to_central_login(request, request.get_full_path())
 
     @staticmethod
     def set_up_second_factor_first(request):

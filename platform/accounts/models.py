@@ -147,6 +147,8 @@ class HandoffToken(models.Model):
     host = models.CharField(max_length=253)
     #: The central login (on the main domain) this token continues; see HostSession.
     login_id = models.CharField(max_length=64)
+    #: SHA-256 of the secret of the browser that asked for the token; only that browser can redeem it.
+    state_hash = models.CharField(max_length=64, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)

@@ -46,7 +46,7 @@ def location_login(request):
         next_path = "/"
     if request.user.is_authenticated:
         return HttpResponseRedirect(next_path)
-    return HttpResponseRedirect(hosts.main_url_for("handoff-start", next=request.build_absolute_uri(next_path)))
+    return handoff.send_to_central_login(request, next_path)
 
 
 class LogoutView(allauth_views.LogoutView):
@@ -75,6 +75,11 @@ class HandoffStartView(View):
         origin, path, location = target
         if location is None:
             return HttpResponseRedirect(origin + path)
+        state = request.GET.get("state", "")
+        if not handoff.is_state(state):
+            # Not sent by the location's host (a copied link): let that host give the browser its secret first.
+            login = reverse("login", urlconf=settings.ROOT_URLCONF)
+            return HttpResponseRedirect(f"{origin}{login}?next={quote(path, safe='/')}")
         login_id = request.session.get(handoff.LOGIN_ID)
         if not login_id:  # a session from before the central login existed
             login_id = handoff.new_login_id()
@@ -83,7 +88,7 @@ class HandoffStartView(View):
             handoff.record_session(login_id=login_id, session_key=request.session.session_key,
                                    host=request.get_host())
         token = handoff.issue_token(user=request.user, host=hosts.hostname(origin.split("://", 1)[1]),
-                                    login_id=login_id)
+                                    login_id=login_id, state=state)
         arrive = reverse("handoff-arrive", kwargs={"token": token}, urlconf=settings.ROOT_URLCONF)
         return HttpResponseRedirect(f"{origin}{arrive}?next={quote(path, safe='/')}")
 
@@ -100,9 +105,10 @@ class HandoffArriveView(View):
         if not hosts.is_local_path(next_path):
             next_path = "/"
         try:
-            ticket = handoff.redeem_token(token=token, host=hosts.hostname(request.get_host()))
+            ticket = handoff.redeem_token(token=token, host=hosts.hostname(request.get_host()),
+                                          state=request.COOKIES.get(handoff.STATE_COOKIE))
         except handoff.HandoffRefused:
-            again = hosts.main_url_for("handoff-start", next=request.build_absolute_uri(next_path))
+            again = f"{reverse('login')}?next={quote(next_path, safe='/')}"
             return render(request, "accounts/handoff_refused.html", {"again_url": again}, status=400)
         if not location.is_active:
             return render(request, "accounts/location_suspended.html", status=403)
@@ -110,7 +116,9 @@ class HandoffArriveView(View):
             return no_access(request)
         request.handoff_login_id = ticket.login_id
         login(request, ticket.user, backend=MODEL_BACKEND)
-        return HttpResponseRedirect(next_path)
+        response = HttpResponseRedirect(next_path)
+        response.delete_cookie(handoff.STATE_COOKIE, path=handoff.STATE_COOKIE_PATH)
+        return response
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -12,13 +12,18 @@ from cooperative.models import Location
 from tests.accounts.browser import MAIN, Browser, text
 
 
-def handoff_url(next_url: str) -> str:
-    return f"http://{MAIN}/accounts/handoff/?next={quote(next_url, safe='')}"
+def handoff_url(next_url: str, state: str = "") -> str:
+    return f"http://{MAIN}/accounts/handoff/?next={quote(next_url, safe='')}" + (f"&state={state}" if state else "")
 
 
 def token_redirect(browser: Browser, next_url: str) -> str:
-    """The main domain's redirect to the location's host, with the token in it."""
-    response = browser.get(handoff_url(next_url), follow=False)
+    """The main domain's redirect to the location's host, with the token in it: the browser goes to the
+    location's login page (which gives it its handoff secret), then to the main domain's handoff."""
+    parts = urlsplit(next_url)
+    entrance = browser.get(f"http://{parts.hostname}/accounts/login/?next={quote(parts.path, safe='')}",
+                           follow=False)
+    assert entrance.status_code == 302 and urlsplit(entrance["Location"]).path == "/accounts/handoff/"
+    response = browser.get(entrance["Location"], follow=False)
     assert response.status_code == 302
     return response["Location"]
 
@@ -64,6 +69,44 @@ def test_an_expired_token_is_refused(world):
     HandoffToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     assert browser.get(link).status_code == 400
     assert browser.user_id(world.a.host) is None
+
+
+def test_a_token_only_works_in_the_browser_that_asked_for_it(world):
+    """A member makes a token for her own account and has someone else open it: refused, nobody logged in
+    (otherwise the other person would be working in the member's account without knowing it)."""
+    attacker = Browser()
+    attacker.log_in(world.a.staff.email)
+    link = token_redirect(attacker, f"http://{world.a.host}/")
+    victim = Browser()
+    victim.get(f"http://{world.a.host}/accounts/login/", follow=False)  # the victim's browser has a secret too
+    refused = victim.get(link)
+    assert refused.status_code == 400
+    assert victim.user_id(world.a.host) is None
+    assert attacker.get(link).status_code == 400  # spent: a refused token is used up all the same
+
+
+def test_a_copied_handoff_link_goes_by_the_locations_login_first(world):
+    """The main domain's handoff without the browser's secret (a copied or old link) sends the browser to the
+    location's login page, which gives it one, and then on: the person still arrives, nothing is skipped."""
+    browser = Browser()
+    browser.log_in(world.a.parent.email)
+    first = browser.get(handoff_url(f"http://{world.a.host}/children/"), follow=False)
+    assert first["Location"] == f"http://{world.a.host}/accounts/login/?next=/children/"
+    assert not HandoffToken.objects.exists()
+    page = browser.get(handoff_url(f"http://{world.a.host}/"))
+    assert page.status_code == 200 and browser.user_id(world.a.host) == str(world.a.parent.pk)
+
+
+def test_the_secret_cookie_is_only_sent_to_the_handoff_and_gone_after_arriving(world):
+    browser = Browser()
+    browser.log_in(world.a.parent.email)
+    entrance = browser.get(f"http://{world.a.host}/accounts/login/?next=/", follow=False)
+    cookie = entrance.cookies["handoff_state"]
+    assert cookie["path"] == "/accounts/handoff/" and cookie["httponly"] and cookie["samesite"] == "Lax"
+    assert f"state={cookie.value}" in entrance["Location"]
+    arrived = browser.get(browser.get(entrance["Location"], follow=False)["Location"], follow=False)
+    assert arrived.status_code == 302 and arrived.cookies["handoff_state"].value == ""
+    assert HandoffToken.objects.get().state_hash not in (cookie.value, "")
 
 
 def test_a_token_for_one_host_is_refused_on_another(world):
@@ -122,7 +165,7 @@ def test_no_token_for_a_suspended_or_offboarded_location(world, status):
     Location.objects.filter(pk=world.b.location.pk).update(status=status)
     browser = Browser()
     browser.log_in(world.b.parent.email)
-    response = browser.get(handoff_url(f"http://{world.b.host}/"), follow=False)
+    response = browser.get(handoff_url(f"http://{world.b.host}/", state="s" * 43), follow=False)
     assert response["Location"] == "/"
     assert not HandoffToken.objects.exists()
 
@@ -153,3 +196,4 @@ def test_an_anonymous_visitor_of_a_location_goes_to_the_central_login(world):
     target = urlsplit(response["Location"])
     assert (target.hostname, target.path) == (MAIN, "/accounts/handoff/")
     assert quote(f"http://{world.a.host}/children/", safe="") in target.query
+    assert f"state={response.cookies['handoff_state'].value}" in target.query
