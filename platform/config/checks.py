@@ -1,8 +1,9 @@
 """Deployment checks (`manage.py check --deploy`): settings without which production must not start.
 
 Errors, not warnings, so that `check --deploy` fails however it is called: a production without meldcode keys
-can neither write nor read a case, and one on `localhost` sends invitations and notices with links that lead
-nowhere and accepts no request on its real host name.
+can neither write nor read a case, one on `localhost` sends invitations and notices with links that lead
+nowhere and accepts no request on its real host name, and one with a cache per process counts failed logins and
+used one-time codes per web process (a code could be used once in each).
 """
 from django.conf import settings
 from django.core.checks import Error, Tags, register
@@ -44,4 +45,18 @@ def main_domain(app_configs, **kwargs):
         return [Error(f"MAIN_DOMAIN is {domain or 'empty'!r}, not the cooperative's real domain.",
                       hint="Set MAIN_DOMAIN to the host name the cooperative answers on (locations answer on "
                            "<slug>.<MAIN_DOMAIN>).", id="opvangkring.E003")]
+    return []
+
+
+PER_PROCESS_CACHES = {"django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache"}
+
+
+@register(Tags.security, deploy=True)
+def shared_cache(app_configs, **kwargs):
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend in PER_PROCESS_CACHES:
+        return [Error("The cache is kept per process: login rate limits and used one-time codes would not be "
+                      "shared between web processes.",
+                      hint="Set REDIS_URL (or CACHE_URL) to a Redis server all web processes use.",
+                      id="opvangkring.E004")]
     return []

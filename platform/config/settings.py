@@ -289,6 +289,13 @@ SPECTACULAR_SETTINGS = {
 # Background work: Redis in production; a broker without a server (files under var/broker, or
 # BROKER_DIR) otherwise.
 REDIS_URL = env.str("REDIS_URL", default="")
+
+# One cache for every web process: the login's rate limits and the record of used one-time codes live there, so
+# a per-process cache would let each process count on its own (a deployment check refuses it in production).
+# Redis when there is one (CACHE_URL, else REDIS_URL); the test suite keeps a cache of its own process.
+CACHE_URL = env.str("CACHE_URL", default="" if DJANGO_ENV == "test" else REDIS_URL)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+          if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {}

@@ -17,9 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 MANAGE = ROOT / "platform" / "manage.py"
 # Variables that would loosen or change what production means; the tests start from a clean slate.
 LOOSENING = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SENTRY_DSN",
-             "CSRF_TRUSTED_ORIGINS", "SITE_SCHEME", "DJANGO_SETTINGS_MODULE", "MAIN_DOMAIN", "MELDCODE_KEYS")
-# What a real production has besides its secret key: the cooperative's domain and a meldcode key.
-DEPLOYED = {"MAIN_DOMAIN": "opvang.example.nl", "MELDCODE_KEYS": "Qk9v0o6mX3lV8m4mR1nq4N7m2Qb1v2w3x4y5z6A7B8C="}
+             "CSRF_TRUSTED_ORIGINS", "SITE_SCHEME", "DJANGO_SETTINGS_MODULE", "MAIN_DOMAIN", "MELDCODE_KEYS",
+             "REDIS_URL", "CACHE_URL")
+# What a real production has besides its secret key: the cooperative's domain, a meldcode key and Redis (the
+# checks do not connect to it).
+DEPLOYED = {"MAIN_DOMAIN": "opvang.example.nl", "MELDCODE_KEYS": "Qk9v0o6mX3lV8m4mR1nq4N7m2Qb1v2w3x4y5z6A7B8C=",
+            "REDIS_URL": "redis://127.0.0.1:6379/15"}
 
 
 def database_url() -> str:
@@ -118,6 +121,13 @@ def test_check_deploy_fails_without_a_main_domain():
         code, output = deploy_check(MAIN_DOMAIN=value)
         assert code != 0, value
         assert "opvangkring.E003" in output
+
+
+def test_check_deploy_fails_with_a_cache_per_process():
+    """Without Redis each web process would count failed logins and used one-time codes on its own."""
+    code, output = deploy_check(REDIS_URL=None)
+    assert code != 0
+    assert "opvangkring.E004" in output
 
 
 def test_the_checks_pass_with_the_real_domain_and_keys():
