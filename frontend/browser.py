@@ -33,18 +33,12 @@ TOTP_SECRETS: dict[str, str] = {}
 
 
 def totp_code(secret: str, at: float | None = None) -> str:
-    """The code an authenticator app shows for `secret` (RFC 6238: 30-second steps, 6 digits, SHA-1)."""
-    import base64
-    import hashlib
-    import hmac
-    import struct
+    """The code an authenticator app shows for `secret` now (or at `at`), computed by allauth's own TOTP."""
     import time
 
-    counter = int((at if at is not None else time.time()) // 30)
-    digest = hmac.new(base64.b32decode(secret.upper() + "=" * (-len(secret) % 8)), struct.pack(">Q", counter),
-                      hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return f"{(struct.unpack('>I', digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int((at if at is not None else time.time()) // 30)))
 
 
 def login(page, base_url: str, email: str, password: str = DEMO_PASSWORD) -> None:

@@ -1,11 +1,11 @@
 """A browser in a test: one cookie jar per host (as host-only session cookies are), redirects followed across
 hosts (the main domain, the locations' hosts), the address it comes from settable (behind a proxy or not)."""
 import re
-import time
 from urllib.parse import urljoin, urlsplit
 
 from django.test import Client
 
+from frontend.browser import totp_code  # noqa: F401 (the tests' authenticator app)
 from tests.conftest import PASSWORD
 
 MAIN = "localhost"
@@ -64,10 +64,3 @@ class Browser:
 
 def text(response) -> str:
     return re.sub(r"\s+", " ", response.content.decode())
-
-
-def totp_code(secret: str, at: float | None = None) -> str:
-    """The authenticator app's code for `secret` now (or at `at`), as the app on the phone computes it."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(secret, int((at or time.time()) // 30)))
