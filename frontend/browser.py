@@ -77,14 +77,19 @@ def enter_totp_code(page, secret: str) -> None:
     raise AssertionError("the authenticator code was refused twice")
 
 
-def set_up_totp(page, password: str) -> str:
-    """From the security page: set up an authenticator app (confirming the password first); returns its key."""
-    page.get_by_role("link", name="Authenticator-app instellen").click()
+def confirm_password_if_asked(page, password: str, then_url: str) -> None:
+    """allauth asks for the password again before a second factor is added: give it, and wait for `then_url`."""
     page.wait_for_load_state()
     if "/accounts/reauthenticate/" in page.url:
         page.locator("#id_password").fill(password)
         page.locator("main form button[type=submit]").first.click()
-        page.wait_for_url("**/accounts/2fa/totp/activate/")
+        page.wait_for_url(then_url)
+
+
+def set_up_totp(page, password: str) -> str:
+    """From the security page: set up an authenticator app (confirming the password first); returns its key."""
+    page.get_by_role("link", name="Authenticator-app instellen").click()
+    confirm_password_if_asked(page, password, "**/accounts/2fa/totp/activate/")
     secret = page.locator("#authenticator_secret").inner_text().strip()
     page.locator("#id_code").fill(totp_code(secret))
     page.locator("main form button[type=submit]").first.click()

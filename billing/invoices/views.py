@@ -17,6 +17,7 @@ from billing.invoices.models import CreditNote, Invoice
 from billing.payments import selectors as payment_selectors
 from billing.tariffs import rules as tariff_rules
 from billing.tariffs.models import TariffModel
+from outbox.views import tell_sent_again
 from tenants.calendar.selectors import location_today
 
 
@@ -59,10 +60,7 @@ class InvoiceMailAgainView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         invoice = _invoice(request, pk)
-        if notify.send_mail_again(invoice):
-            messages.success(request, _("The e-mail is being sent again."))
-        else:
-            messages.info(request, _("There was nothing to send again."))
+        tell_sent_again(request, notify.send_mail_again(invoice))
         return redirect("billing-invoice-page", pk=invoice.pk)
 
 

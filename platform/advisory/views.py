@@ -22,6 +22,7 @@ from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ADVISER, COOP_ADMIN, ENTREPRENEUR, PARENT, STAFF
 from advisory import forms, rules, selectors, services
 from advisory.models import FollowUpAction, Inspection, QualityDocument, Visit, VisitAnswer, VisitProposal
+from outbox.views import tell_sent_again
 
 COOPERATIVE = (COOP_ADMIN, ADVISER)
 
@@ -263,10 +264,7 @@ class VisitReportMailAgainView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         visit = visit_for(request, pk)
-        if services.send_report_mail_again(visit):
-            messages.success(request, _("The e-mail is being sent again."))
-        else:
-            messages.info(request, _("There was nothing to send again."))
+        tell_sent_again(request, services.send_report_mail_again(visit))
         return redirect("advisory-visit", pk=visit.pk)
 
 

@@ -22,14 +22,19 @@ class DeliveriesView(RoleRequiredMixin, View):
         })
 
 
+def tell_sent_again(request, sent, done: str | None = None) -> None:
+    """The answer to every "send again" button: what is on its way, or that nothing was left to send."""
+    if sent:
+        messages.success(request, done or _("The e-mail is being sent again."))
+    else:
+        messages.info(request, _("There was nothing to send again."))
+
+
 class SendFailedAgainView(RoleRequiredMixin, View):
     allowed_roles = (COOP_ADMIN,)
 
     def post(self, request):
         count = services.send_again(Delivery.objects.filter(status=Delivery.Status.FAILED))
-        if count:
-            messages.success(request, ngettext("%(n)s message is being sent again.",
-                                               "%(n)s messages are being sent again.", count) % {"n": count})
-        else:
-            messages.info(request, _("There was nothing to send again."))
+        tell_sent_again(request, count, ngettext("%(n)s message is being sent again.",
+                                                 "%(n)s messages are being sent again.", count) % {"n": count})
         return redirect("outbox-deliveries")

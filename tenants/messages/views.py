@@ -11,6 +11,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from outbox.views import tell_sent_again
 from tenants.children.selectors import children_visible_to
 from tenants.groups.models import Group
 from tenants.messages import forms, selectors, services
@@ -153,8 +154,6 @@ class SendNoticesAgainView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         announcement = get_object_or_404(selectors.announcements_for(request.user, request.roles), pk=pk)
-        if services.send_notices_again(announcement):
-            flash.success(request, _("The e-mail notices are being sent again."))
-        else:
-            flash.info(request, _("There was nothing to send again."))
+        tell_sent_again(request, services.send_notices_again(announcement),
+                        _("The e-mail notices are being sent again."))
         return redirect("announcement-page", pk=announcement.pk)

@@ -8,7 +8,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from frontend.browser import DEMO_PASSWORD, TOTP_SECRETS, horizontal_overflow, login, totp_code
+from frontend.browser import (
+    DEMO_PASSWORD,
+    TOTP_SECRETS,
+    confirm_password_if_asked,
+    horizontal_overflow,
+    login,
+    totp_code,
+)
 from tests.e2e.conftest import FAILURES, _database
 
 DEMO = "@demo.opvangkring.nl"
@@ -147,11 +154,7 @@ def test_a_passkey_is_registered_and_used_to_log_in(new_page, server, width):
     login(page, server.url(), email)
     page.goto(server.url() + "accounts/2fa/")
     page.get_by_role("link", name="Passkey toevoegen").click()
-    page.wait_for_load_state()
-    if "/accounts/reauthenticate/" in page.url:
-        page.locator("#id_password").fill(DEMO_PASSWORD)
-        page.locator("main form button[type=submit]").first.click()
-        page.wait_for_url("**/accounts/2fa/webauthn/add/")
+    confirm_password_if_asked(page, DEMO_PASSWORD, "**/accounts/2fa/webauthn/add/")
     page.locator("#id_name").fill("Mijn telefoon")
     page.locator("#mfa_webauthn_add").click()
     page.wait_for_url(re.compile(r".*/accounts/2fa/(recovery-codes/|webauthn/|)$"))
