@@ -54,6 +54,15 @@ def _database() -> tuple[dict, str, dict]:
     return admin, url, extra | {"E2E_DATABASE_NAME": name}
 
 
+def server_database():
+    """An autocommit connection to the test server's own database (the embedded server's socket included)."""
+    import psycopg
+
+    _admin, url, extra = _database()
+    where = {key: extra[env] for key, env in (("host", "PGHOST"), ("port", "PGPORT")) if env in extra}
+    return psycopg.connect(url, autocommit=True, **where)
+
+
 def _admin_sql(admin: dict, sql: str) -> None:
     import psycopg
 

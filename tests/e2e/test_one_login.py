@@ -5,7 +5,6 @@ import time
 from email import message_from_bytes
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from frontend.browser import (
@@ -16,7 +15,7 @@ from frontend.browser import (
     login,
     totp_code,
 )
-from tests.e2e.conftest import FAILURES, _database
+from tests.e2e.conftest import FAILURES, server_database
 
 DEMO = "@demo.opvangkring.nl"
 PARENT = "ouder.jansen" + DEMO  # children at kikker and speelwerk
@@ -25,9 +24,7 @@ ADVISER = "adviseur" + DEMO
 
 def e2e_sql(sql: str, *params) -> None:
     """Change the browser tests' server database directly (what the test sets up, not what it checks)."""
-    admin, _url, extra = _database()
-    settings = {k: v for k, v in admin.items() if v} | {"dbname": extra["E2E_DATABASE_NAME"]}
-    with psycopg.connect(**settings, autocommit=True) as conn:
+    with server_database() as conn:
         conn.execute(sql, params)
 
 

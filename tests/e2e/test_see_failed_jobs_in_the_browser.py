@@ -1,11 +1,10 @@
 """The cooperative admin's home page shows a job's failed location in Dutch, readable at 1280 px (and on a
 phone), without accessibility problems. The failed run is written straight into the server's database (a
 real run would invoice the demo's other locations, which other browser tests read)."""
-import psycopg
 import pytest
 
 from frontend.browser import axe_violations, horizontal_overflow, login
-from tests.e2e.conftest import _database
+from tests.e2e.conftest import server_database
 
 ADMIN = "beheer@demo.opvangkring.nl"
 
@@ -13,8 +12,7 @@ ADMIN = "beheer@demo.opvangkring.nl"
 @pytest.fixture
 def failed_run(server):
     """A monthly invoicing run that failed at the demo's 'boomhut' location; removed afterwards."""
-    _admin, url, _extra = _database()
-    with psycopg.connect(url, autocommit=True) as conn:
+    with server_database() as conn:
         name = conn.execute("SELECT name FROM cooperative_location WHERE slug = 'boomhut'").fetchone()[0]
         run = conn.execute(
             "INSERT INTO cooperative_jobrun (job, only_failed, started_at, finished_at, done, failed) "
@@ -27,7 +25,7 @@ def failed_run(server):
     try:
         yield name
     finally:
-        with psycopg.connect(url, autocommit=True) as conn:
+        with server_database() as conn:
             conn.execute("DELETE FROM cooperative_jobfailure WHERE run_id = %s", [run])
             conn.execute("DELETE FROM cooperative_jobrun WHERE id = %s", [run])
 
