@@ -194,13 +194,18 @@ PASSWORD_RESET_LINK_SECONDS = 60 * 60
 # allauth's own limits, with the client address read as axes reads it (accounts.throttling.client_ip). Failed
 # logins: only per address. allauth's default also locks an e-mail address after 5 failures from anywhere,
 # which anyone could cause; per account *and* address is axes's job below.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip"}
+# Logins (failed or not) per client address: allauth's 30 a minute, raised only where every visitor shares one
+# address on purpose (the browser tests' server).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip", "login": env.str("LOGIN_RATE_LIMIT", default="30/m/ip")}
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_FORMS = {"activate_totp": "accounts.forms.ActivateTOTPForm"}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = False  # passkeys are a second factor here, after the password
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DJANGO_ENV != "production"  # http://localhost in development and tests
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Opvangkring")
+# A code of the 30-second step before or after is accepted too: phone clocks drift (RFC 6238 §5.2 allows one
+# step); each code still works only once.
+MFA_TOTP_TOLERANCE = 1
 #: How long a handoff token from the main domain to a location's host is valid.
 LOGIN_HANDOFF_SECONDS = 60
 

@@ -13,7 +13,7 @@ from frontend.browser import (
     confirm_password_if_asked,
     horizontal_overflow,
     login,
-    totp_code,
+    unused_totp_code,
 )
 from tests.e2e.conftest import FAILURES, server_database
 
@@ -83,7 +83,7 @@ def test_adviser_without_a_second_factor_reaches_nothing_until_it_is_set_up(new_
         page.wait_for_url("**/accounts/2fa/totp/activate/")
     shoot(page, "totp-set-up")
     secret = page.locator("#authenticator_secret").inner_text().strip()
-    page.locator("#id_code").fill(totp_code(secret))
+    page.locator("#id_code").fill(unused_totp_code(secret))
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_url("**/accounts/2fa/recovery-codes/")
     shoot(page, "recovery-codes")

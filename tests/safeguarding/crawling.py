@@ -66,7 +66,8 @@ def assert_nowhere(client_for, user, site, hidden, control, secrets) -> None:
     case's id and reference in every id slot and search parameter: none of `secrets` and no link to the case
     shows anywhere, while the `control` case (one she may see) is found, so the crawl reached the meldcode."""
     values = [hidden.pk, hidden.reference, control.pk]
-    queries = ["", f"?search={hidden.reference}", f"?q={hidden.reference}", "?search=Zeppelinvlek"]
+    # The product has no search; a list that one day filters on `search` must not find the case either.
+    queries = ["", f"?search={hidden.reference}"]
     found_control = False
     checked = 0
     for host_client, urlconf in ((client_for(user, site), "config.urls_location"),
