@@ -1,6 +1,11 @@
 """Error pages that know the API: a path under /api/ that matches no URL answers in the API's own format
-(`{"detail": ...}`, JSON), not with the HTML page meant for people."""
+(`{"detail": ...}`, JSON), not with the HTML page meant for people.
+
+A host that belongs to no location (never had one, or offboarded) is answered before any URL conf is
+chosen; its page is drawn with the main domain's URLs so that the page's links resolve."""
+from django.conf import settings
 from django.http import JsonResponse
+from django.urls import set_urlconf
 from django.utils.translation import gettext as _
 from django.views import defaults
 
@@ -8,4 +13,6 @@ from django.views import defaults
 def not_found(request, exception):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": _("Not found.")}, status=404)
+    if getattr(request, "tenant", None) is None:
+        set_urlconf(settings.PUBLIC_SCHEMA_URLCONF)
     return defaults.page_not_found(request, exception)

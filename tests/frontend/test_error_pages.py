@@ -13,6 +13,17 @@ def test_a_page_that_does_not_exist(world, client_for):
     assert "Not Found" not in body
 
 
+def test_a_host_that_belongs_to_no_location(db):
+    """Answered before a URL conf is chosen: the page must still draw its links (it reverses main-domain URLs)."""
+    from django.test import Client
+    from django.urls import set_urlconf
+
+    set_urlconf("config.urls_location")  # what a previous request on a location host leaves in this thread
+    response = Client(HTTP_HOST="geen-locatie.localhost").get("/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
 def test_a_page_the_role_may_not_open(world, client_for):
     response = client_for(world.a.staff, world.a).get("/billing/tariffs/")  # tariffs: not for staff
     assert response.status_code == 403
