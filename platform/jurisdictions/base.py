@@ -1,0 +1,55 @@
+"""The shape of a jurisdiction policy (rechtsgebied). Every field is used somewhere; its docstring line
+says where. Amounts in euros as Decimal."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Fees:
+    """Fines and fees of the house rules, as defaults: a location may set its own amounts where its house
+    rules let it (billing.tariffs.models.TariffSettings); zero means the jurisdiction has no such fee."""
+
+    late_absence_report: Decimal = Decimal("0.00")   # absence reported at or after the deadline
+    unreported_absence: Decimal = Decimal("0.00")    # a reserved day the child did not come, never reported
+    late_pickup_per_quarter: Decimal = Decimal("0.00")  # per started quarter after closing time, unless announced
+    diaper_full_day: Decimal = Decimal("0.00")
+    diaper_half_day: Decimal = Decimal("0.00")
+    diaper_own_full_day: Decimal = Decimal("0.00")   # reduced price when the parents bring their own diapers
+    diaper_own_half_day: Decimal = Decimal("0.00")
+    admin_fee: Decimal = Decimal("0.00")             # a month
+
+
+@dataclass(frozen=True)
+class Policy:
+    code: str                       # stored on the location (cooperative.Location.jurisdiction)
+    country: str                    # ISO 3166 country: addresses, SEPA, Stripe
+    language: str                   # the language code of its pages: nl or nl-BE
+    time_zone: str                  # when a location has none of its own
+    holiday_country: str            # `holidays` country code for public holidays
+    tariff_models: tuple[str, ...]  # billing.tariffs.rules model keys, the first is the default
+    public_holidays_paid: bool      # a public holiday outside the closing weeks is paid (NL monthly average)
+    invoice_due_days: int | None    # fixed term after the invoice date; None: the location's own term
+    dunning: str                    # billing.invoices.rules dunning scheme
+    statement_kind: str             # billing.invoices.models.AnnualStatement.Kind
+    statement_months: tuple[int, int]  # first and last month; first > last: it starts the year before
+    payment_reference: str          # "structured" (Belgian +++ddd/dddd/ddddd+++) or "invoice" (the invoice number)
+    fees: Fees = field(default_factory=Fees)
+    min_justified_absence_days: int | None = None  # legal minimum of justified absence days a year (None: none)
+    absence_report_deadline: str | None = None  # "HH:MM" on the day; None: no fine
+    lrk_register: bool = False      # locations are registered in the Dutch LRK
+    fiscal_years: int = 7           # years invoices are kept (tax law)
+    notice_months: dict = field(default_factory=dict)  # contract notice by party
+    vat_note: str = ""              # English text, translated where shown
+    words: str = ""                 # translation context of its own words (nl-BE: "ondernemer" → "organisator")
+
+    def statement_period(self, year: int) -> tuple[date, date]:
+        """The period an annual statement for `year` covers (NL: the calendar year; BE-VLG: December of the
+        year before to November)."""
+        import calendar
+
+        first, last = self.statement_months
+        start = date(year - 1 if first > last else year, first, 1)
+        return start, date(year, last, calendar.monthrange(year, last)[1])
