@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from accounts.permissions import has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
-from billing.invoices import export, selectors, services
+from billing.invoices import export, selectors, services, statements
 from billing.invoices.models import AnnualStatement, CreditNote, DunningSettings, Invoice, InvoiceLine, Reminder
 from tenants.calendar.selectors import location_today
 from tenants.contracts.models import Contract
@@ -239,7 +239,7 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         year = request.data.get("year") if isinstance(request.data, dict) else None
         if not isinstance(year, int) or not 2000 <= year <= date.today().year:
             raise ValidationError({"year": ["Enter a past calendar year."]})
-        return Response({"created": services.make_statements(year)})
+        return Response({"created": statements.make_statements(year)})
 
 
 class DunningSettingsSerializer(serializers.ModelSerializer):

@@ -16,7 +16,7 @@ def test_statement_periods():
 
 
 def test_nl_jaaropgave_from_the_years_invoices(billing, api):
-    from billing.invoices import services
+    from billing.invoices import services, statements
     from billing.invoices.models import AnnualStatement, Invoice
 
     world = billing
@@ -29,7 +29,7 @@ def test_nl_jaaropgave_from_the_years_invoices(billing, api):
             services.mark_paid(invoice, paid_at=timezone.now(), reference="x")
         result = services.daily_everywhere(today_override=date(2027, 1, 5))
         assert result.done["alpha"]["statements"] == 1
-        assert services.make_statements(2026) == 0  # idempotent
+        assert statements.make_statements(2026) == 0  # idempotent
         statement = AnnualStatement.objects.get()
     assert statement.kind == "nl_jaaropgave" and statement.parent_id == world.a.parent.pk
     assert statement.hours == Decimal("1018.500")

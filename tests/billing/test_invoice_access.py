@@ -9,7 +9,7 @@ from tests.billing.conftest import at, location_of, make_contract
 
 @pytest.fixture
 def invoice(billing):
-    from billing.invoices import services
+    from billing.invoices import services, statements
     from billing.invoices.models import AnnualStatement, Invoice
 
     make_contract(billing)
@@ -17,7 +17,7 @@ def invoice(billing):
         services.run_month(location_of(billing.a), 2026, 1, today=date(2026, 1, 1))
         invoice = Invoice.objects.get()
         services.create_credit_note(invoice, amount="1.00", reason="test")
-        services.make_statements(2026)
+        statements.make_statements(2026)
         billing.statement = AnnualStatement.objects.get().pk
         billing.credit = invoice.credit_notes.get().pk
     return invoice
