@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -261,3 +262,47 @@ class DunningSettingsView(APIView):
         serializer.is_valid(raise_exception=True)
         row = services.update_dunning_settings(**serializer.validated_data)
         return Response(DunningSettingsSerializer(row).data)
+
+
+class DunningRunSerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="The day the reminders are for; any date in a dry run.")
+    dry_run = serializers.BooleanField(default=True,
+                                       help_text="True (the default): only show what would be sent, store nothing.")
+
+
+class DunningStepSerializer(serializers.Serializer):
+    invoice = serializers.IntegerField(source="invoice.pk")
+    invoice_number = serializers.CharField(source="invoice.display_number")
+    parent_name = serializers.CharField(source="invoice.parent_name")
+    due_date = serializers.DateField(source="invoice.due_date")
+    step = serializers.CharField()
+    label = serializers.CharField()
+    amount = serializers.DecimalField(max_digits=10, decimal_places=2, help_text="Costs the step adds.")
+    note = serializers.CharField()
+    sent = serializers.BooleanField(help_text="False in a dry run.")
+
+
+class DunningRunResultSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    dry_run = serializers.BooleanField()
+    steps = DunningStepSerializer(many=True)
+
+
+class DunningRunView(APIView):
+    """Payment reminders on a given date: a dry run shows what would be sent on any date and stores nothing;
+    a real run takes the steps as the daily job does, for today or a day gone by (a letter is never dated in
+    the future)."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = DunningRunSerializer
+
+    @extend_schema(request=DunningRunSerializer, responses={200: DunningRunResultSerializer})
+    def post(self, request):
+        data = DunningRunSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        day, dry_run = data.validated_data["date"], data.validated_data["dry_run"]
+        if not dry_run and day > location_today(request._request.location):
+            raise ValidationError({"date": [_("A real run cannot be dated in the future; a dry run shows what "
+                                              "would be sent then.")]})
+        steps = services.dunning_run(today=day, dry_run=dry_run)
+        return Response(DunningRunResultSerializer({"date": day, "dry_run": dry_run, "steps": steps}).data)

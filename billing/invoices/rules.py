@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from jurisdictions import policy
+
 CENT = Decimal("0.01")
 
 NL_REMINDER = "nl_reminder"
@@ -82,27 +84,38 @@ class Step:
 def next_step(*, jurisdiction: str, amount: Decimal, due: date, today: date, done: dict[str, date],
               settings: Settings = Settings(), payment_plan: bool = False) -> Step | None:
     """The reminder step due on `today` for an unpaid invoice of `amount`, given the steps `done` (step →
-    date); None when nothing is due. One step at a time, in order."""
+    date); None when nothing is due. One step at a time, in order, by the jurisdiction's dunning scheme."""
     if today <= due:
         return None
-    if jurisdiction == "BE-VLG":
-        notice = done.get(BE_NOTICE)
-        if notice is None:
-            if today >= due + timedelta(days=settings.be_notice_after_days):
-                costs = settings.be_notice_costs + interest(amount, settings.be_interest_percent, (today - due).days)
-                return Step(BE_NOTICE, cents(costs), f"interest {settings.be_interest_percent} % a year and costs "
-                                                     f"{settings.be_notice_costs}")
-            return None
-        if payment_plan:
-            return None
-        if BE_DAMAGES not in done and today >= notice + timedelta(days=settings.be_damages_after_days):
-            more_interest = interest(amount, settings.be_interest_percent, (today - notice).days)
-            damages = be_damages(amount, settings.be_damages_percent, settings.be_damages_minimum)
-            return Step(BE_DAMAGES, cents(damages + more_interest), f"damages {settings.be_damages_percent} %, "
-                                                                   f"at least {settings.be_damages_minimum}")
-        if BE_TERMINATION not in done and today >= notice + timedelta(days=settings.be_termination_after_days):
-            return Step(BE_TERMINATION, Decimal("0.00"), "contract ended")
+    return SCHEMES[policy(jurisdiction).dunning](amount=amount, due=due, today=today, done=done,
+                                                 settings=settings, payment_plan=payment_plan)
+
+
+def be_notice_step(*, amount: Decimal, due: date, today: date, done: dict[str, date], settings: Settings,
+                   payment_plan: bool) -> Step | None:
+    """Flemish house rules 4.2.6: formal notice, damages after 15 days, the contract ends after 30."""
+    notice = done.get(BE_NOTICE)
+    if notice is None:
+        if today >= due + timedelta(days=settings.be_notice_after_days):
+            costs = settings.be_notice_costs + interest(amount, settings.be_interest_percent, (today - due).days)
+            return Step(BE_NOTICE, cents(costs), f"interest {settings.be_interest_percent} % a year and costs "
+                                                 f"{settings.be_notice_costs}")
         return None
+    if payment_plan:
+        return None
+    if BE_DAMAGES not in done and today >= notice + timedelta(days=settings.be_damages_after_days):
+        more_interest = interest(amount, settings.be_interest_percent, (today - notice).days)
+        damages = be_damages(amount, settings.be_damages_percent, settings.be_damages_minimum)
+        return Step(BE_DAMAGES, cents(damages + more_interest), f"damages {settings.be_damages_percent} %, "
+                                                               f"at least {settings.be_damages_minimum}")
+    if BE_TERMINATION not in done and today >= notice + timedelta(days=settings.be_termination_after_days):
+        return Step(BE_TERMINATION, Decimal("0.00"), "contract ended")
+    return None
+
+
+def nl_wik_step(*, amount: Decimal, due: date, today: date, done: dict[str, date], settings: Settings,
+                payment_plan: bool) -> Step | None:
+    """BW 6:96: reminder, the fourteen-day letter, then the statutory collection costs."""
     reminder = done.get(NL_REMINDER)
     if reminder is None:
         if today >= due + timedelta(days=settings.nl_reminder_after_days):
@@ -119,6 +132,10 @@ def next_step(*, jurisdiction: str, amount: Decimal, due: date, today: date, don
     if NL_COLLECTION not in done and today > letter + timedelta(days=settings.nl_letter_term_days):
         return Step(NL_COLLECTION, wik_costs(amount), "statutory collection costs")
     return None
+
+
+# The dunning schemes by the name a jurisdiction policy gives (jurisdictions.Policy.dunning).
+SCHEMES = {"nl_wik": nl_wik_step, "be_notice": be_notice_step}
 
 
 # --- annual statements -----------------------------------------------------------------------------

@@ -558,26 +558,31 @@ def _dunning_settings() -> invoice_rules.Settings:
     return invoice_rules.Settings(**{f: getattr(row, f) for f in invoice_rules.Settings.__dataclass_fields__})
 
 
+def _due_step(current: Invoice, today: date, settings: invoice_rules.Settings) -> invoice_rules.Step | None:
+    """The step `current` (unpaid, past due) is due for on `today`, from its stored history; None if none."""
+    if current.status not in UNPAID or current.due_date is None:
+        return None
+    done = dict(current.reminders.exclude(step=Reminder.Step.FAILED_PAYMENT).values_list("step", "sent_on"))
+    plan = current.payment_plan_until is not None and current.payment_plan_until >= today
+    step = invoice_rules.next_step(jurisdiction=current.jurisdiction, amount=current.total - current.credited_amount,
+                                   due=current.due_date, today=today, done=done, settings=settings,
+                                   payment_plan=plan)
+    if step is not None and step.step == invoice_rules.BE_TERMINATION and _plan_in_force_for_contract(current, today):
+        return None
+    return step
+
+
 def remind(invoice: Invoice, today: date, settings: invoice_rules.Settings | None = None) -> Reminder | None:
     """Take the next reminder step of one unpaid invoice, if one is due (logged; the parent is told)."""
     settings = settings or _dunning_settings()
     with transaction.atomic():
         current = _locked(invoice)
-        if current.status not in UNPAID or current.due_date is None:
-            return None
-        done = dict(current.reminders.exclude(step=Reminder.Step.FAILED_PAYMENT).values_list("step", "sent_on"))
-        plan = current.payment_plan_until is not None and current.payment_plan_until >= today
-        amount = current.total - current.credited_amount
-        step = invoice_rules.next_step(jurisdiction=current.jurisdiction, amount=amount,
-                                       due=current.due_date, today=today, done=done, settings=settings,
-                                       payment_plan=plan)
+        step = _due_step(current, today, settings)
         if step is None:
             return None
         note, ended = step.note, False
         if step.step == invoice_rules.BE_TERMINATION:
-            if _plan_in_force_for_contract(current, today):
-                return None
-            note, ended = _terminate(current, today, done[invoice_rules.BE_NOTICE])
+            note, ended = _terminate(current, today, current.reminders.get(step=invoice_rules.BE_NOTICE).sent_on)
         reminder = Reminder.objects.create(invoice=current, step=step.step, sent_on=today, amount=step.amount,
                                            note=note)
         if current.status != Invoice.Status.OVERDUE:
@@ -619,14 +624,44 @@ def _terminate(invoice: Invoice, today: date, notice_on: date) -> tuple[str, boo
 
 def send_reminders(today: date) -> int:
     """The daily job at one location: every unpaid invoice past its due date gets its next step."""
+    return len([step for step in dunning_run(today=today, dry_run=False) if step.sent])
+
+
+@dataclass(frozen=True)
+class DunningStep:
+    """One reminder step a dunning run takes (or, in a dry run, would take) for one invoice."""
+
+    invoice: Invoice
+    step: str
+    amount: Decimal
+    note: str
+    sent: bool
+
+    @property
+    def label(self) -> str:
+        return Reminder.Step(self.step).label
+
+
+def dunning_run(*, today: date, dry_run: bool) -> list[DunningStep]:
+    """The reminder steps due on `today` at the current location, one per unpaid invoice past its due date.
+    `dry_run`: only what would be sent, nothing stored or sent (any date: a location looks ahead, tests walk
+    a schedule); otherwise each step is taken as the daily job does. Nothing when reminders are switched off."""
     if not DunningSettings.load().enabled:
-        return 0
+        return []
     settings = _dunning_settings()
-    count = 0
-    for invoice in Invoice.objects.filter(status__in=UNPAID, due_date__lt=today).select_related("parent"):
-        if remind(invoice, today, settings) is not None:
-            count += 1
-    return count
+    found = []
+    invoices = (Invoice.objects.filter(status__in=UNPAID, due_date__lt=today).select_related("parent")
+                .prefetch_related("credit_notes").order_by("due_date", "number"))
+    for invoice in invoices:
+        if dry_run:
+            step = _due_step(invoice, today, settings)
+            if step is not None:
+                found.append(DunningStep(invoice, step.step, step.amount, step.note, sent=False))
+            continue
+        reminder = remind(invoice, today, settings)
+        if reminder is not None:
+            found.append(DunningStep(invoice, reminder.step, reminder.amount, reminder.note, sent=True))
+    return found
 
 
 @transaction.atomic

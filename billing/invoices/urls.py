@@ -22,5 +22,6 @@ urlpatterns = [
     path("billing/invoices/<int:pk>/credit/", views.CreditNoteCreateView.as_view(), name="billing-invoice-credit"),
     path("billing/statements/<int:pk>/", views.StatementPdfView.as_view(), name="billing-statement-pdf"),
     path("api/v1/billing/dunning-settings/", api.DunningSettingsView.as_view(), name="billing-dunning-settings"),
+    path("api/v1/billing/dunning-runs/", api.DunningRunView.as_view(), name="billing-dunning-run"),
     path("api/v1/billing/", include(router.urls)),
 ]
