@@ -65,11 +65,43 @@ def invoice_pdf(invoice, lines) -> bytes:
                euro(item.amount)])
     w.row([_("Total"), "", "", euro(invoice.total)], bold=True)
     w.y -= 3 * mm
-    w.line(_("Payment: %(method)s") % {"method": invoice.get_payment_method_display()}, size=9)
+    _how_to_pay(w, invoice)
     if invoice.method_note:
         w.wrap(invoice.method_note)
     w.wrap(invoice.vat_note)
     return w.finish()
+
+
+QR_SIZE = 32 * mm
+
+
+def _how_to_pay(w: _Writer, invoice) -> None:
+    """The payment block: collected by direct debit, or the location's account, name, reference and the EPC QR
+    code for a transfer (billing.payments decides which; the same as on the invoice page)."""
+    from billing.payments import qr, selectors
+    from tenants.calendar.selectors import current_location
+
+    location = current_location()
+    if selectors.collected_by_mandate(invoice):
+        w.line(_("This amount is collected from your bank account by direct debit (your mandate)."), size=9)
+        return
+    details = selectors.transfer_details(invoice, location) if location is not None else None
+    if details is None:
+        w.line(_("Payment: %(method)s") % {"method": invoice.get_payment_method_display()}, size=9)
+        return
+    w.make_room(QR_SIZE + 4 * mm)
+    top = w.y
+    label = _("Structured communication") if details.structured else _("Payment reference (invoice number)")
+    w.line(_("How to pay"), size=10, bold=True)
+    w.line(_("Transfer %(amount)s before %(date)s to:") % {"amount": euro(details.amount), "date": invoice.due_date},
+           size=9)
+    w.line(_("Account (IBAN): %(iban)s") % {"iban": " ".join(details.iban[i:i + 4]
+                                                         for i in range(0, len(details.iban), 4))}, size=9)
+    w.line(_("In the name of: %(name)s") % {"name": details.name}, size=9)
+    w.line(f"{label}: {details.reference}", size=9, bold=True)
+    w.line(_("Or scan the QR code in your banking app."), size=8)
+    qr.draw_on_canvas(w.pdf, details, RIGHT - QR_SIZE, top - QR_SIZE + 3 * mm, QR_SIZE)
+    w.y = min(w.y, top - QR_SIZE) - 2 * mm
 
 
 def credit_note_pdf(note) -> bytes:

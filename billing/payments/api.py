@@ -1,14 +1,17 @@
-"""Payments API on a location's host (the same services as the pages)."""
-from drf_spectacular.utils import extend_schema, inline_serializer
+"""Payments API on a location's host (the same services as the pages): Stripe onboarding, collection settings,
+mandates, online payment, SEPA files, payments recorded by hand and bank statements."""
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.payments import selectors, services
-from billing.payments.models import CollectionSettings, Mandate, SepaFile
+from billing.payments.models import BankStatement, CollectionSettings, Mandate, Payment, SepaFile, StatementEntry
 from billing.payments.views import absolute, client_ip, sepa_xml_response
 
 ENTREPRENEUR_ONLY = location_only(has_role(ENTREPRENEUR))
@@ -139,7 +142,7 @@ class IdealPaymentView(APIView):
     def post(self, request, pk):
         invoice = get_object_or_404(selectors.payable_invoices_of(request.user, request_roles(request)), pk=pk)
         back = absolute(request, "payments-ideal-return", pk=invoice.pk)
-        url = services.pay_with_ideal(invoice, success_url=back + "?status=paid",
+        url = services.pay_online(invoice, success_url=back + "?status=paid",
                                       cancel_url=back + "?status=cancelled",
                                       language=request.user.language, location=request._request.location)
         return Response({"url": url}, status=201)
@@ -181,3 +184,145 @@ class SepaFileDownloadView(APIView):
     @extend_schema(operation_id="v1_payments_sepa_files_download", responses={(200, "application/xml"): bytes})
     def get(self, request, pk):
         return sepa_xml_response(get_object_or_404(selectors.sepa_files_visible_to(request_roles(request)), pk=pk))
+
+
+# --- payments outside Stripe ---------------------------------------------------------------------------------------
+
+
+class PaymentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Payment
+        fields = ["id", "invoice", "method", "amount", "status", "paid_on", "note", "created_at"]
+        read_only_fields = fields
+
+
+class NewPaymentSerializer(serializers.Serializer):
+    method = serializers.CharField(max_length=20)
+    amount = serializers.CharField(max_length=20)
+    paid_on = serializers.DateField()
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class RecordPaymentView(APIView):
+    """Record a bank transfer or cash received for an unpaid invoice: the invoice is marked paid."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+
+    @extend_schema(request=NewPaymentSerializer, responses={201: PaymentSerializer})
+    def post(self, request, pk):
+        invoice = get_object_or_404(selectors.payable_invoices_for_entrepreneur(request_roles(request)), pk=pk)
+        serializer = NewPaymentSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        payment = services.record_payment(invoice, **serializer.validated_data, user=request.user,
+                                          location=request._request.location)
+        return Response(PaymentSerializer(payment).data, status=201)
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BankStatement
+        fields = ["id", "format", "account", "statement_id", "file_name", "created_at"]
+        read_only_fields = fields
+
+
+class ImportResultSerializer(serializers.Serializer):
+    statement = StatementSerializer(allow_null=True)
+    new = serializers.IntegerField()
+    already = serializers.IntegerField()
+    matched = serializers.IntegerField()
+    open = serializers.IntegerField()
+    money_out = serializers.IntegerField()
+    paid_invoices = serializers.ListField(child=serializers.IntegerField())
+
+
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField(required=False, allow_empty_file=True)
+
+
+class StatementListView(APIView):
+    """Imported bank statements; POST a CAMT.053 or MT940 file (multipart, field `file`) to import one."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+    parser_classes = [MultiPartParser]
+    serializer_class = StatementSerializer
+
+    @extend_schema(operation_id="v1_payments_statements_list", responses=StatementSerializer(many=True))
+    def get(self, request):
+        return Response(StatementSerializer(selectors.statements_visible_to(request_roles(request)), many=True).data)
+
+    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses={201: ImportResultSerializer})
+    def post(self, request):
+        result = services.import_statement(file=request.FILES.get("file"), user=request.user,
+                                           location=request._request.location)
+        return Response(ImportResultSerializer({
+            "statement": result.statement, "new": result.new, "already": result.already, "matched": result.matched,
+            "open": result.open, "money_out": result.money_out,
+            "paid_invoices": [invoice.pk for invoice in result.paid_invoices]}).data,
+            status=201 if result.statement else 200)
+
+
+class StatementEntrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = StatementEntry
+        fields = ["id", "statement", "booking_date", "amount", "counterparty", "counterparty_iban", "text",
+                  "structured", "status", "invoice", "note", "decided_at"]
+        read_only_fields = fields
+
+
+class StatementEntryListView(APIView):
+    """Money received from imported statements; `?status=open` for the payments left to decide."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+    serializer_class = StatementEntrySerializer
+
+    @extend_schema(operation_id="v1_payments_statement_entries_list", responses=StatementEntrySerializer(many=True),
+                   parameters=[OpenApiParameter("status", str, enum=list(StatementEntry.Status.values))])
+    def get(self, request):
+        roles = request_roles(request)
+        status = request.query_params.get("status")
+        if status is not None and status not in StatementEntry.Status.values:
+            raise serializers.ValidationError({"status": [_("Choose one of: %(values)s.")
+                                                          % {"values": ", ".join(StatementEntry.Status.values)}]})
+        entries = selectors.all_entries(roles)
+        if status is not None:
+            entries = entries.filter(status=status)
+        return Response(StatementEntrySerializer(entries, many=True).data)
+
+
+class LinkSerializer(serializers.Serializer):
+    invoice = serializers.IntegerField()
+
+
+class DismissSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class StatementEntryLinkView(APIView):
+    """Say which unpaid invoice a payment left to decide pays: the invoice is marked paid."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+
+    @extend_schema(request=LinkSerializer, responses={200: StatementEntrySerializer})
+    def post(self, request, pk):
+        roles = request_roles(request)
+        entry = get_object_or_404(selectors.entries_to_decide(roles), pk=pk)
+        serializer = LinkSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        invoice = selectors.linkable_invoices(roles).filter(pk=serializer.validated_data["invoice"]).first()
+        if invoice is None:
+            raise serializers.ValidationError({"invoice": [_("No unpaid invoice of this location has this id.")]})
+        return Response(StatementEntrySerializer(services.link_entry(entry, invoice=invoice, user=request.user)).data)
+
+
+class StatementEntryDismissView(APIView):
+    """Say a payment left to decide is no invoice payment."""
+
+    permission_classes = [ENTREPRENEUR_ONLY]
+
+    @extend_schema(request=DismissSerializer, responses={200: StatementEntrySerializer})
+    def post(self, request, pk):
+        entry = get_object_or_404(selectors.entries_to_decide(request_roles(request)), pk=pk)
+        serializer = DismissSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(StatementEntrySerializer(services.dismiss_entry(
+            entry, note=serializer.validated_data["note"], user=request.user)).data)

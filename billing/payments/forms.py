@@ -28,3 +28,21 @@ class CollectionSettingsForm(forms.ModelForm):
 
 class SepaFileForm(forms.Form):
     collection_date = forms.DateField(label=_("Collection date"), widget=DATE)
+
+
+class RecordPaymentForm(forms.Form):
+    method = forms.ChoiceField(label=_("How was it paid?"), choices=[
+        ("bank_transfer", _("bank transfer")), ("cash", _("cash"))])
+    amount = forms.CharField(label=_("Amount (€)"), max_length=20, required=False)
+    paid_on = forms.DateField(label=_("Received on"), widget=DATE, required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False,
+                           help_text=_("For example the name on the transfer or who handed over the cash."))
+
+
+class StatementUploadForm(forms.Form):
+    file = forms.FileField(label=_("Statement file (CAMT.053 or MT940)"), required=False,
+                           help_text=_("Export it from your bank's online banking; at most 5 MB."))
+
+
+class DismissEntryForm(forms.Form):
+    note = forms.CharField(label=_("Why it is no invoice payment"), max_length=300, required=False)

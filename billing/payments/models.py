@@ -20,9 +20,11 @@ class CollectionSettings(models.Model):
 
     method = models.CharField(_("collection method"), max_length=20, choices=Method.choices,
                               default=Method.STRIPE)
-    creditor_name = models.CharField(_("creditor name"), max_length=70, blank=True)
-    creditor_iban = models.CharField(_("creditor IBAN"), max_length=34, blank=True)
-    creditor_bic = models.CharField(_("creditor BIC"), max_length=11, blank=True)
+    # The location's bank account: printed on every invoice (with its QR code) for a transfer, the account
+    # a bank statement is imported for, and the creditor account of the own bank's direct-debit files.
+    creditor_name = models.CharField(_("name on the bank account"), max_length=70, blank=True)
+    creditor_iban = models.CharField(_("IBAN of the location"), max_length=34, blank=True)
+    creditor_bic = models.CharField(_("BIC of the location's bank"), max_length=11, blank=True)
     creditor_id = models.CharField(_("creditor identifier (incassant-ID)"), max_length=35, blank=True)
     mandate_counter = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
@@ -84,11 +86,14 @@ class Mandate(models.Model):
 
 
 class Payment(models.Model):
-    """One attempt to collect an invoice: a direct debit or an iDEAL payment through Stripe."""
+    """One attempt to collect an invoice (a direct debit or an online payment through Stripe), or a payment
+    received outside Stripe: a transfer found on a bank statement or recorded by hand, or cash."""
 
     class Method(models.TextChoices):
         DIRECT_DEBIT = "direct_debit", _("SEPA direct debit")
-        IDEAL = "ideal", _("iDEAL")
+        IDEAL = "ideal", _("online (iDEAL, Bancontact or card)")
+        BANK_TRANSFER = "bank_transfer", _("bank transfer")
+        CASH = "cash", _("cash")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")
@@ -103,6 +108,11 @@ class Payment(models.Model):
     stripe_payment_intent_id = models.CharField(max_length=255, blank=True, db_index=True)
     stripe_checkout_session_id = models.CharField(max_length=255, blank=True, db_index=True)
     failure_reason = models.CharField(max_length=300, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = person(models.SET_NULL, null=True, blank=True, related_name="+")
+    statement_entry = models.OneToOneField("StatementEntry", on_delete=models.PROTECT, null=True, blank=True,
+                                           related_name="payment")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -153,3 +163,68 @@ class SepaFileItem(models.Model):
 
     def __str__(self):
         return self.end_to_end_id
+
+
+class BankStatement(models.Model):
+    """One imported bank statement (CAMT.053 or MT940) of the location's account: only its new entries."""
+
+    class Format(models.TextChoices):
+        CAMT053 = "camt053", "CAMT.053"
+        MT940 = "mt940", "MT940"
+
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    account = models.CharField(_("account"), max_length=34)
+    statement_id = models.CharField(_("statement"), max_length=100, blank=True)
+    file_name = models.CharField(_("file"), max_length=200, blank=True)
+    file_sha256 = models.CharField(max_length=64, db_index=True)
+    imported_by = person(models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("bank statement")
+
+    def __str__(self):
+        return self.file_name or self.statement_id
+
+
+class StatementEntry(models.Model):
+    """Money received on the location's account, from an imported statement. `key` (account and the bank's
+    reference, or date, amount, counterparty and description) is unique, so importing a file again, or a
+    later file that overlaps it, books no entry twice."""
+
+    class Status(models.TextChoices):
+        MATCHED = "matched", _("paid invoice found")
+        OPEN = "open", _("to decide")
+        LINKED = "linked", _("linked to an invoice by hand")
+        DISMISSED = "dismissed", _("not an invoice")
+
+    statement = models.ForeignKey(BankStatement, on_delete=models.PROTECT, related_name="entries")
+    key = models.CharField(max_length=64, unique=True)
+    booking_date = models.DateField(_("booked on"))
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    counterparty = models.CharField(_("from"), max_length=140, blank=True)
+    counterparty_iban = models.CharField(_("from account"), max_length=34, blank=True)
+    text = models.CharField(_("description"), max_length=500, blank=True)
+    structured = models.CharField(_("structured reference"), max_length=35, blank=True)
+    bank_reference = models.CharField(max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    invoice = models.ForeignKey("invoices.Invoice", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+", verbose_name=_("invoice"))
+    decided_by = person(models.SET_NULL, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["booking_date", "pk"]
+        verbose_name = _("statement entry")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="payments_entry_money_in"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["matched", "linked"], invoice__isnull=False)
+                | models.Q(status__in=["open", "dismissed"], invoice__isnull=True),
+                name="payments_entry_invoice_when_paid"),
+        ]
+
+    def __str__(self):
+        return f"{self.booking_date} {self.amount}"

@@ -1,5 +1,7 @@
 """Plain rules of payments (no Django): amounts in cents, IBAN display, SEPA mandate references, creditor
-identifiers, sequence types and which Stripe event does what.
+identifiers, sequence types, which Stripe event does what, payment references (Belgian structured
+communication, Febelfin; the invoice number), the EPC QR code's content (EPC069-12), the EPC's Latin
+character set for SEPA files (EPC217-08) and the idempotency key of a bank statement's entry.
 
 Money: euros as Decimal with cent precision. Stripe and pain.008 want whole cents; an amount with more
 than two decimals is refused rather than rounded, so an invoice total is never silently changed.
@@ -7,6 +9,7 @@ than two decimals is refused rather than rounded, so an invoice total is never s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -115,3 +118,160 @@ def is_direct_debit_failure(payment_method_types: list[str] | tuple[str, ...], l
     """A failed payment intent reopens the invoice only when it was a direct debit: a parent who gives up
     on iDEAL simply has not paid yet; the invoice was never marked paid."""
     return "sepa_debit" in (payment_method_types or ())
+
+
+# --- how to pay an invoice: the payment reference -------------------------------------------------------------
+#
+# Belgian structured communication (gestructureerde mededeling, Febelfin): ten digits and two check digits,
+# the remainder of the ten digits divided by 97, or 97 when the remainder is 0; written +++ddd/dddd/ddddd+++
+# (banks also accept *** for +++). Our ten digits: the location's number (4 digits) and the invoice number
+# (6 digits), so the reference of an invoice is the same every time it is computed and no invoice of a
+# location shares it with another.
+
+STRUCTURED = "structured"
+INVOICE_NUMBER = "invoice"
+
+_STRUCTURED_RE = re.compile(r"(?<!\d)(\d{3})\s*/?\s*(\d{4})\s*/?\s*(\d{5})(?!\d)")
+
+
+def structured_check(ten_digits: str) -> str:
+    """The two check digits of a Belgian structured communication: the remainder mod 97, 97 for 0."""
+    if not re.fullmatch(r"\d{10}", ten_digits or ""):
+        raise ValueError(f"ten digits expected: {ten_digits!r}")
+    remainder = int(ten_digits) % 97
+    return f"{remainder or 97:02d}"
+
+
+def structured_communication(location_number: int, invoice_number: int) -> str:
+    """+++ddd/dddd/ddddd+++ for invoice `invoice_number` of location `location_number`."""
+    if invoice_number is None or invoice_number < 1:
+        raise ValueError("an invoice without a number has no reference yet")
+    ten = f"{location_number % 10_000:04d}{invoice_number % 1_000_000:06d}"
+    digits = ten + structured_check(ten)
+    return f"+++{digits[:3]}/{digits[3:7]}/{digits[7:]}+++"
+
+
+def structured_digits(text: str) -> str | None:
+    """The twelve digits of a valid structured communication in `text` (+++…+++, ***…***, with or without
+    slashes, or twelve digits alone), or None when there is none or its check digits are wrong."""
+    for match in _STRUCTURED_RE.finditer(text or ""):
+        digits = "".join(match.groups())
+        if structured_check(digits[:10]) == digits[10:]:
+            return digits
+    return None
+
+
+def invoice_number_reference(invoice_number: int) -> str:
+    """The Dutch reference: the invoice number as printed on the invoice (six digits)."""
+    if invoice_number is None or invoice_number < 1:
+        raise ValueError("an invoice without a number has no reference yet")
+    return f"{invoice_number:06d}"
+
+
+def payment_reference(kind: str, *, location_number: int, invoice_number: int) -> str:
+    """The reference a parent gives with a transfer, of the kind the jurisdiction's policy names
+    (jurisdictions.Policy.payment_reference)."""
+    makers = {
+        STRUCTURED: lambda: structured_communication(location_number, invoice_number),
+        INVOICE_NUMBER: lambda: invoice_number_reference(invoice_number),
+    }
+    try:
+        return makers[kind]()
+    except KeyError:
+        raise ValueError(f"unknown kind of payment reference: {kind!r}") from None
+
+
+def invoice_numbers_in(text: str) -> set[int]:
+    """Every number in a transfer's description that could be an invoice number (1 to 9 digits)."""
+    return {int(found) for found in re.findall(r"(?<!\d)\d{1,9}(?!\d)", text or "") if int(found) > 0}
+
+
+# --- the EPC QR code (EPC069-12, "GiroCode") -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TransferDetails:
+    """What a parent needs for a credit transfer; also the content of the QR code."""
+
+    name: str
+    iban: str
+    bic: str
+    amount: Decimal
+    reference: str
+    structured: bool
+
+
+def epc_remittance(details: TransferDetails) -> dict:
+    """The remittance of the EPC QR code: a Belgian structured communication goes into the structured field as
+    its twelve digits (Febelfin's guidance for the QR code), any other reference into the text field."""
+    if details.structured:
+        return {"reference": re.sub(r"\D", "", details.reference)}
+    return {"text": epc_text(details.reference, 140)}
+
+
+# --- the EPC's Latin character set (SEPA files and QR codes) ------------------------------------------------------
+
+EPC_ALLOWED = re.compile(r"[^a-zA-Z0-9/\-?:().,'+ ]")
+_SPELLED = {"&": " en ", "ß": "ss", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Œ": "OE", "œ": "oe",
+            "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "Ł": "L", "ł": "l", "€": "EUR", "@": " at ",
+            "_": "-", "\"": "'", "‘": "'", "’": "'", "“": "'", "”": "'", "–": "-", "—": "-"}
+
+
+def epc_text(text: str, max_length: int | None = None, ampersand: str = " en ") -> str:
+    """`text` in the EPC's basic Latin character set that every SEPA bank accepts (EPC217-08):
+    a-z A-Z 0-9 / - ? : ( ) . , ' + and space. Accents are dropped (é → e), ß → ss, & → "en", < and > and
+    anything else without a Latin spelling go; spaces are collapsed."""
+    import unicodedata
+
+    out = []
+    for char in text or "":
+        if char in _SPELLED:
+            out.append(ampersand if char == "&" else _SPELLED[char])
+            continue
+        decomposed = unicodedata.normalize("NFKD", char)
+        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    cleaned = " ".join(EPC_ALLOWED.sub(" ", "".join(out)).split())
+    return cleaned[:max_length].rstrip() if max_length else cleaned
+
+
+# --- bank statements -----------------------------------------------------------------------------------------
+
+
+def entry_key(*, account: str, reference: str, booking_date, amount: Decimal, counterparty: str = "",
+              text: str = "", occurrence: int = 1) -> str:
+    """The idempotency key of one statement entry: the same entry in a file imported again (or in a later
+    file that overlaps) gets the same key, so it is booked once. The bank's own reference when there is
+    one; without it the date, amount, counterparty and description, and how many such entries came before
+    it in the file."""
+    import hashlib
+
+    if reference:
+        parts = [account.upper(), "ref", reference.strip(), str(booking_date), f"{Decimal(amount):.2f}"]
+    else:
+        parts = [account.upper(), "noref", str(booking_date), f"{Decimal(amount):.2f}", counterparty.strip().upper(),
+                 " ".join((text or "").split()).upper(), str(occurrence)]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An unpaid invoice a received payment may be for."""
+
+    invoice_id: int
+    number: int
+    structured_digits: str      # the twelve digits of its structured communication
+    amount_due: Decimal
+
+
+def match_entry(*, text: str, structured: str, amount: Decimal, candidates: list[Candidate]) -> Candidate | None:
+    """The one unpaid invoice a received payment pays, or None for a person to decide.
+
+    By reference and amount, both: a valid structured communication names its invoice; otherwise the invoice
+    numbers in the description do (a parent at a Flemish location may give the number too). The amount must
+    be exactly what is still due; two invoices that fit equally well are left to a person."""
+    if structured:
+        named = [c for c in candidates if c.structured_digits == structured]
+        return named[0] if len(named) == 1 and named[0].amount_due == amount else None
+    numbers = invoice_numbers_in(text)
+    fitting = [c for c in candidates if c.number in numbers and c.amount_due == amount]
+    return fitting[0] if len(fitting) == 1 else None

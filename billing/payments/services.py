@@ -8,19 +8,31 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date, timedelta
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
 
 import stripe
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
 from billing.membership.models import ConnectedAccount
 from billing.payments import invoice_hooks, rules, stripe_api
-from billing.payments.models import CollectionSettings, Mandate, Payment, SepaFile, SepaFileItem
+from billing.payments.models import (
+    BankStatement,
+    CollectionSettings,
+    Mandate,
+    Payment,
+    SepaFile,
+    SepaFileItem,
+    StatementEntry,
+)
 from tenants.calendar.selectors import current_location, location_today
 
 # --- checks --------------------------------------------------------------------------------------------
@@ -123,7 +135,8 @@ def start_onboarding(*, return_url: str, refresh_url: str, location=None, email:
                     "losses": {"payments": "stripe"},
                     "requirement_collection": "stripe",
                 },
-                "capabilities": {"sepa_debit_payments": {"requested": True}, "ideal_payments": {"requested": True}},
+                "capabilities": {"sepa_debit_payments": {"requested": True}, "ideal_payments": {"requested": True},
+                                 "bancontact_payments": {"requested": True}, "card_payments": {"requested": True}},
                 "metadata": {"location": location.slug},
             }, options={"idempotency_key": f"location-account-{location.pk}"})
             account, _created = ConnectedAccount.objects.get_or_create(
@@ -155,24 +168,28 @@ def refresh_account(location=None) -> ConnectedAccount | None:
 @transaction.atomic
 def save_collection_settings(*, method: str, creditor_name: str = "", creditor_iban: str = "",
                              creditor_bic: str = "", creditor_id: str = "") -> CollectionSettings:
-    """Stripe, or the location's own bank; for the own bank the creditor details pain.008 needs."""
+    """Stripe, or the location's own bank; and the location's bank account, which every invoice names for a
+    transfer (optional with Stripe). The own bank needs all the creditor details pain.008 needs."""
     errors: dict[str, list[str]] = {}
     if method not in CollectionSettings.Method.values:
         errors["method"] = [_("Choose how the location collects.")]
     current = CollectionSettings.load()
+    own_bank = method == rules.OWN_BANK
     values = {"method": method, "creditor_name": " ".join((creditor_name or "").split())[:70],
               "creditor_iban": "", "creditor_bic": "", "creditor_id": re.sub(r"\s+", "", creditor_id or "").upper()}
-    if method == rules.OWN_BANK:
-        if not values["creditor_name"]:
-            errors["creditor_name"] = [_("Enter the name of the account holder of the location.")]
+    if own_bank and not values["creditor_name"]:
+        errors["creditor_name"] = [_("Enter the name of the account holder of the location.")]
+    if own_bank or (creditor_iban or "").strip():
         iban = _collect(errors, clean_iban, creditor_iban, "creditor_iban")
         if iban is not None:
             values["creditor_iban"] = iban.compact
-            bic = _collect(errors, clean_bic, creditor_bic, iban, "creditor_bic", required=True)
+            bic = _collect(errors, clean_bic, creditor_bic, iban, "creditor_bic", required=own_bank)
             values["creditor_bic"] = bic or ""
-        if rules.creditor_id_errors(values["creditor_id"]):
-            errors["creditor_id"] = [_("Enter the creditor identifier (incassant-ID) your bank gave you, "
-                                       "e.g. NL57ZZZ999999999999.")]
+    elif (creditor_bic or "").strip():
+        errors["creditor_iban"] = [_("Enter the IBAN that goes with this BIC.")]
+    if (own_bank or values["creditor_id"]) and rules.creditor_id_errors(values["creditor_id"]):
+        errors["creditor_id"] = [_("Enter the creditor identifier (incassant-ID) your bank gave you, "
+                                   "e.g. NL57ZZZ999999999999.")]
     if errors:
         raise ValidationError(errors)
     for field, value in values.items():
@@ -290,9 +307,12 @@ def _payable(invoice) -> None:
         raise ValidationError({"invoice": [_("This invoice has nothing left to pay.")]})
 
 
-def pay_with_ideal(invoice, *, success_url: str, cancel_url: str, language: str = "nl", location=None) -> str:
-    """A Stripe Checkout Session (iDEAL) on the location's account for what is due on one invoice;
-    returns the address to send the parent to. The webhook marks the invoice paid."""
+ONLINE_METHODS = ["ideal", "bancontact", "card"]
+
+
+def pay_online(invoice, *, success_url: str, cancel_url: str, language: str = "nl", location=None) -> str:
+    """A Stripe Checkout Session (iDEAL, Bancontact or card) on the location's account for what is due on one
+    invoice; returns the address to send the parent to. The webhook marks the invoice paid."""
     location = location or current_location()
     _payable(invoice)
     account = _ready_account(location)
@@ -301,7 +321,7 @@ def pay_with_ideal(invoice, *, success_url: str, cancel_url: str, language: str 
     try:
         session = stripe_api.client().v1.checkout.sessions.create(params={
             "mode": "payment",
-            "payment_method_types": ["ideal"],
+            "payment_method_types": ONLINE_METHODS,
             "line_items": [{"quantity": 1, "price_data": {
                 "currency": "eur", "unit_amount": rules.to_cents(amount),
                 "product_data": {"name": _("Invoice %(number)s, %(location)s") % {
@@ -415,9 +435,12 @@ def create_sepa_file(*, collection_date: date, user=None, location=None) -> Sepa
             raise ValidationError({"non_field_errors": [_("There are no unpaid invoices to collect.")]})
         mandates = {m.parent_id: m for m in Mandate.objects.filter(status=Mandate.Status.ACTIVE,
                                                                    method=rules.OWN_BANK)}
-        sepa = SepaDD({"name": settings_row.creditor_name, "IBAN": settings_row.creditor_iban,
-                       "BIC": settings_row.creditor_bic, "batch": True, "creditor_id": settings_row.creditor_id,
-                       "currency": "EUR"}, schema="pain.008.001.02", clean=True)
+        # Every name and text in the EPC's Latin character set (rules.epc_text): some banks refuse a file
+        # with &, < or > even when escaped, or with accents.
+        sepa = SepaDD({"name": rules.epc_text(settings_row.creditor_name, 70) or "Creditor",
+                       "IBAN": settings_row.creditor_iban, "BIC": settings_row.creditor_bic, "batch": True,
+                       "creditor_id": settings_row.creditor_id, "currency": "EUR"},
+                      schema="pain.008.001.02", clean=False)
         items, total = [], 0
         for invoice in invoices:
             mandate = mandates[invoice.parent_id]
@@ -426,11 +449,12 @@ def create_sepa_file(*, collection_date: date, user=None, location=None) -> Sepa
                 1 for item in items if item.mandate_id == mandate.pk)
             end_to_end = f"{location.slug[:20].upper()}-{invoice.display_number}-{len(items) + 1}"[:35]
             payment = {
-                "name": mandate.account_holder, "IBAN": mandate.iban, "amount": cents,
+                "name": rules.epc_text(mandate.account_holder, 70) or mandate.reference, "IBAN": mandate.iban,
+                "amount": cents,
                 "type": rules.sequence_type(previous), "collection_date": collection_date,
                 "mandate_id": mandate.reference, "mandate_date": timezone.localdate(mandate.signed_at),
-                "description": _("Invoice %(number)s %(location)s") % {"number": invoice.display_number,
-                                                                      "location": location.name},
+                "description": rules.epc_text(_("Invoice %(number)s %(location)s") % {
+                    "number": invoice.display_number, "location": location.name}, 140),
                 "endtoend_id": re.sub(r"[^A-Za-z0-9-]", "", end_to_end),
             }
             if mandate.bic:
@@ -466,3 +490,224 @@ def mark_sepa_item_returned(item: SepaFileItem, *, reason: str) -> SepaFileItem:
     invoice_hooks.reopen_after_failed_payment(item.invoice, reason=_("Direct debit returned by the bank: %(r)s")
                                               % {"r": reason})
     return item
+
+
+# --- payments outside Stripe: by hand, and from bank statements --------------------------------------------------
+
+MANUAL_METHODS = (Payment.Method.BANK_TRANSFER, Payment.Method.CASH)
+STATEMENT_ERRORS = {
+    "not_statement": gettext_noop("This is not a bank statement in CAMT.053 or MT940 format."),
+    "encoding": gettext_noop("The characters in the file cannot be read."),
+    "not_xml": gettext_noop("The file is not valid XML."),
+    "not_camt": gettext_noop("This XML file is not a CAMT.053 bank statement."),
+    "no_account": gettext_noop("The statement does not say which account it is of."),
+    "empty": gettext_noop("The file holds no statement."),
+    "bad_amount": gettext_noop("An entry in the statement has no valid amount."),
+    "bad_date": gettext_noop("An entry in the statement has no valid booking date."),
+    "unreadable": gettext_noop("The MT940 file cannot be read."),
+}
+MAX_STATEMENT_BYTES = 5 * 1024 * 1024
+
+
+def _paid_at(day: date):
+    """Noon of `day` in the current time zone: a payment on a statement has a date, not a time."""
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+def _amount_field(value, field: str = "amount") -> Decimal:
+    try:
+        amount = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: [_("Enter an amount in euros, e.g. 120.50.")]}) from None
+    if not amount.is_finite() or amount != amount.quantize(rules.CENT) or amount <= 0:
+        raise ValidationError({field: [_("Enter an amount in euros of more than zero, at most two decimals.")]})
+    return amount
+
+
+def record_payment(invoice, *, method: str, amount, paid_on: date | None, note: str = "", user=None,
+                   location=None):
+    """The entrepreneur records a transfer or cash received for `invoice`: the whole amount still to pay, on a
+    day not after today. The invoice is marked paid (billing.invoices.services.mark_paid) in the same
+    transaction that stores the payment."""
+    location = location or current_location()
+    errors: dict[str, list[str]] = {}
+    if method not in MANUAL_METHODS:
+        errors["method"] = [_("Choose bank transfer or cash.")]
+    if not invoice_hooks.is_payable(invoice):
+        errors["invoice"] = [_("This invoice has nothing left to pay.")]
+    checked = _collect(errors, _amount_field, amount)
+    due = invoice_hooks.amount_due(invoice)
+    if checked is not None and "invoice" not in errors and checked != due:
+        errors["amount"] = [_("The amount must be what is still to pay: € %(due)s. A part payment cannot be "
+                              "recorded; correct the invoice with a credit note first.") % {"due": due}]
+    if paid_on is None:
+        errors["paid_on"] = [_("Enter the day the money was received.")]
+    elif paid_on > location_today(location):
+        errors["paid_on"] = [_("The day of payment cannot be in the future.")]
+    note = " ".join((note or "").split())
+    if len(note) > 300:
+        errors["note"] = [_("The note may have at most 300 characters.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        payment = Payment.objects.create(invoice=invoice, method=method, amount=checked,
+                                         status=Payment.Status.SUCCEEDED, paid_on=paid_on, note=note,
+                                         recorded_by=user)
+        invoice_hooks.mark_paid(invoice, paid_at=_paid_at(paid_on),
+                                reference=f"{Payment.Method(method).label} {paid_on.isoformat()}")
+    return payment
+
+
+@dataclass
+class ImportResult:
+    statement: BankStatement | None
+    new: int = 0
+    already: int = 0
+    matched: int = 0
+    open: int = 0
+    money_out: int = 0
+    paid_invoices: list = dataclass_field(default_factory=list)
+
+
+def _candidates(location) -> list[rules.Candidate]:
+    invoice_model = invoice_hooks.invoice_model()
+    out = []
+    for invoice in invoice_model.objects.filter(status__in=invoice_hooks.UNPAID, number__isnull=False) \
+            .prefetch_related("credit_notes", "reminders"):
+        due = invoice_hooks.amount_due(invoice)
+        if due <= 0:
+            continue
+        structured = rules.structured_communication(location.pk, invoice.number)
+        out.append(rules.Candidate(invoice.pk, invoice.number, re.sub(r"\D", "", structured), due))
+    return out
+
+
+def import_statement(*, file, user=None, location=None) -> ImportResult:
+    """Read a CAMT.053 or MT940 statement of the location's account and book what parents paid: an entry whose
+    reference (structured communication or invoice number) and amount fit one unpaid invoice marks it paid;
+    the rest waits for a person. Entries already imported (same key) are left alone, so a file imported
+    twice books nothing twice. All or nothing: a file with one unreadable entry stores none."""
+    import hashlib
+
+    from billing.payments import statements as reader
+
+    location = location or current_location()
+    size = getattr(file, "size", None)
+    if file is None or not size:
+        raise ValidationError({"file": [_("Choose a statement file; this one is empty.")]})
+    if size > MAX_STATEMENT_BYTES:
+        raise ValidationError({"file": [_("The file is larger than 5 MB; a statement of one account is much "
+                                          "smaller. Export a shorter period.")]})
+    data = file.read(MAX_STATEMENT_BYTES + 1)
+    try:
+        parsed = reader.read(data)
+    except reader.StatementError as exc:
+        raise ValidationError({"file": [_(STATEMENT_ERRORS.get(exc.code, STATEMENT_ERRORS["not_statement"])) + " "
+                                        + _("Export the statement from your bank as CAMT.053 (XML) or MT940.")]}) \
+            from None
+    account = CollectionSettings.load().creditor_iban
+    if not account:
+        raise ValidationError({"non_field_errors": [_("Enter the location's IBAN under Payments first: a statement "
+                                                      "is imported for that account.")]})
+    for statement in parsed:
+        if statement.account.upper() != account.upper():
+            raise ValidationError({"file": [_("This statement is of account %(found)s, not of the location's "
+                                              "account %(ours)s.") % {"found": statement.account, "ours": account}]})
+    result = ImportResult(statement=None)
+    with transaction.atomic():
+        candidates = _candidates(location)
+        record = None
+        seen: dict[tuple, int] = {}
+        for statement in parsed:
+            for entry in statement.entries:
+                if not entry.credit or entry.amount <= 0:
+                    result.money_out += 1
+                    continue
+                identity = (entry.booking_date, entry.amount, entry.counterparty, entry.text)
+                seen[identity] = seen.get(identity, 0) + 1
+                key = rules.entry_key(account=account, reference=entry.bank_reference,
+                                      booking_date=entry.booking_date, amount=entry.amount,
+                                      counterparty=entry.counterparty, text=entry.text, occurrence=seen[identity])
+                if StatementEntry.objects.filter(key=key).exists():
+                    result.already += 1
+                    continue
+                if record is None:
+                    record = BankStatement.objects.create(
+                        format=statement.format, account=account, statement_id=statement.statement_id[:100],
+                        file_name=(getattr(file, "name", "") or "")[:200],
+                        file_sha256=hashlib.sha256(data).hexdigest(), imported_by=user)
+                structured = rules.structured_digits(entry.structured) or rules.structured_digits(entry.text) or ""
+                found = rules.match_entry(text=f"{entry.structured} {entry.text}", structured=structured,
+                                          amount=entry.amount, candidates=candidates)
+                row = StatementEntry.objects.create(
+                    statement=record, key=key, booking_date=entry.booking_date, amount=entry.amount,
+                    counterparty=entry.counterparty[:140], counterparty_iban=entry.counterparty_iban[:34],
+                    text=entry.text[:500], structured=structured, bank_reference=entry.bank_reference[:200],
+                    status=StatementEntry.Status.MATCHED if found else StatementEntry.Status.OPEN,
+                    invoice_id=found.invoice_id if found else None)
+                result.new += 1
+                if found is None:
+                    result.open += 1
+                    continue
+                candidates.remove(found)
+                invoice = invoice_hooks.invoice_model().objects.get(pk=found.invoice_id)
+                _book_entry(row, invoice, user=None)
+                result.matched += 1
+                result.paid_invoices.append(invoice)
+        result.statement = record
+    return result
+
+
+def _book_entry(entry: StatementEntry, invoice, *, user) -> Payment:
+    payment = Payment.objects.create(invoice=invoice, method=Payment.Method.BANK_TRANSFER, amount=entry.amount,
+                                     status=Payment.Status.SUCCEEDED, paid_on=entry.booking_date,
+                                     recorded_by=user, statement_entry=entry)
+    invoice_hooks.mark_paid(invoice, paid_at=_paid_at(entry.booking_date),
+                            reference=f"{_('bank statement')} {entry.booking_date.isoformat()} {entry.bank_reference}"
+                            .strip())
+    return payment
+
+
+def _open_entry(entry: StatementEntry) -> StatementEntry:
+    current = StatementEntry.objects.select_for_update().get(pk=entry.pk)
+    if current.status != StatementEntry.Status.OPEN:
+        raise ValidationError({"entry": [_("This payment has been decided on already.")]})
+    return current
+
+
+@transaction.atomic
+def link_entry(entry: StatementEntry, *, invoice, user=None) -> StatementEntry:
+    """A person says which invoice a payment left to decide pays: the invoice is marked paid. The amount must be
+    what is still to pay on it (no part payments)."""
+    current = _open_entry(entry)
+    if invoice is None:
+        raise ValidationError({"invoice": [_("Choose the invoice this payment is for.")]})
+    if not invoice_hooks.is_payable(invoice):
+        raise ValidationError({"invoice": [_("This invoice has nothing left to pay.")]})
+    due = invoice_hooks.amount_due(invoice)
+    if current.amount != due:
+        raise ValidationError({"invoice": [_("This payment (€ %(paid)s) is not what is still to pay on invoice "
+                                             "%(number)s (€ %(due)s).") % {"paid": current.amount, "due": due,
+                                                                          "number": invoice.display_number}]})
+    current.status = StatementEntry.Status.LINKED
+    current.invoice = invoice
+    current.decided_by = user
+    current.decided_at = timezone.now()
+    current.save(update_fields=["status", "invoice", "decided_by", "decided_at"])
+    _book_entry(current, invoice, user=user)
+    return current
+
+
+@transaction.atomic
+def dismiss_entry(entry: StatementEntry, *, note: str = "", user=None) -> StatementEntry:
+    """A person says a payment left to decide is not for an invoice (a gift, a deposit, a refund)."""
+    current = _open_entry(entry)
+    note = " ".join((note or "").split())
+    if len(note) > 300:
+        raise ValidationError({"note": [_("The note may have at most 300 characters.")]})
+    current.status = StatementEntry.Status.DISMISSED
+    current.note = note
+    current.decided_by = user
+    current.decided_at = timezone.now()
+    current.save(update_fields=["status", "note", "decided_by", "decided_at"])
+    return current

@@ -1,5 +1,6 @@
 """Payment pages. On a location's host: the entrepreneur sets up Stripe (hosted onboarding) or her own
-bank and makes SEPA files; a parent gives her direct-debit mandate and pays an invoice with iDEAL."""
+bank and makes SEPA files, records transfers and cash, imports bank statements and decides on the payments
+they could not match; a parent gives her direct-debit mandate and pays an invoice online."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedire
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -14,8 +16,17 @@ from django.views.decorators.http import require_POST
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT
 from billing.payments import rules, selectors, services, stripe_api, webhooks
-from billing.payments.forms import CollectionSettingsForm, MandateForm, SepaFileForm, add_service_errors
+from billing.payments.forms import (
+    CollectionSettingsForm,
+    DismissEntryForm,
+    MandateForm,
+    RecordPaymentForm,
+    SepaFileForm,
+    StatementUploadForm,
+    add_service_errors,
+)
 from billing.payments.models import CollectionSettings
+from tenants.calendar.selectors import location_today
 
 
 def client_ip(request) -> str | None:
@@ -41,6 +52,7 @@ class PaymentsView(RoleRequiredMixin, View):
             "sepa_files": selectors.sepa_files_visible_to(request.roles)[:50],
             "own_bank": CollectionSettings.load().method == rules.OWN_BANK,
             "waiting_for_file": services.invoices_for_sepa_file().count(),
+            "to_decide": selectors.entries_to_decide(request.roles).count(),
         }, status=status)
 
 
@@ -176,14 +188,14 @@ class MandateView(RoleRequiredMixin, View):
 
 
 class IdealPayView(RoleRequiredMixin, View):
-    """Pay one of the parent's own invoices with iDEAL: off to Stripe Checkout."""
+    """Pay one of the parent's own invoices now (iDEAL, Bancontact, card): off to Stripe Checkout."""
 
     allowed_roles = (PARENT,)
 
     def post(self, request, pk):
         invoice = get_object_or_404(selectors.payable_invoices_of(request.user, request.roles), pk=pk)
         try:
-            url = services.pay_with_ideal(
+            url = services.pay_online(
                 invoice, success_url=absolute(request, "payments-ideal-return", pk=invoice.pk) + "?status=paid",
                 cancel_url=absolute(request, "payments-ideal-return", pk=invoice.pk) + "?status=cancelled",
                 language=getattr(request, "LANGUAGE_CODE", "nl"), location=request.location)
@@ -221,3 +233,112 @@ def stripe_webhook(request):
     result = webhooks.process_event(event)
     return HttpResponse(result, content_type="text/plain")
 
+
+
+# --- payments outside Stripe ---------------------------------------------------------------------------------------
+
+
+class RecordPaymentView(RoleRequiredMixin, View):
+    """The entrepreneur records a transfer or cash received for one invoice."""
+
+    allowed_roles = (ENTREPRENEUR,)
+    template_name = "payments/record_payment.html"
+
+    def _invoice(self, request, pk):
+        return get_object_or_404(selectors.payable_invoices_for_entrepreneur(request.roles), pk=pk)
+
+    def get(self, request, pk, form=None, status=200):
+        invoice = self._invoice(request, pk)
+        form = form or RecordPaymentForm(initial={"method": "bank_transfer", "amount": invoice.amount_due,
+                                                  "paid_on": location_today(request.location)})
+        return render(request, self.template_name, {"invoice": invoice, "form": form}, status=status)
+
+    def post(self, request, pk):
+        invoice = self._invoice(request, pk)
+        form = RecordPaymentForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_payment(invoice, method=form.cleaned_data["method"],
+                                        amount=form.cleaned_data["amount"], paid_on=form.cleaned_data["paid_on"],
+                                        note=form.cleaned_data["note"], user=request.user, location=request.location)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, _("The payment is recorded: invoice %(number)s is paid.")
+                                 % {"number": invoice.display_number})
+                return redirect("billing-invoice-page", pk=invoice.pk)
+        return self.get(request, pk, form=form, status=400)
+
+
+def import_message(result) -> str:
+    if result.new == 0:
+        return _("Nothing new in this file: its %(count)s payments were imported before; nothing is booked twice.") \
+            % {"count": result.already}
+    parts = [ngettext("%(count)s new payment", "%(count)s new payments", result.new) % {"count": result.new},
+             ngettext("%(count)s invoice marked paid", "%(count)s invoices marked paid", result.matched)
+             % {"count": result.matched},
+             ngettext("%(count)s payment left for you to decide", "%(count)s payments left for you to decide",
+                      result.open) % {"count": result.open}]
+    if result.already:
+        parts.append(ngettext("%(count)s imported before", "%(count)s imported before", result.already)
+                     % {"count": result.already})
+    return _("Statement imported: %(outcome)s.") % {"outcome": "; ".join(parts)}
+
+
+class StatementsView(RoleRequiredMixin, View):
+    """Import a bank statement; the statements imported; the payments left to decide."""
+
+    allowed_roles = (ENTREPRENEUR,)
+    template_name = "payments/statements.html"
+
+    def get(self, request, form=None, status=200):
+        return render(request, self.template_name, {
+            "form": form or StatementUploadForm(),
+            "statements": selectors.statements_visible_to(request.roles)[:50],
+            "open_entries": selectors.entries_to_decide(request.roles),
+            "decided": selectors.entries_decided(request.roles)[:50],
+            "invoices": selectors.linkable_invoices(request.roles),
+            "dismiss_form": DismissEntryForm(),
+            "has_account": bool(CollectionSettings.load().creditor_iban),
+        }, status=status)
+
+    def post(self, request):
+        form = StatementUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                result = services.import_statement(file=form.cleaned_data["file"], user=request.user,
+                                                   location=request.location)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, import_message(result))
+                return redirect("payments-statements")
+        return self.get(request, form=form, status=400)
+
+
+class EntryDecisionView(RoleRequiredMixin, View):
+    """Link a payment left to decide to an invoice, or say it is no invoice payment."""
+
+    allowed_roles = (ENTREPRENEUR,)
+    action = "link"
+
+    def post(self, request, pk):
+        entry = get_object_or_404(selectors.entries_to_decide(request.roles), pk=pk)
+        try:
+            if self.action == "link":
+                raw = request.POST.get("invoice", "")
+                invoice = selectors.linkable_invoices(request.roles).filter(pk=int(raw)).first() \
+                    if raw.isdigit() else None
+                services.link_entry(entry, invoice=invoice, user=request.user)
+                messages.success(request, _("The payment is linked: invoice %(number)s is paid.")
+                                 % {"number": invoice.display_number})
+            else:
+                form = DismissEntryForm(request.POST)
+                note = form.cleaned_data["note"] if form.is_valid() else request.POST.get("note", "")
+                services.dismiss_entry(entry, note=note, user=request.user)
+                messages.success(request, _("The payment is set aside as not an invoice payment."))
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return StatementsView().get(request, status=400)
+        return redirect("payments-statements")

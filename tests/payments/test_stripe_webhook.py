@@ -89,7 +89,7 @@ def test_a_sepa_chargeback_reopens_the_invoice(world, client_for, stripe_ready):
 def test_checkout_completed_marks_the_ideal_payment_paid(world, client_for, recorded_stripe, stripe_ready):
     invoice = make_invoice(world.a)
     with in_schema(world.a):
-        services.pay_with_ideal(invoice, success_url="https://x.test/ok", cancel_url="https://x.test/no",
+        services.pay_online(invoice, success_url="https://x.test/ok", cancel_url="https://x.test/no",
                                 location=world.a.location)
     deliver(client_for(), stripe_event("checkout.session.completed", {
         "id": "cs_test_RecIdeal0001", "object": "checkout.session", "payment_status": "paid",

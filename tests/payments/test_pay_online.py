@@ -1,4 +1,5 @@
-"""A parent pays one of her own invoices with iDEAL (Stripe Checkout on the location's account)."""
+"""A parent pays one of her own invoices now with iDEAL, Bancontact or a card (Stripe Checkout on the location's
+account)."""
 import pytest
 
 from billing.payments.models import Payment
@@ -12,7 +13,7 @@ def test_parent_is_sent_to_checkout_for_her_invoice(world, client_for, recorded_
     assert response["Location"] == "https://checkout.stripe.com/c/pay/cs_test_RecIdeal0001"
     session = recorded_stripe.calls("POST", "/v1/checkout/sessions")[0]
     assert session.stripe_account == "acct_1RecAlpha00001"
-    assert session.form["payment_method_types[0]"] == "ideal"
+    assert [session.form[f"payment_method_types[{i}]"] for i in range(3)] == ["ideal", "bancontact", "card"]
     assert session.form["line_items[0][price_data][unit_amount]"] == "86997"
     assert session.form["line_items[0][price_data][currency]"] == "eur"
     assert session.form["metadata[invoice]"] == str(invoice.pk)
@@ -61,7 +62,7 @@ def test_invoice_page_offers_ideal_for_an_unpaid_invoice(world, client_for, reco
     page = client_for(world.a.parent, world.a).get(f"/billing/invoices/{invoice.pk}/")
     body = page.content.decode()
     assert page.status_code == 200
-    assert "Pay with iDEAL" in body and f'action="/payments/invoices/{invoice.pk}/ideal/"' in body
+    assert "Pay now" in body and f'action="/payments/invoices/{invoice.pk}/ideal/"' in body
     assert "Still to pay" in body and "120.00" in body
     pay = client_for(world.a.parent, world.a).post(f"/payments/invoices/{invoice.pk}/ideal/")
     assert pay.status_code == 303 and pay["Location"].startswith("https://checkout.stripe.com/")
@@ -71,7 +72,7 @@ def test_invoice_page_offers_ideal_for_an_unpaid_invoice(world, client_for, reco
 def test_no_ideal_button_for_a_settled_invoice(world, client_for, stripe_ready, status):
     invoice = make_invoice(world.a, status=status)
     page = client_for(world.a.parent, world.a).get(f"/billing/invoices/{invoice.pk}/")
-    assert page.status_code == 200 and "Pay with iDEAL" not in page.content.decode()
+    assert page.status_code == 200 and "Pay now" not in page.content.decode()
 
 
 def test_no_ideal_button_without_a_stripe_account_or_with_own_bank(world, client_for, stripe_ready):
@@ -80,20 +81,20 @@ def test_no_ideal_button_without_a_stripe_account_or_with_own_bank(world, client
 
     invoice = make_invoice(world.a)
     give_own_bank_settings(world.a)
-    assert "Pay with iDEAL" not in client_for(world.a.parent, world.a).get(
+    assert "Pay now" not in client_for(world.a.parent, world.a).get(
         f"/billing/invoices/{invoice.pk}/").content.decode()
     ConnectedAccount.objects.filter(pk=stripe_ready.pk).delete()
     with in_schema(world.a):
         from billing.payments.models import CollectionSettings
 
         CollectionSettings.objects.update(method="stripe")
-    assert "Pay with iDEAL" not in client_for(world.a.parent, world.a).get(
+    assert "Pay now" not in client_for(world.a.parent, world.a).get(
         f"/billing/invoices/{invoice.pk}/").content.decode()
 
 
 def test_only_the_paying_parent_sees_the_button(world, client_for, stripe_ready):
     invoice = make_invoice(world.a)
     owner = client_for(world.a.entrepreneur, world.a).get(f"/billing/invoices/{invoice.pk}/")
-    assert owner.status_code == 200 and "Pay with iDEAL" not in owner.content.decode()
+    assert owner.status_code == 200 and "Pay now" not in owner.content.decode()
     assert client_for(world.two_location_parent, world.a).get(f"/billing/invoices/{invoice.pk}/").status_code == 404
     assert client_for(world.b.parent, world.a).get(f"/billing/invoices/{invoice.pk}/").status_code in (403, 404)
