@@ -189,14 +189,14 @@ class SepaFileDownloadView(APIView):
 # --- payments outside Stripe ---------------------------------------------------------------------------------------
 
 
-class PaymentSerializer(serializers.ModelSerializer):
+class RecordedPaymentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Payment
         fields = ["id", "invoice", "method", "amount", "status", "paid_on", "note", "created_at"]
         read_only_fields = fields
 
 
-class NewPaymentSerializer(serializers.Serializer):
+class NewRecordedPaymentSerializer(serializers.Serializer):
     method = serializers.CharField(max_length=20)
     amount = serializers.CharField(max_length=20)
     paid_on = serializers.DateField()
@@ -208,25 +208,25 @@ class RecordPaymentView(APIView):
 
     permission_classes = [ENTREPRENEUR_ONLY]
 
-    @extend_schema(request=NewPaymentSerializer, responses={201: PaymentSerializer})
+    @extend_schema(request=NewRecordedPaymentSerializer, responses={201: RecordedPaymentSerializer})
     def post(self, request, pk):
         invoice = get_object_or_404(selectors.payable_invoices_for_entrepreneur(request_roles(request)), pk=pk)
-        serializer = NewPaymentSerializer(data=request.data)
+        serializer = NewRecordedPaymentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         payment = services.record_payment(invoice, **serializer.validated_data, user=request.user,
                                           location=request._request.location)
-        return Response(PaymentSerializer(payment).data, status=201)
+        return Response(RecordedPaymentSerializer(payment).data, status=201)
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class BankStatementSerializer(serializers.ModelSerializer):
     class Meta:
         model = BankStatement
         fields = ["id", "format", "account", "statement_id", "file_name", "created_at"]
         read_only_fields = fields
 
 
-class ImportResultSerializer(serializers.Serializer):
-    statement = StatementSerializer(allow_null=True)
+class StatementImportResultSerializer(serializers.Serializer):
+    statement = BankStatementSerializer(allow_null=True)
     new = serializers.IntegerField()
     already = serializers.IntegerField()
     matched = serializers.IntegerField()
@@ -235,7 +235,7 @@ class ImportResultSerializer(serializers.Serializer):
     paid_invoices = serializers.ListField(child=serializers.IntegerField())
 
 
-class UploadSerializer(serializers.Serializer):
+class StatementUploadSerializer(serializers.Serializer):
     file = serializers.FileField(required=False, allow_empty_file=True)
 
 
@@ -244,17 +244,19 @@ class StatementListView(APIView):
 
     permission_classes = [ENTREPRENEUR_ONLY]
     parser_classes = [MultiPartParser]
-    serializer_class = StatementSerializer
+    serializer_class = BankStatementSerializer
 
-    @extend_schema(operation_id="v1_payments_statements_list", responses=StatementSerializer(many=True))
+    @extend_schema(operation_id="v1_payments_statements_list", responses=BankStatementSerializer(many=True))
     def get(self, request):
-        return Response(StatementSerializer(selectors.statements_visible_to(request_roles(request)), many=True).data)
+        statements = selectors.statements_visible_to(request_roles(request))
+        return Response(BankStatementSerializer(statements, many=True).data)
 
-    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses={201: ImportResultSerializer})
+    @extend_schema(request={"multipart/form-data": StatementUploadSerializer},
+                   responses={201: StatementImportResultSerializer, 200: StatementImportResultSerializer})
     def post(self, request):
         result = services.import_statement(file=request.FILES.get("file"), user=request.user,
                                            location=request._request.location)
-        return Response(ImportResultSerializer({
+        return Response(StatementImportResultSerializer({
             "statement": result.statement, "new": result.new, "already": result.already, "matched": result.matched,
             "open": result.open, "money_out": result.money_out,
             "paid_invoices": [invoice.pk for invoice in result.paid_invoices]}).data,
@@ -289,11 +291,11 @@ class StatementEntryListView(APIView):
         return Response(StatementEntrySerializer(entries, many=True).data)
 
 
-class LinkSerializer(serializers.Serializer):
+class EntryLinkSerializer(serializers.Serializer):
     invoice = serializers.IntegerField()
 
 
-class DismissSerializer(serializers.Serializer):
+class EntryDismissSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
@@ -302,11 +304,11 @@ class StatementEntryLinkView(APIView):
 
     permission_classes = [ENTREPRENEUR_ONLY]
 
-    @extend_schema(request=LinkSerializer, responses={200: StatementEntrySerializer})
+    @extend_schema(request=EntryLinkSerializer, responses={200: StatementEntrySerializer})
     def post(self, request, pk):
         roles = request_roles(request)
         entry = get_object_or_404(selectors.entries_to_decide(roles), pk=pk)
-        serializer = LinkSerializer(data=request.data)
+        serializer = EntryLinkSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         invoice = selectors.linkable_invoices(roles).filter(pk=serializer.validated_data["invoice"]).first()
         if invoice is None:
@@ -319,10 +321,10 @@ class StatementEntryDismissView(APIView):
 
     permission_classes = [ENTREPRENEUR_ONLY]
 
-    @extend_schema(request=DismissSerializer, responses={200: StatementEntrySerializer})
+    @extend_schema(request=EntryDismissSerializer, responses={200: StatementEntrySerializer})
     def post(self, request, pk):
         entry = get_object_or_404(selectors.entries_to_decide(request_roles(request)), pk=pk)
-        serializer = DismissSerializer(data=request.data)
+        serializer = EntryDismissSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return Response(StatementEntrySerializer(services.dismiss_entry(
             entry, note=serializer.validated_data["note"], user=request.user)).data)

@@ -124,9 +124,9 @@ def is_direct_debit_failure(payment_method_types: list[str] | tuple[str, ...], l
 #
 # Belgian structured communication (gestructureerde mededeling, Febelfin): ten digits and two check digits,
 # the remainder of the ten digits divided by 97, or 97 when the remainder is 0; written +++ddd/dddd/ddddd+++
-# (banks also accept *** for +++). Our ten digits: the location's number (4 digits) and the invoice number
-# (6 digits), so the reference of an invoice is the same every time it is computed and no invoice of a
-# location shares it with another.
+# (banks also accept *** for +++). Our ten digits are the invoice number, zero-padded: the reference is the
+# same every time it is computed, no two invoices of a location share it (the numbers run without gaps per
+# location), and a statement is always imported for one location's own account.
 
 STRUCTURED = "structured"
 INVOICE_NUMBER = "invoice"
@@ -142,11 +142,11 @@ def structured_check(ten_digits: str) -> str:
     return f"{remainder or 97:02d}"
 
 
-def structured_communication(location_number: int, invoice_number: int) -> str:
-    """+++ddd/dddd/ddddd+++ for invoice `invoice_number` of location `location_number`."""
-    if invoice_number is None or invoice_number < 1:
+def structured_communication(invoice_number: int) -> str:
+    """+++ddd/dddd/ddddd+++ for invoice `invoice_number`."""
+    if invoice_number is None or not 1 <= invoice_number < 10**10:
         raise ValueError("an invoice without a number has no reference yet")
-    ten = f"{location_number % 10_000:04d}{invoice_number % 1_000_000:06d}"
+    ten = f"{invoice_number:010d}"
     digits = ten + structured_check(ten)
     return f"+++{digits[:3]}/{digits[3:7]}/{digits[7:]}+++"
 
@@ -168,17 +168,17 @@ def invoice_number_reference(invoice_number: int) -> str:
     return f"{invoice_number:06d}"
 
 
-def payment_reference(kind: str, *, location_number: int, invoice_number: int) -> str:
+REFERENCE_MAKERS = {STRUCTURED: structured_communication, INVOICE_NUMBER: invoice_number_reference}
+
+
+def payment_reference(kind: str, invoice_number: int) -> str:
     """The reference a parent gives with a transfer, of the kind the jurisdiction's policy names
     (jurisdictions.Policy.payment_reference)."""
-    makers = {
-        STRUCTURED: lambda: structured_communication(location_number, invoice_number),
-        INVOICE_NUMBER: lambda: invoice_number_reference(invoice_number),
-    }
     try:
-        return makers[kind]()
+        maker = REFERENCE_MAKERS[kind]
     except KeyError:
         raise ValueError(f"unknown kind of payment reference: {kind!r}") from None
+    return maker(invoice_number)
 
 
 def invoice_numbers_in(text: str) -> set[int]:

@@ -38,15 +38,14 @@ def sepa_files_visible_to(roles: set[str]):
 # --- how to pay an invoice ------------------------------------------------------------------------------------
 
 
-def payment_reference(invoice, location) -> str:
+def payment_reference(invoice) -> str:
     """The reference for a transfer of `invoice`, of the kind its jurisdiction's policy names: a Belgian
     structured communication or the invoice number. Empty for an invoice without a number (a draft)."""
     from jurisdictions import policy
 
     if not invoice.number:
         return ""
-    return rules.payment_reference(policy(invoice.jurisdiction).payment_reference, location_number=location.pk,
-                                   invoice_number=invoice.number)
+    return rules.payment_reference(policy(invoice.jurisdiction).payment_reference, invoice.number)
 
 
 def collected_by_mandate(invoice) -> bool:
@@ -68,7 +67,7 @@ def transfer_details(invoice, location) -> rules.TransferDetails | None:
     return rules.TransferDetails(
         name=settings_row.creditor_name or location.name, iban=settings_row.creditor_iban,
         bic=settings_row.creditor_bic, amount=invoice_hooks.amount_due(invoice),
-        reference=payment_reference(invoice, location),
+        reference=payment_reference(invoice),
         structured=policy(invoice.jurisdiction).payment_reference == rules.STRUCTURED)
 
 

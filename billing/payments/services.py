@@ -569,7 +569,7 @@ class ImportResult:
     paid_invoices: list = dataclass_field(default_factory=list)
 
 
-def _candidates(location) -> list[rules.Candidate]:
+def _candidates() -> list[rules.Candidate]:
     invoice_model = invoice_hooks.invoice_model()
     out = []
     for invoice in invoice_model.objects.filter(status__in=invoice_hooks.UNPAID, number__isnull=False) \
@@ -577,7 +577,7 @@ def _candidates(location) -> list[rules.Candidate]:
         due = invoice_hooks.amount_due(invoice)
         if due <= 0:
             continue
-        structured = rules.structured_communication(location.pk, invoice.number)
+        structured = rules.structured_communication(invoice.number)
         out.append(rules.Candidate(invoice.pk, invoice.number, re.sub(r"\D", "", structured), due))
     return out
 
@@ -591,7 +591,6 @@ def import_statement(*, file, user=None, location=None) -> ImportResult:
 
     from billing.payments import statements as reader
 
-    location = location or current_location()
     size = getattr(file, "size", None)
     if file is None or not size:
         raise ValidationError({"file": [_("Choose a statement file; this one is empty.")]})
@@ -615,7 +614,7 @@ def import_statement(*, file, user=None, location=None) -> ImportResult:
                                               "account %(ours)s.") % {"found": statement.account, "ours": account}]})
     result = ImportResult(statement=None)
     with transaction.atomic():
-        candidates = _candidates(location)
+        candidates = _candidates()
         record = None
         seen: dict[tuple, int] = {}
         for statement in parsed:

@@ -1,16 +1,49 @@
 """A location that collects through its own bank makes a pain.008 file per run (sepaxml, IBANs checked
-with schwifty); an invoice goes into one file; a returned collection reopens the invoice."""
+with schwifty); an invoice goes into one file; a returned collection reopens the invoice. Every file made
+here is validated against the pain.008.001.02 schema (ISO 20022, billing/payments/schemas/), and its names
+and texts keep to the EPC's basic Latin character set (EPC217-08) that every bank accepts."""
+import re
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from functools import cache
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from lxml import etree
 
 from billing.payments import services
 from billing.payments.models import SepaFile, SepaFileItem
 from tests.payments.conftest import give_own_bank_settings, in_schema, invoice_status, make_invoice
 
 NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.008.001.02"}
+SCHEMA = Path(services.__file__).parent / "schemas" / "pain.008.001.02.xsd"
+EPC_BASIC = re.compile(r"[a-zA-Z0-9/\-?:().,'+ ]*")
+
+
+@cache
+def pain008_schema():
+    return etree.XMLSchema(etree.parse(str(SCHEMA)))
+
+
+def assert_bank_accepts(xml: str) -> None:
+    """Valid by the schema, and every text a person wrote (names, descriptions) in the EPC's basic set."""
+    document = etree.fromstring(xml.encode())
+    schema = pain008_schema()
+    assert schema.validate(document), schema.error_log
+    texts = [e.text for e in document.iter() if etree.QName(e).localname in ("Nm", "Ustrd")]
+    assert texts and all(EPC_BASIC.fullmatch(t) for t in texts), texts
+
+
+@pytest.fixture(autouse=True)
+def _every_file_validated(world):
+    """After each test: every file stored by it passes the bank's checks."""
+    yield
+    for site in (world.a, world.b):
+        with in_schema(site):
+            xmls = list(SepaFile.objects.values_list("xml", flat=True))
+        for xml in xmls:
+            assert_bank_accepts(xml)
 
 
 @pytest.fixture
@@ -122,3 +155,23 @@ def test_stripe_location_makes_no_sepa_file(world, api):
     response = api(world.a.entrepreneur, world.a).post("/api/v1/payments/sepa-files/",
                                                        {"collection_date": collection_day()})
     assert response.status_code == 400
+
+
+def test_names_and_texts_are_reduced_to_the_epc_character_set(world, client_for):
+    from billing.payments.models import CollectionSettings
+
+    give_own_bank_settings(world.a)
+    with in_schema(world.a):
+        CollectionSettings.objects.update(creditor_name="Crèche Zoë & <Söhne>")
+        services.give_mandate(parent=world.a.parent, account_holder="Jürgen Groß & Ølaf <b>",
+                              iban="NL91ABNA0417164300", location=world.a.location)
+    make_invoice(world.a, total="10.00")
+    assert client_for(world.a.entrepreneur, world.a).post("/payments/sepa-files/", {
+        "collection_date": collection_day().isoformat()}).status_code == 302
+    with in_schema(world.a):
+        xml = SepaFile.objects.get().xml
+    assert_bank_accepts(xml)
+    root = ET.fromstring(xml.encode())
+    assert root.findtext(".//p:Cdtr/p:Nm", namespaces=NS) == "Creche Zoe en Sohne"
+    assert root.findtext(".//p:Dbtr/p:Nm", namespaces=NS) == "Jurgen Gross en Olaf b"
+    assert "&amp;" not in xml and "&lt;" not in xml and "&gt;" not in xml
