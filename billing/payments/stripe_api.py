@@ -1,8 +1,9 @@
 """The one place that talks to Stripe: a StripeClient with the platform's secret key.
 
 `use_http_client` swaps the HTTP transport (the tests answer the SDK from recorded responses, so the SDK
-still builds every request and parses every response). Calls for a location run on its connected account
-(`options={"stripe_account": ...}`).
+still builds every request and parses every response); STRIPE_API_BASE (not in production) sends the calls to
+another server, which the browser tests' server uses for the same recordings. Calls for a location run on its
+connected account (`options={"stripe_account": ...}`).
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def client() -> stripe.StripeClient:
     kwargs = {"max_network_retries": 2}
     if _http_client is not None:
         kwargs["http_client"] = _http_client
+    if settings.STRIPE_API_BASE:  # never in production (config.settings)
+        kwargs["base_addresses"] = {"api": settings.STRIPE_API_BASE}
     return stripe.StripeClient(settings.STRIPE_SECRET_KEY, **kwargs)
 
 

@@ -401,3 +401,6 @@ STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="pk_test" + _
 # which may differ: both are tried.
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="whsec" + _FAKE_STRIPE if _FAKE_STRIPE else "")
 STRIPE_CONNECT_WEBHOOK_SECRET = env.str("STRIPE_CONNECT_WEBHOOK_SECRET", default="")
+# Another address for Stripe's API, outside production only: the browser tests' server talks to a local
+# server that answers from the recordings (tests/payments/stripe_fake.py), as the Django tests' client does.
+STRIPE_API_BASE = "" if IS_PRODUCTION else env.str("STRIPE_API_BASE", default="")

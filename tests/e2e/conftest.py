@@ -71,7 +71,17 @@ def _admin_sql(admin: dict, sql: str) -> None:
 
 
 @pytest.fixture(scope="package")
-def server():
+def stripe_api():
+    """Stripe's API for the test server: a local server that answers from tests/payments/recordings."""
+    from tests.payments.stripe_fake import RecordedStripeServer
+
+    fake = RecordedStripeServer()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="package")
+def server(stripe_api):
     admin, url, extra = _database()
     name = extra["E2E_DATABASE_NAME"]
     _admin_sql(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -82,7 +92,7 @@ def server():
     env = {**os.environ, **extra, "DJANGO_ENV": "test", "DATABASE_URL": url, "SITE_PORT": str(port),
            "SITE_SCHEME": "http", "PYTHONUNBUFFERED": "1", "EMAIL_URL": f"filemail:///{mail_dir}",
            # Every journey logs in from 127.0.0.1: more than the 30 logins a minute one address may make.
-           "LOGIN_RATE_LIMIT": "600/m/ip"}
+           "LOGIN_RATE_LIMIT": "600/m/ip", "STRIPE_API_BASE": stripe_api.url}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, str(ROOT / "platform" / "manage.py")]
     for command in (["migrate_schemas", "-v", "0"], ["seed_demo"]):

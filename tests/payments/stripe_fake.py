@@ -120,3 +120,51 @@ def deliver(client, event: dict, secret: str | None = None, signature: str | Non
     payload = json.dumps(event)
     header = signature if signature is not None else sign(payload, secret or settings.STRIPE_WEBHOOK_SECRET)
     return client.post("/stripe/webhook/", payload, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
+
+
+class RecordedStripeServer:
+    """Stripe's API on a local address, answered from the same recordings (for the browser tests' server, a
+    process of its own: it gets STRIPE_API_BASE=<url>). Remembers every request, like RecordedStripe."""
+
+    def __init__(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        answers = RecordedStripe()
+        self.answers = answers
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode() if length else None
+                headers = dict(self.headers.items())
+                try:
+                    text, status, _headers = answers.request(self.command, f"https://api.stripe.com{self.path}",
+                                                             headers, body)
+                except AssertionError as exc:
+                    text, status = json.dumps({"error": {"type": "invalid_request_error", "message": str(exc)}}), 400
+                data = text.encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Request-Id", f"req_recorded_{len(answers.requests)}")
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_DELETE = _answer
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def requests(self) -> list[Recorded]:
+        return self.answers.requests
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
