@@ -15,7 +15,7 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
@@ -33,7 +33,7 @@ TILE_LABELS = {
     "visits_overdue": gettext_lazy("Visits overdue"),
     "actions_open": gettext_lazy("Open follow-up actions"),
     "actions_overdue": gettext_lazy("Follow-up actions overdue"),
-    "documents_attention": gettext_lazy("Documents missing or past review"),
+    "documents_attention": gettext_lazy("Documents to be delivered or expired"),
     "inspection_not_met": gettext_lazy("Latest inspection: requirements not met"),
     "inspection_none": gettext_lazy("No inspection on record"),
     "all": gettext_lazy("All locations"),
@@ -41,8 +41,11 @@ TILE_LABELS = {
 STATUS_LABELS = {
     rules.DUE: gettext_lazy("to plan"), rules.PLANNED: gettext_lazy("planned"), rules.DONE: gettext_lazy("done"),
     rules.OVERDUE: gettext_lazy("overdue"), rules.DOC_CURRENT: gettext_lazy("current"),
-    rules.DOC_REVIEW_SOON: gettext_lazy("review soon"), rules.DOC_EXPIRED: gettext_lazy("past review date"),
-    rules.DOC_MISSING: gettext_lazy("missing"),
+    rules.DOC_REVIEW_SOON: gettext_lazy("review soon"),
+    # A document delivered whose review date has passed, and one never delivered: a location that has just
+    # started has nothing expired, it still has documents to deliver.
+    rules.DOC_EXPIRED: pgettext_lazy("document status", "expired"),
+    rules.DOC_MISSING: pgettext_lazy("document status", "to be delivered"),
 }
 
 

@@ -20,6 +20,7 @@ from tenants.calendar import selectors as calendar
 from tenants.children.models import Child
 from tenants.groups.models import Group, Shift
 from tenants.ratios import rules as ratio_rules
+from tenants.ratios import selectors as ratio_selectors
 
 # --- time -------------------------------------------------------------------------------------------
 
@@ -206,13 +207,9 @@ def care_type(group: Group) -> str:
     return rules.CARE_TYPE_OF_GROUP_KIND.get(group.kind, ratio_rules.KDV)
 
 
-def ratio_check(group: Group, ages: list[int], staff: int) -> ratio_rules.Result:
-    """The ratio rules for one moment in a group. Ages outside the care type's table count as its nearest
-    age; a group without a recorded play space (0 m²) is not checked on space."""
-    kind = care_type(group)
-    counted = [rules.age_for_rules(age, kind) for age in ages][: ratio_rules.MAX_CHILDREN_INPUT]
-    space = float(group.play_space_m2) if group.play_space_m2 else None
-    return ratio_rules.check(kind, counted, staff, play_space_m2=space)
+def ratio_check(group: Group, ages: list[int], staff: int, own_ages: list[int] = ()) -> ratio_rules.Result:
+    """The ratio rules for one moment in a group (tenants.ratios.selectors.group_check)."""
+    return ratio_selectors.group_check(group, ages, staff, own_ages=own_ages)
 
 
 def translated_violations(result: ratio_rules.Result) -> list[dict]:
@@ -315,6 +312,7 @@ def group_day(group: Group, day: date, now: datetime | None = None, extra: plann
             rules.Interval(local_time(record.check_in, tz), local_time(record.check_out, tz)))
     left = {child_id for child_id, items in stays.items() if all(item.end is not None for item in items)}
     staff = staff_intervals(group, day)
+    own = ratio_selectors.own_child_ids(group, children)
     slots = []
     for start, end in rules.half_hours(*hours):
         is_past = at_local(day, end, tz) <= now
@@ -325,13 +323,14 @@ def group_day(group: Group, day: date, now: datetime | None = None, extra: plann
             counted_ids = present_ids
         else:
             counted_ids = present_ids | {child_id for child_id in expected_ids if child_id not in left}
-        ages = [rules.whole_years(children[child_id].birth_date, day) for child_id in counted_ids]
+        ages = [rules.whole_years(children[child_id].birth_date, day) for child_id in counted_ids - own]
+        own_ages = [rules.whole_years(children[child_id].birth_date, day) for child_id in counted_ids & own]
         if extra is not None and extra.child_id not in counted_ids and rules.overlaps(extra.start, extra.end,
                                                                                           start, end):
             ages.append(extra_age if extra_age is not None else 0)
         count_staff = staff_in_slot(group, staff, start, end, hours)
-        slots.append(Slot(start, end, len(present_ids), len(expected_ids), len(ages), count_staff,
-                          ratio_check(group, ages, count_staff), is_past))
+        slots.append(Slot(start, end, len(present_ids), len(expected_ids), ratio_selectors.counted(ages, own_ages),
+                          count_staff, ratio_check(group, ages, count_staff, own_ages), is_past))
     return GroupDay(group, day, hours, "", slots)
 
 

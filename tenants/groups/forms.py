@@ -45,3 +45,15 @@ class ShiftForm(forms.Form):
         self.fields["staff"].label_from_instance = lambda profile: profile.user.full_name
 
 
+
+
+class BackupForm(forms.Form):
+    """The childminder's backup person for one day, or for each day up to `last_day`."""
+
+    first_day = forms.DateField(label=_("date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    last_day = forms.DateField(label=_("until (optional)"), required=False,
+                               help_text=_("The same backup person for every day up to this date."),
+                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    name = forms.CharField(label=_("name"), max_length=200)
+    phone = forms.CharField(label=_("phone number"), max_length=30,
+                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))

@@ -80,3 +80,21 @@ class Shift(models.Model):
 
     def __str__(self):
         return f"{self.staff} – {self.group} – {self.date} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+
+class BackupPerson(models.Model):
+    """A childminder's backup (achterwacht) for one day: who can be on site within 15 minutes, and how to
+    reach them. From the fourth child present the planning and the tablet show it, or warn without one."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    phone = models.CharField(_("phone number"), max_length=30)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("backup person (achterwacht)")
+        verbose_name_plural = _("backup persons (achterwacht)")
+
+    def __str__(self):
+        return f"{self.date}: {self.name} ({self.phone})"

@@ -34,3 +34,44 @@ def shift_errors(start: time, end: time, other_shifts: list[tuple[time, time]]) 
                 f"This staff member is already rostered from {other_start:%H:%M} to {other_end:%H:%M} that day."
             ]}
     return {}
+
+
+# ---------------------------------------------------------------------------------------------------
+# The childminder's backup person (achterwacht)
+# ---------------------------------------------------------------------------------------------------
+
+#: Days one entry may cover at once (a childminder sets her backup for a week or a month in one step).
+MAX_BACKUP_DAYS = 62
+#: Digits of a phone number: a Dutch number has 10 (06 12345678), an international one up to 15.
+PHONE_DIGITS = (10, 15)
+PHONE_CHARACTERS = set("0123456789+-() ")
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation without translating it (the name makemessages looks for)."""
+    return message
+
+
+def backup_errors(*, name: str, phone: str, first_day, last_day, today) -> dict[str, list[str]]:
+    """Field errors of a backup person set from `first_day` to `last_day` (English, marked for translation).
+
+    A backup is set for today or later: it tells the childminder and her parents who can come, not who
+    could have come."""
+    errors: dict[str, list[str]] = {}
+    if not name.strip():
+        errors["name"] = [gettext_noop("Enter the backup person's name.")]
+    digits = sum(1 for char in phone if char.isdigit())
+    if not phone.strip():
+        errors["phone"] = [gettext_noop("Enter a phone number: the backup person must be reachable by phone.")]
+    elif set(phone) - PHONE_CHARACTERS or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+        errors["phone"] = [gettext_noop("Enter a phone number of 10 to 15 digits, e.g. 06 12345678.")]
+    if first_day is None:
+        errors["first_day"] = [gettext_noop("Enter the date.")]
+    elif first_day < today:
+        errors["first_day"] = [gettext_noop("Choose today or a later day.")]
+    if first_day is not None and last_day is not None:
+        if last_day < first_day:
+            errors["last_day"] = [gettext_noop("The last day cannot be before the first day.")]
+        elif (last_day - first_day).days >= MAX_BACKUP_DAYS:
+            errors["last_day"] = [gettext_noop("Set at most 62 days at once.")]
+    return errors

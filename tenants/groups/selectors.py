@@ -1,11 +1,11 @@
 """Reads of groups, staff and the roster that several places share (children's privacy, pages, API)."""
-from datetime import date
+from datetime import date, timedelta
 
 from accounts.roles import STAFF
 from outbox import rules as outbox_rules
 from outbox import selectors as outbox_selectors
 from outbox.deliveries import invitation_ref
-from tenants.groups.models import Group, Shift, StaffProfile
+from tenants.groups.models import BackupPerson, Group, Shift, StaffProfile
 
 #: Where a staff member's invitation stands (the staff page and the API's `invitation`).
 INVITATION_ACTIVE = "active"  # the account is in use: nothing to do
@@ -67,3 +67,12 @@ def invitation_states(profiles, location) -> dict[int, str]:
 
 def invitation_state(profile: StaffProfile, location) -> str:
     return invitation_states([profile], location)[profile.pk]
+
+
+def backup_on(day: date) -> BackupPerson | None:
+    """The childminder's backup person (achterwacht) set for `day`, if any."""
+    return BackupPerson.objects.filter(date=day).first()
+
+
+def backups_from(day: date, days: int = 14) -> list[BackupPerson]:
+    return list(BackupPerson.objects.filter(date__gte=day, date__lt=day + timedelta(days=days)))

@@ -1,18 +1,20 @@
 """Writes of groups, staff members and the day roster. Each raises ValidationError({field: [...]}) on bad
 input and stores nothing in that case."""
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.db.models import ProtectedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Membership, User
 from accounts.roles import STAFF
 from outbox.deliveries import invite_after_commit
 from tenants.groups import rules, selectors
-from tenants.groups.models import Group, Shift, StaffProfile
+from tenants.groups.models import BackupPerson, Group, Shift, StaffProfile
 
 GROUP_FIELDS = ("name", "kind", "play_space_m2", "min_age", "max_age")
 
@@ -180,3 +182,26 @@ def update_shift(shift: Shift, **changes) -> Shift:
 
 def delete_shift(shift: Shift) -> None:
     shift.delete()
+
+
+@transaction.atomic
+def set_backup(*, first_day: date | None, name: str, phone: str, last_day: date | None = None,
+               today: date | None = None) -> list[BackupPerson]:
+    """Set the backup person (achterwacht) for one day or each day of a range; a day already set is
+    overwritten, so a change of plan is one step."""
+    today = today or timezone.localdate()
+    errors = rules.backup_errors(name=name, phone=phone, first_day=first_day, last_day=last_day, today=today)
+    if errors:
+        raise ValidationError({field: [_(text) for text in texts] for field, texts in errors.items()})
+    last_day = last_day or first_day
+    saved = []
+    for offset in range((last_day - first_day).days + 1):
+        day = first_day + timedelta(days=offset)
+        backup, _created = BackupPerson.objects.update_or_create(
+            date=day, defaults={"name": name.strip(), "phone": " ".join(phone.split())})
+        saved.append(backup)
+    return saved
+
+
+def remove_backup(backup: BackupPerson) -> None:
+    backup.delete()

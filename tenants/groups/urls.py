@@ -20,5 +20,7 @@ urlpatterns = [
     path("staff/<int:pk>/reinvite/", views.StaffReinviteView.as_view(), name="staff-reinvite"),
     path("roster/", views.RosterView.as_view(), name="roster"),
     path("roster/<int:pk>/delete/", views.ShiftDeleteView.as_view(), name="roster-delete"),
+    path("backup/", views.BackupView.as_view(), name="backup"),
+    path("backup/<int:pk>/delete/", views.BackupDeleteView.as_view(), name="backup-delete"),
     path("api/v1/", include(router.urls)),
 ]

@@ -4,18 +4,19 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, STAFF
 from tenants.children.forms import add_service_errors
 from tenants.groups import forms, selectors, services
-from tenants.groups.models import Group, Shift, StaffProfile
+from tenants.groups.models import BackupPerson, Group, Shift, StaffProfile
 
 WORKERS = (ENTREPRENEUR, STAFF)
 
@@ -230,3 +231,53 @@ class ShiftDeleteView(RoleRequiredMixin, View):
         services.delete_shift(shift)
         messages.success(request, _("The roster line was removed."))
         return redirect(f"{reverse('roster')}?date={day:%Y-%m-%d}")
+
+
+# --- the childminder's backup person (achterwacht) --------------------------------------------------------
+
+
+class ChildminderOnly(RoleRequiredMixin):
+    """The backup person is a childminder's: other kinds of location have no such page."""
+
+    allowed_roles = (ENTREPRENEUR,)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.location is None or request.location.kind != "gastouder":
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class BackupView(ChildminderOnly, View):
+    """The backup person per day for the next two weeks, and the form to set one for a day or a range."""
+
+    def render_page(self, request, form, status=200):
+        today = timezone.localdate()
+        return render(request, "groups/backup.html", {
+            "form": form, "backups": selectors.backups_from(today, days=62), "today": today,
+        }, status=status)
+
+    def get(self, request):
+        day = roster_day(request)
+        return self.render_page(request, forms.BackupForm(initial={"first_day": day}))
+
+    def post(self, request):
+        form = forms.BackupForm(request.POST)
+        if form.is_valid():
+            try:
+                saved = services.set_backup(**form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, ngettext(
+                    "%(name)s is your backup person on %(count)s day.",
+                    "%(name)s is your backup person on %(count)s days.", len(saved)) % {
+                    "name": saved[0].name, "count": len(saved)})
+                return redirect("backup")
+        return self.render_page(request, form, status=400)
+
+
+class BackupDeleteView(ChildminderOnly, View):
+    def post(self, request, pk):
+        services.remove_backup(get_object_or_404(BackupPerson, pk=pk))
+        messages.success(request, _("The backup person was removed for that day."))
+        return redirect("backup")

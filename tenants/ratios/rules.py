@@ -12,7 +12,8 @@ Sources
 * Day care (KDV): Besluit kwaliteit kinderopvang (BWBR0039936), tabel 1 of its annex, in force since
   1 January 2019, exactly as listed in issue 4. The row is chosen by the youngest and the oldest age
   present; a group has at most 16 children, at most 12 when all are of age 0.
-* After-school care (BSO): see `BSO_ROWS` below for the source and its status.
+* After-school care (BSO): the same decree, tabel 2 of its annex (bijlage 1, onderdeel b), cell by cell: see
+  `BSO_TABLE` below.
 * Childminder (gastouder): the childminder rules of the same decree as summarised in DESIGN.md and
   issue 4 (article numbers not checked here): at most 6 children of 0-12, at most 5 under 4, at most 4
   of age 0 and 1 together, at most 2 of age 0, the childminder's own children under 10 included; a
@@ -281,27 +282,57 @@ def _not_enough_staff(required: int, staff: int, children: int) -> Violation:
 
 
 # ---------------------------------------------------------------------------------------------------
-# After-school care (BSO)
+# After-school care (BSO): Besluit kwaliteit kinderopvang, bijlage 1, onderdeel b, tabel 2
 # ---------------------------------------------------------------------------------------------------
 
-#: (youngest, oldest) bands of the after-school table -> children per member of staff.
+#: Table 2 of the annex ("Berekening van het minimaal aantal in te zetten beroepskrachten en de maximale
+#: groepsgrootte bij groepen in de buitenschoolse opvang"), as in force since 1 January 2019. One row per
+#: age band, one column per number of staff; a cell is the most children, and in the mixed row also the
+#: most children of 4 to 7 (footnotes 1 and 2: "waarvan maximaal negen / achttien kinderen van 4 tot 7
+#: jaar"). A dash in the table (no third column for 4-7 and 4-13) is a column that is not there: those
+#: basisgroepen never grow beyond their last column, whatever the staff. The group maximum is in the
+#: table itself ("De voorwaarden met betrekking tot de maximale grootte van een basisgroep zijn in tabel 2
+#: verwerkt").
 #:
-#: Source: Besluit kwaliteit kinderopvang (BWBR0039936), artikel 12 (basisgroep) and the annex table
-#: for buitenschoolse opvang, as in force since 1 January 2019: ages 4 to 7: 1 staff per 10 children;
-#: ages 7 to 13: 1 per 12; mixed groups of 4 to 13: 1 per 11. The decree text itself could not be
-#: retrieved when this was written; these are the well-known published values (the 1:12 for 7-13 year
-#: olds replaced 1:10 on 1 January 2019, as announced on veranderingenkinderopvang.nl and
-#: werkenbijkinderopvang.nl, "wijziging BKR 7-13 jarigen"). The basisgroep maximum of 30 children
-#: (`BSO_MAX_GROUP`) follows artikel 12 as recalled, not as read: verify it against
-#: wetten.overheid.nl/BWBR0039936 artikel 12 before relying on it for enforcement.
-BSO_ROWS: dict[tuple[int, int], int] = {(4, 6): 10, (7, 12): 12, (4, 12): 11}
-BSO_MAX_GROUP = 30
+#: Rows: "4 tot 7" (every child 4, 5 or 6), "7 tot de leeftijd waarop het basisonderwijs eindigt" (every
+#: child 7 or older) and "4 tot de leeftijd waarop het basisonderwijs eindigt" (both present). Whole-year
+#: ages: 4-6 are the younger children, 7-12 the older ones.
+#:
+#: The amendment of Stb. 2024, 64 lets a BSO compute the ratio over the whole location instead of per
+#: basisgroep; this check stays per group, the stricter reading, and leaves the table's cells unchanged.
+BSO_YOUNG = (4, 6)
+BSO_TABLE: dict[str, tuple[Cell, ...]] = {
+    "4-7": (Cell(10), Cell(20)),
+    "7-13": (Cell(12), Cell(24), Cell(30)),
+    "4-13": (Cell(11, 9), Cell(22, 18)),
+}
 
 
 @dataclass(frozen=True)
 class BsoRow:
     label: str
-    per_staff: int
+    columns: tuple[Cell, ...]
+
+    @property
+    def max_group(self) -> int:
+        return self.columns[-1].children
+
+    @property
+    def max_young(self) -> int | None:
+        """In the mixed row: the most children of 4 to 7 the group may ever hold (the last column's)."""
+        return self.columns[-1].max_age_0
+
+    @property
+    def per_staff(self) -> int:
+        """The first column: children per member of staff, as the ratio is usually quoted (1:10, 1:12, 1:11)."""
+        return self.columns[0].children
+
+    def column(self, staff: int) -> Cell:
+        return self.columns[min(staff, len(self.columns)) - 1]
+
+
+def _young(ages: list[int]) -> int:
+    return sum(1 for age in ages if BSO_YOUNG[0] <= age <= BSO_YOUNG[1])
 
 
 def bso_row(ages: Iterable[int]) -> BsoRow | None:
@@ -309,56 +340,89 @@ def bso_row(ages: Iterable[int]) -> BsoRow | None:
     ages = _validate_ages(ages, BSO)
     if not ages:
         return None
-    if max(ages) < 7:
-        return BsoRow("4-7", BSO_ROWS[(4, 6)])
-    if min(ages) >= 7:
-        return BsoRow("7-13", BSO_ROWS[(7, 12)])
-    return BsoRow("4-13", BSO_ROWS[(4, 12)])
+    if max(ages) <= BSO_YOUNG[1]:
+        label = "4-7"
+    elif min(ages) > BSO_YOUNG[1]:
+        label = "7-13"
+    else:
+        label = "4-13"
+    return BsoRow(label, BSO_TABLE[label])
 
 
 def bso_max_children(ages: Iterable[int], staff: int) -> int:
-    row = bso_row(ages)
+    """The most children `staff` may care for, with the row and the number of 4 to 7 year olds present.
+
+    Cells are the table's, column by column (a larger staff may use any smaller column's cell too); in the
+    mixed row a cell only counts when the younger children present stay within its footnote.
+    """
+    ages = _validate_ages(ages, BSO)
     staff = _validate_staff(staff)
+    if staff == 0:
+        return 0
+    row = bso_row(ages)
     if row is None:
-        return BSO_MAX_GROUP if staff else 0
-    return min(row.per_staff * staff, BSO_MAX_GROUP)
+        return BSO_TABLE["7-13"][-1].children
+    young = _young(ages)
+    holding = [row.column(count).children for count in range(1, staff + 1)
+               if row.column(count).max_age_0 is None or young <= row.column(count).max_age_0]
+    return max(holding, default=0)
 
 
 def bso_required_staff(ages: Iterable[int]) -> int | None:
+    """The fewest staff for the children present; None when no column of the row holds them."""
     ages = _validate_ages(ages, BSO)
     row = bso_row(ages)
     if row is None:
         return 0
-    if len(ages) > BSO_MAX_GROUP:
-        return None
-    return math.ceil(len(ages) / row.per_staff)
+    for staff in range(1, len(row.columns) + 1):
+        if bso_max_children(ages, staff) >= len(ages):
+            return staff
+    return None
+
+
+def _bso_rule(row: BsoRow | None, staff: int) -> dict:
+    if row is None:
+        return _rule(gettext_noop("After-school care (BSO): no children present."))
+    column = min(max(staff, 1), len(row.columns))
+    cell = row.column(column)
+    if cell.max_age_0 is None:
+        return _rule(
+            gettext_noop("After-school care (BSO), ages %(ages)s (decree table 2): %(staff)s staff for at most "
+                         "%(children)s children; basisgroep at most %(group)s."),
+            ages=row.label, staff=column, children=cell.children, group=row.max_group,
+        )
+    return _rule(
+        gettext_noop("After-school care (BSO), ages %(ages)s (decree table 2): %(staff)s staff for at most "
+                     "%(children)s children, of whom at most %(young)s of 4 to 7; basisgroep at most %(group)s."),
+        ages=row.label, staff=column, children=cell.children, young=cell.max_age_0, group=row.max_group,
+    )
 
 
 def bso_check(ages: Iterable[int], staff: int) -> Result:
     ages = _validate_ages(ages, BSO)
     staff = _validate_staff(staff)
     row = bso_row(ages)
+    young = _young(ages)
     violations: list[Violation] = []
-    if len(ages) > BSO_MAX_GROUP:
+    if row is not None and len(ages) > row.max_group:
         violations.append(violation(
             "group_too_large",
             gettext_noop("A group may have at most %(max)s children; %(children)s are present."),
-            max=BSO_MAX_GROUP, children=len(ages),
+            max=row.max_group, children=len(ages),
+        ))
+    elif row is not None and row.max_young is not None and young > row.max_young:
+        violations.append(violation(
+            "too_many_young",
+            gettext_noop("A mixed after-school group may have at most %(max)s children of 4 to 7; %(young)s are "
+                         "present."),
+            max=row.max_young, young=young,
         ))
     required = bso_required_staff(ages)
     if required is not None and staff < required:
         violations.append(_not_enough_staff(required, staff, len(ages)))
-    if row is None:
-        rule = _rule(gettext_noop("After-school care (BSO): no children present."))
-    else:
-        rule = _rule(
-            gettext_noop("After-school care (BSO), ages %(ages)s: 1 staff per %(per_staff)s children; "
-                         "basisgroep at most %(group)s."),
-            ages=row.label, per_staff=row.per_staff, group=BSO_MAX_GROUP,
-        )
     return Result(
         allowed=not violations, required_staff=required, max_children=bso_max_children(ages, staff),
-        violations=violations, **rule,
+        violations=violations, **_bso_rule(row, staff),
     )
 
 
