@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from jurisdictions import policy
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
@@ -126,7 +127,7 @@ def start_onboarding(*, return_url: str, refresh_url: str, location=None, email:
     try:
         if account is None:
             created = client.v1.accounts.create(params={
-                "country": "BE" if location.jurisdiction == "BE-VLG" else "NL",
+                "country": policy(location.jurisdiction).country,
                 "email": email or None,
                 "business_profile": {"name": location.name, "mcc": "8351"},
                 "controller": {

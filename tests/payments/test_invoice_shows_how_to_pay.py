@@ -110,7 +110,18 @@ def test_the_pdf_says_how_to_pay_with_the_qr_code(world):
         text = pdf_text(pdf.invoice_pdf(invoice, []))
     assert "NL91 ABNA 0417 1643 00" in text and "Kinderopvang Alpha" in text
     assert "Payment reference \\(invoice number\\): 004101" in text
-    assert text.count(" re") > 100  # the QR code's dark runs, drawn as rectangles
+    # The squares drawn are exactly the modules of the transfer's EPC QR code (row by row, dark runs).
+    from billing.payments import qr, selectors
+
+    with in_schema(world.a):
+        details = selectors.transfer_details(invoice, world.a.location)
+    expected = qr.epc_qr(details, mask=qr.PDF_MASK).matrix
+    drawn = [[0] * len(expected) for _row in expected]
+    for c, r, w in re.findall(r"^(\d+) (\d+) (\d+) 1 re$", text, re.M):
+        for column in range(int(c), int(c) + int(w)):
+            drawn[int(r)][column] = 1
+    assert drawn == [list(row) for row in expected]
+    assert "\n".join(qr.epc_payload(details).split("\n")[6:8]) == "NL91ABNA0417164300\nEUR120.5"
 
 
 def test_the_flemish_pdf_has_the_structured_communication(world, flemish_a):  # noqa: F811
