@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.roles import ENTREPRENEUR, PARENT
+from billing.care_month import selectors as care_month
 from billing.invoices.models import AnnualStatement, CreditNote, Invoice
-from billing.tariffs import adapters, rules
+from billing.tariffs import rules
 from billing.tariffs.models import RegisteredHours, TariffYear
 
 
@@ -72,15 +73,15 @@ def month_run(location, year: int, month: int, today: date) -> tuple[list[Invoic
     start, end = rules.month_bounds(year, month)
     invoices = list(Invoice.objects.filter(kind=Invoice.Kind.MONTHLY, period_start=start).order_by("number"))
     done = {invoice.contract_id for invoice in invoices}
-    ctx = adapters.LocationContext(location)
+    ctx = care_month.LocationContext(location)
     pending = []
     for contract in services.contracts_for_month(year, month):
         if contract.pk in done:
             continue
-        model = adapters.tariff_model(contract, location.jurisdiction)
+        model = care_month.tariff_model(contract, location.jurisdiction)
         row = ContractMonth(contract, model, rules.month_due(model, year, month, today))
         try:
-            adapters.paying_parent(contract)
+            care_month.paying_parent(contract)
             row.total = rules.total(services.contract_lines(ctx, contract, model, year, month))
         except services.Waiting:
             open_days = RegisteredHours.objects.filter(contract=contract, date__gte=start, date__lte=end,

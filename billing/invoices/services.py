@@ -9,10 +9,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from jurisdictions import policy
 
+from billing.care_month import selectors as care_month
+from billing.care_month import values
 from billing.invoices import rules as invoice_rules
 from billing.invoices.models import (
     AnnualStatement,
@@ -23,10 +26,9 @@ from billing.invoices.models import (
     InvoiceLine,
     Reminder,
 )
-from billing.tariffs import adapters, rules
-from billing.tariffs.models import Extra, IncomeCertificate, RegisteredHours, TariffSettings
+from billing.tariffs import rules
+from billing.tariffs.models import TariffSettings
 from tenants.calendar.selectors import location_today
-from tenants.contracts import rules as tenants_contract_rules
 from tenants.contracts.models import Contract
 
 INVOICE_SERIES = "invoice"
@@ -139,11 +141,10 @@ def create_credit_note(invoice: Invoice, *, amount: Decimal | None = None, reaso
 
 
 # --- the monthly run --------------------------------------------------------------------------------
+#
+# One contract's month: care_month.selectors.care_month reads it, billing.tariffs.rules.invoice_lines
+# prices it, invoice_contract_month numbers, stores, renders and sends it (docs/architecture.md).
 
-VAT_NOTE = {
-    "NL": "Exempt from VAT: childcare (art. 11 lid 1 sub f Wet op de omzetbelasting 1968).",
-    "BE-VLG": "Exempt from VAT: childcare (art. 44 § 2, 2° of the Belgian VAT Code).",
-}
 METHOD_NOTES = {
     rules.NL_MONTHLY_AVERAGE: rules.gettext_noop(
         "Monthly average: the agreed hours over the calendar year, without the closing weeks but with the "
@@ -172,14 +173,13 @@ class RunResult:
                 "problems": self.problems}
 
 
-class Waiting(Exception):
-    """The month cannot be invoiced yet (hours not yet approved)."""
+Waiting = values.Waiting
 
 
 def period_for(model: str, today: date) -> tuple[int, int]:
     """The month a run on `today` invoices: NL average and flexible the current month, registered hours
-    and the BE-VLG day price the month before."""
-    if model in (rules.NL_MONTHLY_AVERAGE, rules.NL_FLEXIBLE):
+    and the BE-VLG day price the month before (rules.month_due)."""
+    if rules.month_due(model, today.year, today.month, today):
         return today.year, today.month
     first = today.replace(day=1) - timedelta(days=1)
     return first.year, first.month
@@ -190,7 +190,7 @@ def contracts_for_month(year: int, month: int):
     return (Contract.objects.filter(status=Contract.Status.ACTIVE, start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
             .select_related("child", "tariff__paying_parent")
-            .prefetch_related("versions", "child__guardians").order_by("pk"))
+            .prefetch_related("versions", "child__guardians", "extras").order_by("pk"))
 
 
 def _translated(line) -> rules.Line:
@@ -198,152 +198,44 @@ def _translated(line) -> rules.Line:
     return rules.Line(line.kind, text, line.quantity, line.unit, line.unit_price, line.amount)
 
 
-def _extras(contract, start: date, end: date) -> list[rules.Line]:
-    lines = []
-    for extra in contract.extras.all():
-        if extra.frequency == Extra.Frequency.ONCE:
-            if start <= extra.on_date <= end:
-                lines.append(rules.extra_line(extra.description, extra.quantity, extra.unit_price))
-        elif extra.on_date <= end and (extra.until is None or extra.until >= start):
-            lines.append(rules.extra_line(extra.description, extra.quantity, extra.unit_price))
-    return lines
-
-
-def _nl_registered_hours(contract, start: date, end: date):
-    rows = list(RegisteredHours.objects.filter(contract=contract, date__gte=start, date__lte=end))
-    if any(r.approved_at is None for r in rows):
-        raise Waiting
-    return [(r.date, r.hours) for r in rows]
-
-
-def _invoiced_care_hours(contract, start: date, end: date) -> Decimal:
-    return InvoiceLine.objects.filter(
-        invoice__contract=contract, invoice__period_start__gte=start, invoice__period_start__lte=end,
-        kind=InvoiceLine.Kind.CARE).aggregate(s=Sum("quantity"))["s"] or Decimal("0")
-
-
-def _registered_attendance_hours(contract, start: date, end: date, ctx) -> Decimal:
-    return sum((stay.hours for stay in adapters.attended_hours(contract.child_id, start, end, ctx.zone).values()),
-               Decimal("0"))
-
-
-def _justified_used(child_id: int, year: int, before: date) -> Decimal:
-    return InvoiceLine.objects.filter(
-        invoice__child_id=child_id, invoice__period_start__gte=date(year, 1, 1), invoice__period_start__lt=before,
-        kind=InvoiceLine.Kind.ABSENCE, unit_price=0).exclude(invoice__status=Invoice.Status.CREDITED).aggregate(
-        s=Sum("quantity"))["s"] or Decimal("0")
-
-
 def contract_lines(ctx, contract, model: str, year: int, month: int) -> list[rules.Line]:
-    """The lines of one contract's invoice for the month (English templates; translated later).
-    Raises ValidationError for missing rates or certificates, Waiting for unapproved hours."""
-    start, end = rules.month_bounds(year, month)
-    parts = adapters.segments(contract)
-    if not parts:
-        raise ValidationError({"contract": [_("The contract has no signed version.")]})
-    lines: list[rules.Line] = []
-    if model == rules.NL_MONTHLY_AVERAGE:
-        rate = ctx.rate(year, contract.care_type)
-        lines += rules.nl_average_month(year=year, month=month, segments=[s for s, _v in parts],
-                                        unpaid=ctx.unpaid_days(year), rate=rate)
-    elif model == rules.NL_FLEXIBLE:
-        rate = ctx.rate(year, contract.care_type, flexible=True)
-        for segment, version in parts:
-            covered = rules.covered_days(start, end, segment.start, segment.end)
-            if covered and version.estimated_hours_per_quarter:
-                lines += rules.nl_flexible_month(estimate_per_quarter=version.estimated_hours_per_quarter,
-                                                 rate=rate, year=year, month=month, covered=covered)
-        if month in (1, 4, 7, 10):
-            previous = start - timedelta(days=1)
-            q_start, q_end = rules.quarter_bounds(previous.year, rules.quarter_of(previous.month))
-            invoiced = _invoiced_care_hours(contract, q_start, q_end)
-            if invoiced:
-                lines += rules.nl_flexible_settlement(
-                    invoiced_hours=invoiced, registered_hours=_registered_attendance_hours(contract, q_start, q_end,
-                                                                                           ctx),
-                    rate=ctx.rate(previous.year, contract.care_type, flexible=True), year=previous.year,
-                    quarter=rules.quarter_of(previous.month))
-    elif model == rules.NL_REGISTERED:
-        rate = ctx.rate(year, contract.care_type)
-        lines += rules.nl_registered_month(hours_by_day=_nl_registered_hours(contract, start, end), rate=rate,
-                                           year=year, month=month)
-    elif model == rules.BE_DAY_PRICE:
-        lines += _be_lines(ctx, contract, parts, year, month)
-    else:
-        raise ValidationError({"model": [_("Unknown tariff model.")]})
-    period = rules.overlap(start, end, contract.start_date, contract.end_date)
-    lines += _extras(contract, period[0], period[1] or end)
-    return lines
+    """The lines of one contract's invoice for the month (English templates; translated later): one read
+    (care_month), one pure calculation (rules.invoice_lines). Raises ValidationError for missing rates or
+    certificates, Waiting for unapproved hours."""
+    return rules.invoice_lines(care_month.care_month(ctx, contract, year, month, model))
 
 
-def _be_lines(ctx, contract, parts, year: int, month: int) -> list[rules.Line]:
-    start, end = rules.month_bounds(year, month)
-    child_id = contract.child_id
-    certificates = list(IncomeCertificate.objects.filter(child_id=child_id))
-    attended = adapters.attended_hours(child_id, start, end, ctx.zone)
-    settling = adapters.settling_in_days(child_id, start, end)
-    exempt = adapters.exempt_days(child_id, start, end)
-    given_up, swapped_to = adapters.swapped_days(child_id, start, end)
-    closed = ctx.closed_days(year)
-    diapers = adapters.location_diapers(contract)
-    be_days = []
-    for day in rules.days(start, end):
-        reserved = None
-        for segment, _version in parts:
-            if segment.start <= day and (segment.end is None or day <= segment.end):
-                slot = rules.slot_on(segment.weeks, segment.reference, day)
-                reserved = slot.hours if slot else None
-        if day in given_up:
-            reserved = None
-        reserved = swapped_to.get(day, reserved)
-        came = attended.get(day)
-        if came is None and day in settling:
-            came = adapters.Stay(Decimal("0"), None)  # a planned session is billed, registered or not
-        if reserved is None and came is None:
-            continue
-        if day not in settling and not (contract.start_date <= day and (contract.end_date is None
-                                                                        or day <= contract.end_date)):
-            continue
-        be_days.append(rules.BeDay(
-            date=day, day_price=adapters.day_price(child_id, day, certificates), reserved_hours=reserved,
-            attended_hours=came.hours if came else None, settling_in=day in settling,
-            pickup=came.pickup if came else None, pickup_announced=bool(came and came.pickup_announced),
-            closing=ctx.closing_time(day.weekday()), closed=day in closed and came is None,
-            exempt=day in exempt and came is None, diapers=diapers))
-    last_version = parts[-1][1]
-    days_per_week = Decimal(str(tenants_contract_rules.days_per_week(last_version.weeks)))
-    quota = rules.justified_quota(full_time_days=ctx.settings.justified_absence_days, days_per_week=days_per_week,
-                                  months_in_year=rules.months_in_year(year, contract.start_date, contract.end_date))
-    left = max(quota - _justified_used(child_id, year, start), Decimal("0"))
-    result = rules.be_month(days_in_month=be_days, justified_left=left, fees=ctx.settings.be_fees(),
-                            late_absence_fines=adapters.late_absence_fines(child_id, start, end))
-    return result.lines
+def _lrk_number(location, care_type: str) -> str:
+    return (location.lrk_numbers or {}).get(care_type, "") if policy(location.jurisdiction).lrk_register else ""
+
+
+def _vat_note(location) -> str:
+    return _(policy(location.jurisdiction).vat_note)
 
 
 def invoice_contract_month(ctx, contract, year: int, month: int, *, model: str | None = None,
                            today: date | None = None) -> Invoice | None:
     """Make, number, render and send the invoice of one contract for one month — all in one transaction,
     so a worker killed half-way leaves nothing. None when it exists already (the run is idempotent)."""
-    model = model or adapters.tariff_model(contract, ctx.jurisdiction)
+    model = model or care_month.tariff_model(contract, ctx.jurisdiction)
     start, end = rules.month_bounds(year, month)
     if Invoice.objects.filter(contract=contract, kind=Invoice.Kind.MONTHLY, period_start=start).exists():
         return None
-    parent = adapters.paying_parent(contract)
-    lines = [_translated(item) for item in contract_lines(ctx, contract, model, year, month)]
+    parent = care_month.paying_parent(contract)
+    priced = contract_lines(ctx, contract, model, year, month)
     today = today or timezone.localdate(timezone=ctx.zone)
     location = ctx.location
     try:
-        with transaction.atomic():
+        # The invoice is written in the paying parent's language, whatever the worker's thread has active.
+        with transaction.atomic(), translation.override(parent.language or ctx.policy.language):
+            lines = [_translated(item) for item in priced]
             invoice = Invoice(
                 kind=Invoice.Kind.MONTHLY, child=contract.child, contract=contract, parent=parent,
-                period_start=start, period_end=end, issue_date=today,
-                due_date=rules.due_date(today, location.jurisdiction, ctx.settings.nl_payment_days),
-                payment_method=adapters.payment_method(contract), jurisdiction=location.jurisdiction,
-                location_name=location.name,
-                lrk_number=(location.lrk_numbers or {}).get(contract.care_type, "") if location.jurisdiction == "NL"
-                else "",
+                period_start=start, period_end=end, issue_date=today, due_date=rules.due_date(today, ctx.payment_days),
+                payment_method=care_month.payment_method(contract), jurisdiction=location.jurisdiction,
+                location_name=location.name, lrk_number=_lrk_number(location, contract.care_type),
                 parent_name=parent.full_name, child_name=contract.child.full_name, tariff_model=model,
-                method_note=_(METHOD_NOTES[model]), vat_note=_(VAT_NOTE.get(location.jurisdiction, VAT_NOTE["NL"])),
+                method_note=_(METHOD_NOTES[model]), vat_note=_vat_note(location),
             )
             invoice.save()
             invoice.total = add_lines(invoice, lines)
@@ -369,7 +261,7 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
               today: date | None = None) -> RunResult:
     """Invoice every running contract of the location (the connection is in its schema) for the month.
     Idempotent: a contract that has its invoice for the month is skipped."""
-    ctx = adapters.LocationContext(location)
+    ctx = care_month.LocationContext(location)
     result = RunResult()
     start, _end = rules.month_bounds(year, month)
     done = set(Invoice.objects.filter(kind=Invoice.Kind.MONTHLY, period_start=start)
@@ -378,7 +270,7 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
         if contract.pk in done:
             result.existing += 1
             continue
-        model = adapters.tariff_model(contract, location.jurisdiction)
+        model = care_month.tariff_model(contract, location.jurisdiction)
         if models is not None and model not in models:
             continue
         try:
@@ -400,29 +292,25 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
 def run_month_now(location, year: int, month: int, today: date) -> RunResult:
     """The entrepreneur runs a month from the page: the beat job's run, for the tariff models whose month is
     due on `today` (rules.month_due). Idempotent like the beat run."""
-    models = {model for model in rules.MODELS
-              if rules.MODEL_JURISDICTION[model] == location.jurisdiction and rules.month_due(model, year, month,
-                                                                                               today)}
+    models = {model for model in policy(location.jurisdiction).tariff_models
+              if rules.month_due(model, year, month, today)}
     if not models:
         raise ValidationError({"month": [_("This month cannot be invoiced yet.")]})
     return run_month(location, year, month, models=models, today=today)
 
 
 def run_due(location, today: date) -> dict:
-    """What the beat job does at one location on `today` (its local date): NL on the 1st–14th the current
-    month (monthly average, flexible) and the month before for approved registered hours; BE-VLG on the
-    1st–14th the month before. Repeating a day changes nothing; a later day completes an interrupted run."""
-    results = {}
-    if location.jurisdiction == "NL":
-        year, month = period_for(rules.NL_MONTHLY_AVERAGE, today)
-        results["current"] = run_month(location, year, month, today=today,
-                                       models={rules.NL_MONTHLY_AVERAGE, rules.NL_FLEXIBLE}).as_dict()
-        year, month = period_for(rules.NL_REGISTERED, today)
-        results["previous"] = run_month(location, year, month, today=today, models={rules.NL_REGISTERED}).as_dict()
-    else:
-        year, month = period_for(rules.BE_DAY_PRICE, today)
-        results["previous"] = run_month(location, year, month, today=today, models={rules.BE_DAY_PRICE}).as_dict()
-    return results
+    """What the beat job does at one location on `today` (its local date): each of the jurisdiction's tariff
+    models for the month it invoices on that day (period_for: NL monthly average and flexible the current
+    month, registered hours and the Flemish day price the month before). "current" is the run of the
+    current month, "previous" of the month before. Repeating a day changes nothing; a later day completes an
+    interrupted run."""
+    periods: dict[tuple[int, int], set[str]] = {}
+    for model in policy(location.jurisdiction).tariff_models:
+        periods.setdefault(period_for(model, today), set()).add(model)
+    return {"current" if (year, month) == (today.year, today.month) else "previous":
+            run_month(location, year, month, today=today, models=models).as_dict()
+            for (year, month), models in sorted(periods.items(), reverse=True)}
 
 
 def run_everywhere(today: date | None = None, location_ids=None, only_failed: bool = False):
@@ -504,19 +392,18 @@ def create_one_off_invoice(contract: Contract | None, *, lines, costs_date: date
     parent = None
     if contract is not None and "contract" not in errors:
         try:
-            parent = adapters.paying_parent(contract)
+            parent = care_month.paying_parent(contract)
         except ValidationError as error:
             errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
-    location = adapters.current_location()
+    location = care_month.current_location()
     invoice = Invoice.objects.create(
         kind=Invoice.Kind.MANUAL, child=contract.child, contract=contract, parent=parent,
-        period_start=costs_date, period_end=costs_date, payment_method=adapters.payment_method(contract),
+        period_start=costs_date, period_end=costs_date, payment_method=care_month.payment_method(contract),
         jurisdiction=location.jurisdiction, location_name=location.name,
-        lrk_number=(location.lrk_numbers or {}).get(contract.care_type, "") if location.jurisdiction == "NL" else "",
-        parent_name=parent.full_name, child_name=contract.child.full_name, method_note=_(ONE_OFF_NOTE),
-        vat_note=_(VAT_NOTE.get(location.jurisdiction, VAT_NOTE["NL"])))
+        lrk_number=_lrk_number(location, contract.care_type), parent_name=parent.full_name,
+        child_name=contract.child.full_name, method_note=_(ONE_OFF_NOTE), vat_note=_vat_note(location))
     invoice.total = add_lines(invoice, priced)
     invoice.save(update_fields=["total"])
     return issue_invoice(invoice) if issue else invoice
@@ -534,9 +421,9 @@ def issue_invoice(invoice: Invoice) -> Invoice:
     if not lines:
         raise ValidationError({"lines": [_("An invoice needs at least one line.")]})
     current.total = sum((line.amount for line in lines), Decimal("0.00"))
-    current.issue_date = location_today(adapters.current_location())
-    current.due_date = rules.due_date(current.issue_date, current.jurisdiction,
-                                      TariffSettings.load().nl_payment_days)
+    current.issue_date = location_today(care_month.current_location())
+    current.due_date = rules.due_date(current.issue_date, policy(current.jurisdiction).invoice_due_days
+                                      or TariffSettings.load().nl_payment_days)
     _issue(current, lines)
     return current
 

@@ -5,13 +5,13 @@ from django.db import transaction
 
 from billing.invoices import rules as invoice_rules
 from billing.invoices.models import AnnualStatement, Invoice
-from billing.tariffs import adapters
+from tenants.calendar.selectors import current_location
 
 
 def make_statements(year: int, kind: str | None = None) -> int:
     """NL jaaropgave per child and paying parent for the calendar year `year`; BE-VLG fiscal certificate for
     December `year - 1` to November `year`. Idempotent: an existing statement is left as it is."""
-    location = adapters.current_location()
+    location = current_location()
     kind = kind or (AnnualStatement.Kind.BE_FISCAL if location.jurisdiction == "BE-VLG"
                     else AnnualStatement.Kind.NL_JAAROPGAVE)
     start, end = invoice_rules.statement_period(kind, year)

@@ -1,9 +1,11 @@
 """Tariffs of one location (in its schema): rates per care type and calendar year, the tariff model and
 paying parent per contract, Flemish income certificates and fees, extras, and registered hours."""
+from dataclasses import replace
 from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from jurisdictions import Fees, be_vlg
 
 from accounts.fields import person
 from billing.tariffs import rules
@@ -49,20 +51,33 @@ class Rate(models.Model):
         return f"{self.tariff_year.year} {self.care_type}: {self.hourly_rate}"
 
 
+FLEMISH = be_vlg.POLICY.fees
+
+
 class TariffSettings(models.Model):
-    """Per location (one row): payment term and the Flemish fees (indexed every 1 January)."""
+    """Per location (one row): payment term and the fees the house rules let a location set (indexed every
+    1 January). The amounts start from the jurisdiction policy's (jurisdictions, seed 003 4.2.4); an empty
+    amount means the jurisdiction's own (`fees`)."""
 
     nl_payment_days = models.PositiveSmallIntegerField(_("payment term in days (NL)"), default=14)
     justified_absence_days = models.PositiveSmallIntegerField(
         _("justified absence days a year for full-time care"), default=30)
     diaper_full_day = models.DecimalField(_("diapers, full day"), max_digits=6, decimal_places=2,
-                                          default=Decimal("1.82"))
+                                          default=FLEMISH.diaper_full_day)
     diaper_half_day = models.DecimalField(_("diapers, half day"), max_digits=6, decimal_places=2,
-                                          default=Decimal("1.09"))
+                                          default=FLEMISH.diaper_half_day)
     admin_fee = models.DecimalField(_("monthly administration fee"), max_digits=6, decimal_places=2,
-                                    default=Decimal("4.37"))
+                                    default=FLEMISH.admin_fee)
     late_pickup_fine = models.DecimalField(_("fine per started quarter after closing time"), max_digits=6,
-                                           decimal_places=2, default=Decimal("15.00"))
+                                           decimal_places=2, default=FLEMISH.late_pickup_per_quarter)
+    diaper_own_full_day = models.DecimalField(_("parents' own diapers, full day"), max_digits=6, decimal_places=2,
+                                              null=True, blank=True)
+    diaper_own_half_day = models.DecimalField(_("parents' own diapers, half day"), max_digits=6, decimal_places=2,
+                                              null=True, blank=True)
+    late_absence_fine = models.DecimalField(_("fine for an absence reported late"), max_digits=6,
+                                            decimal_places=2, null=True, blank=True)
+    unreported_absence_fine = models.DecimalField(_("fine for an absence not reported"), max_digits=6,
+                                                  decimal_places=2, null=True, blank=True)
 
     class Meta:
         verbose_name = _("tariff settings")
@@ -74,8 +89,13 @@ class TariffSettings(models.Model):
     def load(cls) -> "TariffSettings":
         return cls.objects.filter(pk=1).first() or cls(pk=1)
 
-    def be_fees(self) -> rules.BeFees:
-        return rules.BeFees(self.diaper_full_day, self.diaper_half_day, self.admin_fee, self.late_pickup_fine)
+    def fees(self, defaults: Fees) -> Fees:
+        """The fees in force: the jurisdiction's `defaults` where the location has set no amount of its own."""
+        own = {"diaper_full_day": self.diaper_full_day, "diaper_half_day": self.diaper_half_day,
+               "admin_fee": self.admin_fee, "late_pickup_per_quarter": self.late_pickup_fine,
+               "diaper_own_full_day": self.diaper_own_full_day, "diaper_own_half_day": self.diaper_own_half_day,
+               "late_absence_report": self.late_absence_fine, "unreported_absence": self.unreported_absence_fine}
+        return replace(defaults, **{name: value for name, value in own.items() if value is not None})
 
 
 class ContractTariff(models.Model):

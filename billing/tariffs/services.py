@@ -216,6 +216,11 @@ def update_settings(**fields) -> TariffSettings:
             value = _decimal(errors, name, fields[name])
             if value is not None:
                 setattr(settings, name, value)
+    for name in ("diaper_own_full_day", "diaper_own_half_day", "late_absence_fine", "unreported_absence_fine"):
+        if name in fields:  # empty: the jurisdiction's amount
+            value = None if fields[name] in (None, "") else _decimal(errors, name, fields[name])
+            if name not in errors:
+                setattr(settings, name, value)
     if "justified_absence_days" in fields:
         problems = rules.justified_days_errors(fields["justified_absence_days"])
         for message in problems.get("justified_absence_days", []):
@@ -317,8 +322,8 @@ def mark_hours_wrong(row: RegisteredHours, *, user, note: str) -> RegisteredHour
 def auto_approve_hours(now=None, location_name: str = "") -> int:
     """Hours registered more than 7 days ago and neither approved nor marked as wrong: approve them, notify
     the parents."""
+    from billing.care_month import selectors as care_month
     from billing.invoices import notify
-    from billing.tariffs import adapters
 
     now = now or timezone.now()
     due = list(RegisteredHours.objects.filter(approved_at__isnull=True, disputed_at__isnull=True,
@@ -327,7 +332,7 @@ def auto_approve_hours(now=None, location_name: str = "") -> int:
     by_parent: dict = {}
     for row in due:
         try:
-            parent = adapters.paying_parent(row.contract)
+            parent = care_month.paying_parent(row.contract)
         except ValidationError:
             continue
         by_parent.setdefault(parent, []).append(row.pk)

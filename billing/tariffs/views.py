@@ -10,11 +10,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
+from jurisdictions import policy
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT
+from billing.care_month import selectors as care_month
 from billing.invoices.forms import MonthForm, add_service_errors
-from billing.tariffs import adapters, rules, selectors, services
+from billing.tariffs import rules, selectors, services
 from billing.tariffs.forms import (
     CertificateForm,
     ContractTariffForm,
@@ -31,6 +33,11 @@ SETTINGS_FIELDS = ("nl_payment_days", "justified_absence_days", "diaper_full_day
                    "late_pickup_fine")
 
 
+def _day_price(request) -> bool:
+    """Whether the location bills by the income-related day price (its certificates, settling-in and fees)."""
+    return rules.BE_DAY_PRICE in policy(request.location.jurisdiction).tariff_models
+
+
 class EntrepreneurOnly(RoleRequiredMixin):
     allowed_roles = (ENTREPRENEUR,)
 
@@ -40,7 +47,7 @@ class OverviewView(EntrepreneurOnly, View):
         years = list(selectors.tariff_years())
         return render(request, "tariffs/overview.html", {
             "years": years, "settings": TariffSettings.load(),
-            "flemish": request.location.jurisdiction == "BE-VLG"})
+            "flemish": _day_price(request)})
 
 
 class TariffYearView(EntrepreneurOnly, View):
@@ -114,15 +121,15 @@ class TariffYearView(EntrepreneurOnly, View):
 class ContractTariffListView(EntrepreneurOnly, View):
     def get(self, request):
         jurisdiction = request.location.jurisdiction
-        rows = [{"contract": contract, "model": adapters.tariff_model(contract, jurisdiction),
-                 "own": adapters.has_own_tariff(contract), "parent": _parent_name(contract)}
+        rows = [{"contract": contract, "model": care_month.tariff_model(contract, jurisdiction),
+                 "own": care_month.has_own_tariff(contract), "parent": _parent_name(contract)}
                 for contract in selectors.signed_contracts().prefetch_related("versions", "child__guardians")]
         return render(request, "tariffs/contracts.html", {"rows": rows, "labels": dict(TariffModel.choices)})
 
 
 def _parent_name(contract) -> str:
     try:
-        return adapters.paying_parent(contract).full_name
+        return care_month.paying_parent(contract).full_name
     except ValidationError:
         return ""
 
@@ -136,15 +143,16 @@ class ContractTariffView(EntrepreneurOnly, View):
     def get(self, request, pk):
         contract = self._contract(pk)
         jurisdiction = request.location.jurisdiction
-        initial = {"model": adapters.tariff_model(contract, jurisdiction),
-                   "payment_method": adapters.payment_method(contract),
-                   "location_diapers": adapters.location_diapers(contract)}
+        initial = {"model": care_month.tariff_model(contract, jurisdiction),
+                   "payment_method": care_month.payment_method(contract),
+                   "location_diapers": care_month.location_diapers(contract)}
         try:
-            initial["paying_parent"] = adapters.paying_parent(contract).pk
+            initial["paying_parent"] = care_month.paying_parent(contract).pk
         except ValidationError:
             pass
         form = ContractTariffForm(initial=initial, contract=contract, jurisdiction=jurisdiction)
-        return render(request, self.template_name, {"form": form, "contract": contract})
+        return render(request, self.template_name, {"form": form, "contract": contract,
+                                                    "averages": _averages(request, contract)})
 
     def post(self, request, pk):
         contract = self._contract(pk)
@@ -161,7 +169,21 @@ class ContractTariffView(EntrepreneurOnly, View):
             else:
                 messages.success(request, _("The tariff of %(child)s is saved.") % {"child": contract.child.full_name})
                 return redirect("tariff-contracts")
-        return render(request, self.template_name, {"form": form, "contract": contract}, status=400)
+        return render(request, self.template_name, {"form": form, "contract": contract,
+                                                    "averages": _averages(request, contract)}, status=400)
+
+
+def _averages(request, contract) -> list:
+    """The NL monthly average of this year as the invoice reckons it (care_month.average_explained), for a
+    contract billed by it; empty when it is not, or the year has no rate yet."""
+    if care_month.tariff_model(contract, request.location.jurisdiction) != rules.NL_MONTHLY_AVERAGE:
+        return []
+    from tenants.calendar.selectors import location_today
+
+    try:
+        return care_month.average_explained(contract, location_today(request.location).year, request.location)
+    except ValidationError:
+        return []
 
 
 class ListWithFormView(EntrepreneurOnly, View):
@@ -182,7 +204,7 @@ class ListWithFormView(EntrepreneurOnly, View):
 
     def page(self, request, form, status=200):
         return render(request, self.template_name, {"rows": self.rows(request), "form": form,
-                                                    "flemish": request.location.jurisdiction == "BE-VLG"},
+                                                    "flemish": _day_price(request)},
                       status=status)
 
     def get(self, request):

@@ -74,25 +74,11 @@ def location_path(name: str, *args, default: str = "/") -> str:
 
 
 def next_closed_days(location: Location, today: date) -> list:
-    """The location's closed days from today for CLOSING_DAYS_AHEAD days, also across the turn of the year,
-    from four reads of the calendar (tenants.calendar.rules does the reckoning)."""
-    from tenants.calendar import rules as calendar_rules
-    from tenants.calendar.models import ClosingWeek, Closure, HolidayChoice, OpeningHours
+    """The location's closed days from today for CLOSING_DAYS_AHEAD days, also across the turn of the year
+    (the calendar's own reckoning, tenants.calendar.selectors.closed_days_between)."""
+    from tenants.calendar import selectors as calendar
 
-    until = today + timedelta(days=CLOSING_DAYS_AHEAD)
-    weekdays = set(OpeningHours.objects.values_list("weekday", flat=True))
-    weeks = {(row.year, row.week): row.note or "Closing week"
-             for row in ClosingWeek.objects.filter(year__in=range(today.year - 1, until.year + 2))}
-    choices = dict(HolidayChoice.objects.values_list("name", "closed"))
-    closures = [(c.start_date, c.end_date, c.get_reason_display())
-                for c in Closure.objects.filter(start_date__lte=until, end_date__gte=today)]
-    found = []
-    for year in range(today.year, until.year + 1):
-        holidays = {day: name for day, name in calendar_rules.public_holidays(location.jurisdiction, year).items()
-                    if any(choices.get(part, True) for part in name.split("; "))}
-        found += calendar_rules.closed_days(year=year, jurisdiction=location.jurisdiction, opening_weekdays=weekdays,
-                                            closing_weeks=weeks, closed_holidays=holidays, closures=closures)
-    return [d for d in found if today <= d.date <= until]
+    return calendar.closed_days_between(today, today + timedelta(days=CLOSING_DAYS_AHEAD), location)
 
 
 def calendar_version_key(schema_name: str) -> str:
@@ -147,6 +133,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     """One location's part, from one SQL statement in its schema (portal.overview_query) plus the
     cached closing days."""
     from portal import overview_query
+    from tenants.attendance import rules as attendance_rules
     from tenants.attendance.models import Absence
     from tenants.contracts import rules as contract_rules
 
@@ -186,12 +173,12 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
         elif child.pk in absences:
             kind = absences[child.pk]
             item.plan, item.absence = "absent", str(Absence.Kind(kind).label) if kind in Absence.Kind.values else kind
-        elif child.pk in extras:
-            item.plan, (item.start, item.end) = "extra", extras[child.pk]
-        elif child.pk in planned:
-            item.plan, item.start, item.end = "care", planned[child.pk].start, planned[child.pk].end
+        else:
+            booked = _booking(child.pk, planned.get(child.pk), extras.get(child.pk), rows["swaps"])
+            if booked is not None:
+                item.plan = "extra" if booked.source == attendance_rules.EXTRA_DAY else "care"
+                item.start, item.end = booked.start, booked.end
         overview.children.append(item)
-    _apply_swaps(overview.children, rows["swaps"])
 
     for invoice in rows["invoices"]:
         overview.tasks.append(Task("invoice", invoice["child_name"] or names.get(invoice["child_id"], ""),
@@ -213,17 +200,16 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     return overview
 
 
-def _apply_swaps(items: list[ChildToday], swaps: list[dict]) -> None:
-    """Today's accepted swaps: a contract day given up is no care today; a day swapped to is care for the
-    times asked (an absence or a closed day still goes first)."""
-    for swap in sorted(swaps, key=lambda swap: not swap["given_up"]):  # days given up first
-        item = next((item for item in items if item.child.pk == swap["child_id"]), None)
-        if item is None:
-            continue
-        if swap["given_up"] and item.plan == "care":
-            item.plan, item.start, item.end = "none", None, None
-        elif not swap["given_up"] and item.plan == "none":
-            item.plan, item.start, item.end = "care", swap["start"], swap["end"]
+def _booking(child_id: int, care_day, extra_day, swaps: list[dict]):
+    """How the child is booked today (tenants.attendance.rules.booking, the register's own answer) from
+    the overview's rows: the contract's care day, today's accepted extra day and swaps from or to today."""
+    from tenants.attendance import rules as attendance_rules
+
+    mine = [swap for swap in swaps if swap["child_id"] == child_id]
+    swapped_to = next(((swap["start"], swap["end"]) for swap in mine if not swap["given_up"]), None)
+    return attendance_rules.booking((care_day.start, care_day.end) if care_day else None,
+                                    given_up=any(swap["given_up"] for swap in mine), swapped_to=swapped_to,
+                                    extra_day=extra_day)
 
 
 def _change_request_tasks(requests: list[tuple[int, int]], names: dict, base: str) -> list[Task]:

@@ -279,3 +279,37 @@ def swap_limit_reasons(give_up: date, new_day: date, swaps_in_month: int,
             "The location's limit of swaps per child per month (%(count)s) is reached."),
             count=limits.per_month)))
     return reasons
+
+
+# ---------------------------------------------------------------------------------------------------
+# Who is booked when
+# ---------------------------------------------------------------------------------------------------
+
+CONTRACT = "contract"
+SWAP = "swap"
+EXTRA_DAY = "extra_day"
+
+
+@dataclass(frozen=True)
+class Booking:
+    """A child booked on a day, from `start` to `end`, by its contract, a swap or an extra day."""
+
+    start: time
+    end: time
+    source: str
+
+
+def booking(contract_day: tuple[time, time] | None, *, given_up: bool = False,
+            swapped_to: tuple[time, time] | None = None, extra_day: tuple[time, time] | None = None) -> Booking | None:
+    """How a child is booked on a day, from the plain facts of that day: the contract's care day (if any),
+    whether an accepted swap gave it up, the times of an accepted swap to this day and of an accepted extra
+    day. The contract day goes first unless given up; then the day swapped to; then the extra day. The one
+    answer to "who is booked when", for the register, the parent portal and billing (absences and closed
+    days are facts of their own and do not change the booking)."""
+    if contract_day is not None and not given_up:
+        return Booking(contract_day[0], contract_day[1], CONTRACT)
+    if swapped_to is not None:
+        return Booking(swapped_to[0], swapped_to[1], SWAP)
+    if extra_day is not None:
+        return Booking(extra_day[0], extra_day[1], EXTRA_DAY)
+    return None

@@ -52,28 +52,39 @@ def holidays(year: int, location=None) -> list[dict]:
     choices = holiday_choices()
     result = []
     for day, name in rules.public_holidays(location.jurisdiction, year).items():
-        closed = any(choices.get(part, True) for part in name.split("; "))
-        result.append({"date": day, "name": name, "closed": closed})
+        result.append({"date": day, "name": name, "closed": _closes(name, choices)})
     return result
 
 
-def closed_days(year: int, location=None) -> list[rules.ClosedDay]:
-    """Days of `year` on which the location normally opens but is closed, with reasons and whether
-    they are billable (see tenants.calendar.rules)."""
+def _closes(name: str, choices: dict[str, bool]) -> bool:
+    """Whether the location closes on a holiday (a day with two holidays closes when either does)."""
+    return any(choices.get(part, True) for part in name.split("; "))
+
+
+def closed_days_between(start: date, end: date, location=None) -> list[rules.ClosedDay]:
+    """Days from `start` to `end` on which the location normally opens but is closed, with reasons and
+    whether they are billable (see tenants.calendar.rules): the one reckoning of closed days, for the
+    calendar, the parent portal and billing alike. Four reads, whatever the span (also across years)."""
     location = location or current_location()
-    weeks = {}
+    opening_weekdays = weekly_opening_hours().keys()
     # ISO weeks at the turn of the year belong to the neighbouring ISO year.
-    for row in ClosingWeek.objects.filter(year__in=[year - 1, year, year + 1]):
-        weeks[(row.year, row.week)] = row.note or "Closing week"
-    closed_holidays = {h["date"]: h["name"] for h in holidays(year, location) if h["closed"]}
-    closures = [
-        (c.start_date, c.end_date, c.get_reason_display())
-        for c in Closure.objects.filter(start_date__lte=date(year, 12, 31), end_date__gte=date(year, 1, 1))
-    ]
-    return rules.closed_days(
-        year=year, jurisdiction=location.jurisdiction, opening_weekdays=weekly_opening_hours().keys(),
-        closing_weeks=weeks, closed_holidays=closed_holidays, closures=closures,
-    )
+    weeks = {(row.year, row.week): row.note or "Closing week"
+             for row in ClosingWeek.objects.filter(year__in=range(start.year - 1, end.year + 2))}
+    choices = holiday_choices()
+    closures = [(c.start_date, c.end_date, c.get_reason_display())
+                for c in Closure.objects.filter(start_date__lte=end, end_date__gte=start)]
+    found = []
+    for year in range(start.year, end.year + 1):
+        closed_holidays = {day: name for day, name in rules.public_holidays(location.jurisdiction, year).items()
+                           if _closes(name, choices)}
+        found += rules.closed_days(year=year, jurisdiction=location.jurisdiction, opening_weekdays=opening_weekdays,
+                                   closing_weeks=weeks, closed_holidays=closed_holidays, closures=closures)
+    return [day for day in found if start <= day.date <= end]
+
+
+def closed_days(year: int, location=None) -> list[rules.ClosedDay]:
+    """The closed days of the calendar year `year` (closed_days_between)."""
+    return closed_days_between(date(year, 1, 1), date(year, 12, 31), location)
 
 
 def closed_day(day: date, location=None) -> rules.ClosedDay | None:

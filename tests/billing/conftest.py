@@ -65,3 +65,56 @@ def closing_weeks(site, year=2026, weeks=(30, 31, 32, 52)):
 @pytest.fixture(autouse=True)
 def _english(english):
     """Pages in English for the assertions on text."""
+
+
+BRUSSELS = "Europe/Brussels"
+MON_THU_8_17 = [[{"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 3, "start": "08:00", "end": "17:00"}]]
+
+
+def flemish_contract(world, *, start="2026-03-02", end=None, schedule=None, price="25.00", certificate_year=2026):
+    """Location A's child (A must be Flemish: `flemish_a`) on a signed plan (Mondays and Thursdays 08:00–17:00
+    unless given), with an income certificate at `price` a day for the year. Returns (contract, child)."""
+    from billing.tariffs import services as tariffs
+    from tenants.children.models import Child
+
+    contract = make_contract(world, start=start, end=end, schedule=schedule or MON_THU_8_17)
+    with at(world.a):
+        child = Child.objects.get(pk=world.a.child_id)
+        for year in (certificate_year, certificate_year + 1):
+            tariffs.add_income_certificate(child=child, day_price=Decimal(price), valid_from=date(year, 1, 1),
+                                           valid_until=date(year, 12, 31))
+    return contract, child
+
+
+def local(day, clock: str):
+    """An aware moment in Brussels: local(date(2026, 3, 2), "12:59:50")."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, time.fromisoformat(clock), tzinfo=ZoneInfo(BRUSSELS))
+
+
+def stay(child, day, check_in: str, check_out: str, announced: bool = False):
+    """A completed stay in the register, times to the second (run inside the location)."""
+    from django.utils import timezone
+
+    from tenants.attendance.models import AttendanceRecord
+
+    return AttendanceRecord.objects.create(child=child, date=day, check_in=local(day, check_in),
+                                           check_out=local(day, check_out), late_pickup_announced=announced,
+                                           registered_at=timezone.now())
+
+
+def monthly_invoice(contract, year, month):
+    from billing.invoices.models import Invoice
+
+    return Invoice.objects.get(contract=contract, kind="monthly", period_start=date(year, month, 1))
+
+
+def run(world, year, month, today=None, site=None):
+    """The monthly run for `month` at location A, or `site` (as the beat job would run it, on `today`)."""
+    from billing.invoices import services
+
+    site = site or world.a
+    with at(site):
+        return services.run_month(location_of(site), year, month, today=today or date(year, month, 1))

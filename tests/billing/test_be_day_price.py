@@ -133,9 +133,10 @@ def test_invoice_of_a_flemish_month(billing, flemish_a):
         assert (invoice.period_start, invoice.period_end) == (date(2026, 3, 1), date(2026, 3, 31))
         assert invoice.due_date == date(2026, 4, 23)
         assert invoice.lrk_number == ""
-        # 7 full days, 2 justified absence days (quota 30 × 2/5 × 10/12 = 10), late pick-up 18:40 → 1 quarter,
-        # diapers 7 × 1.82, admin fee.
-        assert invoice.total == 7 * PRICE + D("15.00") + 7 * D("1.82") + D("4.37")
+        # 7 full days, 2 justified absence days (quota 30 × 2/5 × 10/12 = 10), never reported: 10.00 each
+        # (seed 003, 4.2.4 "niet verwittigde afwezigheden"), late pick-up 18:40 → 1 quarter, diapers 7 × 1.82,
+        # admin fee.
+        assert invoice.total == 7 * PRICE + 2 * D("10.00") + D("15.00") + 7 * D("1.82") + D("4.37")
         assert invoice.lines.get(kind="absence").quantity == 2
 
 
@@ -146,16 +147,21 @@ def test_certificate_deadline_follows_the_locations_public_holidays(billing, fle
     """The deadline rule is the attendance register's (its table of cases lives with it); billing passes the
     location's public holidays: from Friday 3 April 2026 the fifth working day is 13 April, Easter Monday
     not counted, so a certificate on the 13th exempts the days and one on the 14th does not."""
-    from billing.tariffs import adapters
+    from billing.care_month import selectors as care_month
     from tenants.attendance.models import Absence
+
+    def exempt_days():
+        ctx = care_month.LocationContext(location_of(billing.a))
+        reports = care_month.absence_reports(ctx, billing.a.child_id, date(2026, 4, 1), date(2026, 4, 30))
+        return {day for day, report in reports.items() if report.exempt}
 
     with at(billing.a):
         absence = Absence.objects.create(child_id=billing.a.child_id, kind=Absence.Kind.HOSPITAL,
                                          start_date=date(2026, 4, 3), end_date=date(2026, 4, 3), reason="opname",
                                          reported_at=timezone.now(), certificate_received_on=date(2026, 4, 13))
-        assert adapters.exempt_days(billing.a.child_id, date(2026, 4, 1), date(2026, 4, 30)) == {date(2026, 4, 3)}
+        assert exempt_days() == {date(2026, 4, 3)}
         Absence.objects.filter(pk=absence.pk).update(certificate_received_on=date(2026, 4, 14))
-        assert adapters.exempt_days(billing.a.child_id, date(2026, 4, 1), date(2026, 4, 30)) == set()
+        assert exempt_days() == set()
 
 
 FINE = "Picked up after closing time (%(date)s), per started quarter"
@@ -205,7 +211,7 @@ def test_invoice_waives_announced_pick_up_and_certified_hospitalisation(billing,
             AttendanceRecord.objects.create(child=child, date=d, check_in=datetime.combine(d, time(8), zone),
                                             check_out=datetime.combine(d, end, zone), late_pickup_announced=announced,
                                             registered_at=timezone.now())
-        moment = timezone.now()
+        moment = datetime(2026, 3, 1, 7, 0, tzinfo=zone)  # reported in time
         # Mon 9 and Thu 12 March: certificate on the 5th working day (16 March) → exempt.
         Absence.objects.create(child=child, kind=Absence.Kind.HOSPITAL, start_date=date(2026, 3, 9),
                                end_date=date(2026, 3, 12), reason="opname", reported_at=moment,
@@ -217,13 +223,16 @@ def test_invoice_waives_announced_pick_up_and_certified_hospitalisation(billing,
         services.run_due(location_of(world.a), date(2026, 4, 2))
         invoice = Invoice.objects.get(contract=contract)
         lines = list(invoice.lines.all())
-        fines = [line for line in lines if line.kind == "fine"]
+        fines = [line for line in lines if line.kind == "fine" and line.unit == "quarter"]
         assert [(f.quantity, f.amount) for f in fines] == [(1, D("15.00"))]
         assert "2026-03-05" in fines[0].description
         # Care days in March: 2, 5, 9, 12, 16, 19, 23, 26, 30; attended 2 and 5; 9 and 12 exempt; the other
-        # five are absences, all justified (quota 30 × 2/5 × 10/12 = 10).
+        # five are absences, all justified (quota 30 × 2/5 × 10/12 = 10); 19, 23, 26 and 30 were never
+        # reported: 10.00 each (seed 003, 4.2.4).
         assert sum(line.quantity for line in lines if line.kind == "absence") == 5
-        assert invoice.total == 2 * PRICE + D("15.00") + 2 * D("1.82") + D("4.37")
+        unreported = [line for line in lines if line.kind == "fine" and line.unit == ""]
+        assert [(line.quantity, line.amount) for line in unreported] == [(1, D("10.00"))] * 4
+        assert invoice.total == 2 * PRICE + D("15.00") + 4 * D("10.00") + 2 * D("1.82") + D("4.37")
 
 
 def test_a_swapped_day_is_billed_on_the_new_day_and_not_as_an_absence(billing, flemish_a):
