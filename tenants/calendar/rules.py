@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 import holidays as holidays_lib
+from jurisdictions import POLICIES
 
 MIN_OPEN_WEEKS = 47
 
@@ -24,7 +25,6 @@ CLOSING_WEEK = "closing_week"
 PUBLIC_HOLIDAY = "public_holiday"
 CHILDMINDER_CLOSURE = "childminder_closure"
 
-HOLIDAY_COUNTRY = {"NL": "NL", "BE-VLG": "BE"}
 
 
 def weeks_in_iso_year(year: int) -> int:
@@ -91,10 +91,10 @@ def hours_errors(opens: time | None, closes: time | None) -> dict[str, list[str]
 
 def public_holidays(jurisdiction: str, year: int) -> dict[date, str]:
     """The public holidays of a jurisdiction in a year, by date, with their English names."""
-    country = HOLIDAY_COUNTRY.get(jurisdiction)
-    if country is None:
+    entry = POLICIES.get(jurisdiction)
+    if entry is None:
         return {}
-    return dict(sorted(holidays_lib.country_holidays(country, years=year, language="en_US").items()))
+    return dict(sorted(holidays_lib.country_holidays(entry.holiday_country, years=year, language="en_US").items()))
 
 
 def holiday_names(jurisdiction: str, years) -> list[str]:
@@ -112,9 +112,8 @@ def is_billable(reasons, jurisdiction: str) -> bool:
     reasons = set(reasons)
     if CHILDMINDER_CLOSURE in reasons or CLOSING_WEEK in reasons:
         return False
-    if jurisdiction == "NL" and reasons == {PUBLIC_HOLIDAY}:
-        return True
-    return False
+    entry = POLICIES.get(jurisdiction)
+    return reasons == {PUBLIC_HOLIDAY} and entry is not None and entry.public_holidays_paid
 
 
 @dataclass(frozen=True)
