@@ -1,4 +1,6 @@
 """What every page needs to know: whose site this is and who is looking."""
+from jurisdictions import policy
+
 from accounts.models import CooperativeRole, Membership
 from cooperative.models import Cooperative
 from frontend.navigation import menu_for
@@ -12,6 +14,8 @@ def site(request):
     role = getattr(request, "role", None)
     return {
         "site_location": location,
+        # What differs by jurisdiction, for templates to ask instead of comparing codes (None off a location).
+        "site_policy": policy(location.jurisdiction) if location else None,
         "site_title": location.name if location else Cooperative.load().name,
         "user_role": role,
         "user_role_label": ROLE_LABELS.get(role, ""),

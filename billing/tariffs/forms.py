@@ -2,11 +2,11 @@
 uses) and their field errors land on these fields."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from jurisdictions import DEFAULT, policy
 
 from accounts.models import User
 from billing.invoices.forms import DATE, ContractChoiceField
 from billing.invoices.models import Invoice
-from billing.tariffs import rules
 from billing.tariffs.models import Extra, TariffModel
 from tenants.children.models import Child
 from tenants.contracts.models import CareType, Contract
@@ -64,10 +64,11 @@ class ContractTariffForm(forms.Form):
     payment_method = forms.ChoiceField(label=_("Payment method"), choices=Invoice.PaymentMethod.choices)
     location_diapers = forms.BooleanField(label=_("Uses the location's diapers (Flanders)"), required=False)
 
-    def __init__(self, *args, contract=None, jurisdiction="NL", **kwargs):
+    def __init__(self, *args, contract=None, jurisdiction=DEFAULT, **kwargs):
         super().__init__(*args, **kwargs)
+        models_here = policy(jurisdiction).tariff_models
         self.fields["model"].choices = [(value, label) for value, label in TariffModel.choices
-                                        if rules.MODEL_JURISDICTION[value] == jurisdiction]
+                                        if value in models_here]
         self.fields["paying_parent"].queryset = contract.child.guardians.order_by("full_name")
         self.fields["paying_parent"].label_from_instance = lambda user: user.full_name
 

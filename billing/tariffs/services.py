@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from jurisdictions import DEFAULT
 
 from billing.tariffs import rules
 from billing.tariffs.models import (
@@ -115,7 +116,7 @@ def rate_problems(contract: Contract, model: str) -> dict[str, list[str]]:
 
 @transaction.atomic
 def set_contract_tariff(contract: Contract, *, model: str, paying_parent, payment_method: str = "direct_debit",
-                        location_diapers: bool = True, jurisdiction: str = "NL") -> ContractTariff:
+                        location_diapers: bool = True, jurisdiction: str = DEFAULT) -> ContractTariff:
     errors: dict[str, list[str]] = {}
     if model not in TariffModel.values:
         _add(errors, "model", rules.gettext_noop("Choose a tariff model."))

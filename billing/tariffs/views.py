@@ -10,7 +10,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
-from jurisdictions import policy
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT
@@ -33,11 +32,6 @@ SETTINGS_FIELDS = ("nl_payment_days", "justified_absence_days", "diaper_full_day
                    "late_pickup_fine")
 
 
-def _day_price(request) -> bool:
-    """Whether the location bills by the income-related day price (its certificates, settling-in and fees)."""
-    return rules.BE_DAY_PRICE in policy(request.location.jurisdiction).tariff_models
-
-
 class EntrepreneurOnly(RoleRequiredMixin):
     allowed_roles = (ENTREPRENEUR,)
 
@@ -46,8 +40,7 @@ class OverviewView(EntrepreneurOnly, View):
     def get(self, request):
         years = list(selectors.tariff_years())
         return render(request, "tariffs/overview.html", {
-            "years": years, "settings": TariffSettings.load(),
-            "flemish": _day_price(request)})
+            "years": years, "settings": TariffSettings.load()})
 
 
 class TariffYearView(EntrepreneurOnly, View):
@@ -203,9 +196,7 @@ class ListWithFormView(EntrepreneurOnly, View):
         return {}
 
     def page(self, request, form, status=200):
-        return render(request, self.template_name, {"rows": self.rows(request), "form": form,
-                                                    "flemish": _day_price(request)},
-                      status=status)
+        return render(request, self.template_name, {"rows": self.rows(request), "form": form}, status=status)
 
     def get(self, request):
         return self.page(request, self.form_class(initial=self.initial(request)))

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
+from jurisdictions import POLICIES, policy
 
 from cooperative import rules
 
@@ -43,9 +44,9 @@ class Location(TenantMixin):
         BSO = "bso", _("after-school care (BSO)")
         KINDERCENTRUM = "kindercentrum", _("childcare centre (KDV + BSO)")
 
-    class Jurisdiction(models.TextChoices):
-        NL = "NL", _("Netherlands")
-        BE_VLG = "BE-VLG", _("Flanders")
+    # One choice per entry of the policy table, named after its code (NL, BE_VLG).
+    Jurisdiction = models.TextChoices("Jurisdiction", [(code.replace("-", "_"), (code, _(entry.name)))
+                                                       for code, entry in POLICIES.items()])
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -81,8 +82,8 @@ class Location(TenantMixin):
         return self.name
 
     def clean(self):
-        if not self.time_zone and self.jurisdiction in rules.TIME_ZONES:
-            self.time_zone = rules.TIME_ZONES[self.jurisdiction]
+        if not self.time_zone and self.jurisdiction in POLICIES:
+            self.time_zone = policy(self.jurisdiction).time_zone
         if self.slug and not self.schema_name:
             self.schema_name = rules.schema_name_for(self.slug)
         if not isinstance(self.lrk_numbers, dict):

@@ -2,19 +2,21 @@
 loops over the locations may record of a location's failure.
 
 A location's slug is its host name (<slug>.<main domain>) and, with hyphens as underscores, the name
-of its PostgreSQL schema. The LRK (Landelijk Register Kinderopvang) number is nine digits per care type.
+of its PostgreSQL schema. The LRK (Landelijk Register Kinderopvang) number is nine digits per care type, for
+locations of a jurisdiction whose policy keeps that register.
 """
 import re
 
+from jurisdictions import CODES, POLICIES
+
 KINDS = ("gastouder", "kdv", "bso", "kindercentrum")
-JURISDICTIONS = ("NL", "BE-VLG")
+JURISDICTIONS = CODES
 CARE_TYPES_BY_KIND = {
     "gastouder": ("gastouder",),
     "kdv": ("kdv",),
     "bso": ("bso",),
     "kindercentrum": ("kdv", "bso"),
 }
-TIME_ZONES = {"NL": "Europe/Amsterdam", "BE-VLG": "Europe/Brussels"}
 RESERVED_SLUGS = frozenset(
     {"public", "www", "api", "admin", "static", "media", "mail", "location-template", "location_template"}
 )
@@ -50,7 +52,8 @@ def slug_errors(slug: str) -> list[str]:
 def lrk_errors(kind: str, jurisdiction: str, lrk_numbers: dict) -> dict[str, str]:
     """Problems with the LRK numbers of a location, keyed by care type."""
     errors: dict[str, str] = {}
-    if jurisdiction != "NL":
+    entry = POLICIES.get(jurisdiction)  # an unknown code is the jurisdiction field's error, not this one's
+    if entry is None or not entry.lrk_register:
         if any(lrk_numbers.values()):
             errors["lrk_numbers"] = "Only Dutch locations are registered in the LRK."
         return errors

@@ -1,10 +1,16 @@
 """The shape of a jurisdiction policy (rechtsgebied). Every field is used somewhere; its docstring line
-says where. Amounts in euros as Decimal."""
+says where. Amounts in euros as Decimal. English texts are marked with `gettext_noop` so that makemessages
+finds them; the code that shows one translates it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation without translating it (the name makemessages looks for)."""
+    return message
 
 
 @dataclass(frozen=True)
@@ -21,10 +27,42 @@ class Fees:
     diaper_own_half_day: Decimal = Decimal("0.00")
     admin_fee: Decimal = Decimal("0.00")             # a month
 
+    def charged(self) -> bool:
+        """Whether the house rules have any fee at all (the tariff pages show the fee settings only then)."""
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class ComplaintBody:
+    """An external body a parent may take a complaint to (stored as a dict in a regulation, in this order)."""
+
+    name: str
+    role: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Complaints:
+    """The complaint regulation's defaults and the floor a location's own regulation must keep
+    (tenants.complaints.rules)."""
+
+    judgement_days: int               # default term for the written, reasoned judgement
+    max_judgement_days: int           # the longest term a location may set
+    acknowledge: bool                 # an acknowledgement letter by default
+    acknowledgement_days: int         # default term for that letter
+    subjects_fixed: bool              # the law fixes what a complaint may be about: every subject is in
+    external_bodies: tuple[ComplaintBody, ...]  # default external bodies of the regulation
+    direct_route: str                 # the body a parent may go straight to when no judgement came in time
+    second_instance: str = ""         # default second instance within the organisation (stored as text)
+
 
 @dataclass(frozen=True)
 class Policy:
     code: str                       # stored on the location (cooperative.Location.jurisdiction)
+    name: str                       # English name, the location's jurisdiction choice (translated where shown)
     country: str                    # ISO 3166 country: addresses, SEPA, Stripe
     language: str                   # the language code of its pages: nl or nl-BE
     time_zone: str                  # when a location has none of its own
@@ -36,11 +74,15 @@ class Policy:
     statement_kind: str             # billing.invoices.models.AnnualStatement.Kind
     statement_months: tuple[int, int]  # first and last month; first > last: it starts the year before
     payment_reference: str          # "structured" (Belgian +++ddd/dddd/ddddd+++) or "invoice" (the invoice number)
+    complaints: Complaints          # complaint regulation defaults and floor (tenants.complaints.rules)
     fees: Fees = field(default_factory=Fees)
     min_justified_absence_days: int | None = None  # legal minimum of justified absence days a year (None: none)
     absence_report_deadline: str | None = None  # "HH:MM" on the day; None: no fine
+    income_certificates: bool = False  # day price by each family's income certificate (tariff pages, settling-in)
+    care_plan_rules: bool = False   # Flemish care-plan rules on by default (tenants.contracts.ContractSettings)
     lrk_register: bool = False      # locations are registered in the Dutch LRK
     fiscal_years: int = 7           # years invoices are kept (tax law)
+    retention_reason: str = ""      # English text: the law behind fiscal_years (portal deletion requests)
     notice_months: dict = field(default_factory=dict)  # contract notice by party
     vat_note: str = ""              # English text, translated where shown
     words: str = ""                 # translation context of its own words (nl-BE: "ondernemer" → "organisator")

@@ -1,11 +1,13 @@
 """Flanders: the income-related day price of Kind en Gezin / Opgroeien and the house rules of a Flemish
-day-care centre (seed 003, 4.2–4.3); dunning by house rules 4.2.6; the fiscal certificate 281.86."""
+day-care centre (seed 003, 4.2–4.5, complaints); dunning by house rules 4.2.6; the fiscal certificate
+281.86; art. III.88 WER for keeping records."""
 from decimal import Decimal
 
-from jurisdictions.base import Fees, Policy
+from jurisdictions.base import ComplaintBody, Complaints, Fees, Policy, gettext_noop
 
 POLICY = Policy(
     code="BE-VLG",
+    name=gettext_noop("Flanders"),
     country="BE",
     language="nl-BE",
     time_zone="Europe/Brussels",
@@ -17,6 +19,20 @@ POLICY = Policy(
     statement_kind="be_fiscal",
     statement_months=(12, 11),
     payment_reference="structured",
+    complaints=Complaints(
+        judgement_days=30,  # house rules: handled within 30 days
+        max_judgement_days=90,
+        acknowledge=True,
+        acknowledgement_days=5,
+        subjects_fixed=False,
+        external_bodies=(
+            ComplaintBody(name="Klachtendienst Kind en Gezin", role="complaints service",
+                          address="Hallepoortlaan 27, 1060 Brussel", phone="02 533 14 14",
+                          email="klachtendienst@kindengezin.be", website="https://www.kindengezin.be"),
+        ),
+        direct_route="Klachtendienst Kind en Gezin",
+        second_instance="de algemeen directeur",
+    ),
     fees=Fees(
         late_absence_report=Decimal("10.00"),
         unreported_absence=Decimal("10.00"),
@@ -29,8 +45,12 @@ POLICY = Policy(
     ),
     min_justified_absence_days=18,
     absence_report_deadline="08:00",
+    income_certificates=True,
+    care_plan_rules=True,  # house rules 4.5.1 and "Opvangplan"
     fiscal_years=10,
+    retention_reason=gettext_noop("Belgian accounting law (art. III.88 WER) requires the location to keep these "
+                                  "records for 10 years."),
     notice_months={"parent": 3, "location": 1},
-    vat_note="Exempt from VAT: childcare (art. 44 § 2, 2° of the Belgian VAT Code).",
+    vat_note=gettext_noop("Exempt from VAT: childcare (art. 44 § 2, 2° of the Belgian VAT Code)."),
     words="nl-BE",
 )

@@ -1,9 +1,11 @@
-"""The Netherlands: Wet kinderopvang, the Thuishuis guide (seed 001), Burgerlijk Wetboek 6:96 for dunning."""
+"""The Netherlands: Wet kinderopvang, the Thuishuis guide (seed 001), Burgerlijk Wetboek 6:96 for dunning,
+art. 1.57b/1.57c Wet kinderopvang for complaints, art. 52 AWR for keeping records."""
 
-from jurisdictions.base import Fees, Policy
+from jurisdictions.base import ComplaintBody, Complaints, Fees, Policy, gettext_noop
 
 POLICY = Policy(
     code="NL",
+    name=gettext_noop("Netherlands"),
     country="NL",
     language="nl",
     time_zone="Europe/Amsterdam",
@@ -15,10 +17,27 @@ POLICY = Policy(
     statement_kind="nl_jaaropgave",
     statement_months=(1, 12),
     payment_reference="invoice",
+    complaints=Complaints(
+        judgement_days=42,
+        max_judgement_days=42,  # six weeks, the legal maximum (art. 1.57b lid 2)
+        acknowledge=False,
+        acknowledgement_days=5,
+        subjects_fixed=True,  # art. 1.57b lid 1: conduct, working method and the agreement
+        external_bodies=(
+            ComplaintBody(name="Klachtenloket Kinderopvang", role="information, advice and mediation (free)",
+                          address="Postbus 90600, 2509 LP Den Haag", phone="0900 1877",
+                          website="https://www.klachtenloket-kinderopvang.nl"),
+            ComplaintBody(name="Geschillencommissie Kinderopvang", role="binding ruling",
+                          address="Postbus 90600, 2509 LP Den Haag", phone="070 310 53 10",
+                          website="https://www.degeschillencommissie.nl"),
+        ),
+        direct_route="Geschillencommissie Kinderopvang",
+    ),
     fees=Fees(),
     lrk_register=True,
     fiscal_years=7,
+    retention_reason=gettext_noop("Dutch tax law (art. 52 AWR) requires the location to keep these records for 7 "
+                                  "years."),
     notice_months={"parent": 1, "location": 1},
-    vat_note="Exempt from VAT: childcare (art. 11 lid 1 sub f Wet op de omzetbelasting 1968).",
+    vat_note=gettext_noop("Exempt from VAT: childcare (art. 11 lid 1 sub f Wet op de omzetbelasting 1968)."),
 )
-

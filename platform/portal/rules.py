@@ -14,8 +14,9 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from jurisdictions import POLICIES
+
 ANSWER_WITHIN_DAYS = 30
-FISCAL_YEARS = {"NL": 7, "BE-VLG": 10}
 
 KEEP = "kept"
 DELETE = "deleted"
@@ -38,8 +39,10 @@ def answer_due(requested_on: date) -> date:
 
 
 def keep_until(last_record: date, jurisdiction: str) -> date:
-    """Fiscal retention: until the end of the calendar year of the last record plus the legal years."""
-    years = FISCAL_YEARS.get(jurisdiction, max(FISCAL_YEARS.values()))
+    """Fiscal retention: until the end of the calendar year of the last record plus the legal years (the
+    longest of any jurisdiction when the code is unknown: keeping too long is the safe error here)."""
+    entry = POLICIES.get(jurisdiction)
+    years = entry.fiscal_years if entry else max(other.fiscal_years for other in POLICIES.values())
     return date(last_record.year + years, 12, 31)
 
 

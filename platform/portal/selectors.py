@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django_tenants.utils import schema_context
+from jurisdictions import policy
 
 from accounts.roles import PARENT
 from cooperative.models import Location
@@ -51,7 +52,7 @@ class LocationOverview:
 
 
 def location_today(location: Location) -> date:
-    return timezone.localdate(timezone=ZoneInfo(location.time_zone or "Europe/Amsterdam"))
+    return timezone.localdate(timezone=ZoneInfo(location.time_zone or policy(location.jurisdiction).time_zone))
 
 
 def parent_locations(user):

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from jurisdictions import POLICIES
 
 from accounts.models import Membership
 from accounts.roles import PARENT
@@ -35,10 +36,8 @@ REASONS = {
     "care_running": gettext_lazy("The care is still running: the location needs the child's file to care for "
                                  "the child. Give notice of the contract first; after the last day of care you "
                                  "can ask again."),
-    "fiscal_NL": gettext_lazy("Dutch tax law (art. 52 AWR) requires the location to keep these records for 7 "
-                              "years."),
-    "fiscal_BE-VLG": gettext_lazy("Belgian accounting law (art. III.88 WER) requires the location to keep these "
-                                  "records for 10 years."),
+    # rules.deletion_plan's reason for records kept by law: "fiscal_" and the jurisdiction's code.
+    **{f"fiscal_{code}": gettext_lazy(entry.retention_reason) for code, entry in POLICIES.items()},
     "identity": gettext_lazy("The records that must be kept refer to the child, so the name and birth date "
                              "stay with them."),
     "retention_over": gettext_lazy("The legal retention period is over."),

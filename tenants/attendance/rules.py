@@ -3,8 +3,10 @@
 Sources
 -------
 * Absence not reported before 08:00 on the day: a fine of EUR 10 (house rules of a Flemish day-care
-  centre, seed 003, "boete bij niet verwittigen van afwezigheid vóór 8 uur"). Applies to locations in
-  Flanders (jurisdiction BE-VLG); the deadline is 08:00 in the location's own time zone.
+  centre, seed 003, "boete bij niet verwittigen van afwezigheid vóór 8 uur"). Applies where the jurisdiction's
+  policy has a report deadline (`absence_report_deadline`, Flanders); the deadline is in the location's own
+  time zone, the amount is the policy's `fees.late_absence_report`. Every report records whether it came
+  after 08:00 on the first day.
 * Registered times may be disputed within 24 hours (seed 003, 6.3 Aanwezigheidsregister: "Indien u niet
   akkoord bent met de registreerde uren, gelieve dit te melden binnen de 24u").
 * Staff-child ratio, group size and play space: `tenants.ratios.rules`.
@@ -21,9 +23,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-FLANDERS = "BE-VLG"
+from jurisdictions import DEFAULT, POLICIES, policy
+
 ABSENCE_REPORT_DEADLINE = time(8, 0)
-LATE_ABSENCE_FINE = Decimal("10.00")
 NO_FINE = Decimal("0.00")
 DISPUTE_WINDOW = timedelta(hours=24)
 SLOT = timedelta(minutes=30)
@@ -33,8 +35,6 @@ MAX_DAYS_AHEAD = 366
 MAX_ABSENCE_DAYS = 62
 #: Grace for a clock a little ahead of the server when a time is registered "now".
 CLOCK_SKEW = timedelta(minutes=5)
-
-DEFAULT_TIME_ZONES = {"NL": "Europe/Amsterdam", FLANDERS: "Europe/Brussels"}
 
 
 def gettext_noop(message: str) -> str:
@@ -61,8 +61,8 @@ Errors = dict[str, list[Message]]
 
 
 def zone(time_zone: str | None, jurisdiction: str | None = None) -> ZoneInfo:
-    """The location's time zone; from its jurisdiction when none is set."""
-    return ZoneInfo(time_zone or DEFAULT_TIME_ZONES.get(jurisdiction or "", "Europe/Amsterdam"))
+    """The location's time zone; from its jurisdiction when none is set (the default one's when unknown)."""
+    return ZoneInfo(time_zone or (POLICIES.get(jurisdiction) or POLICIES[DEFAULT]).time_zone)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -70,21 +70,25 @@ def zone(time_zone: str | None, jurisdiction: str | None = None) -> ZoneInfo:
 # ---------------------------------------------------------------------------------------------------
 
 
-def absence_reported_late(reported_at: datetime, day: date, tz: ZoneInfo) -> bool:
-    """Whether an absence on `day` was reported at or after 08:00 on that day (location time)."""
+def absence_reported_late(reported_at: datetime, day: date, tz: ZoneInfo,
+                          deadline: time = ABSENCE_REPORT_DEADLINE) -> bool:
+    """Whether an absence on `day` was reported at or after `deadline` (08:00) on that day (location time)."""
     if reported_at.tzinfo is None:
         raise ValueError("reported_at must be an aware datetime.")
-    deadline = datetime.combine(day, ABSENCE_REPORT_DEADLINE, tzinfo=tz)
-    return reported_at >= deadline
+    return reported_at >= datetime.combine(day, deadline, tzinfo=tz)
 
 
 def absence_fine(jurisdiction: str, reported_at: datetime, first_day: date, tz: ZoneInfo) -> Decimal:
-    """The fine for an absence report: EUR 10 in Flanders when the first day was reported late, else 0.
+    """The fine for an absence report: the policy's fee when the first day was reported at or after its
+    deadline (Flanders: EUR 10 from 08:00), else 0; no deadline, no fine.
 
     Only the first day of a reported period can be late: the later days were reported before they began.
     """
-    if jurisdiction == FLANDERS and absence_reported_late(reported_at, first_day, tz):
-        return LATE_ABSENCE_FINE
+    entry = policy(jurisdiction)
+    if entry.absence_report_deadline is None:
+        return NO_FINE
+    if absence_reported_late(reported_at, first_day, tz, time.fromisoformat(entry.absence_report_deadline)):
+        return entry.fees.late_absence_report
     return NO_FINE
 
 

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
+from jurisdictions import policy
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
@@ -37,6 +38,11 @@ def _day_and_group(request):
     return form, day, group
 
 
+def _late_pickup_fines(request) -> bool:
+    """Whether the house rules fine a late pick-up here (staff then note one announced by phone)."""
+    return bool(policy(request.location.jurisdiction).fees.late_pickup_per_quarter)
+
+
 def _is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
@@ -53,7 +59,7 @@ class TabletView(RoleRequiredMixin, View):
         rows = selectors.day_register(today, group.pk if group else None)
         return render(request, "attendance/tablet.html", {
             "rows": rows, "today": today, "form": form, "group": group, "tz": selectors.location_zone(),
-            "flemish": request.location.jurisdiction == rules.FLANDERS,
+            "late_pickup_fines": _late_pickup_fines(request),
             "present": sum(1 for row in rows if row.is_present),
         })
 
@@ -84,7 +90,7 @@ class CheckView(RoleRequiredMixin, View):
                 row = next(row for row in selectors.day_register(selectors.local_today()) if row.child.pk == child.pk)
             return render(request, "attendance/_check_response.html", {
                 "row": row, "error": error, "tz": selectors.location_zone(), "announce": True, "group": group,
-                "flemish": request.location.jurisdiction == rules.FLANDERS,
+                "late_pickup_fines": _late_pickup_fines(request),
                 "present": sum(1 for item in rows if item.is_present),
             })
         if error:
@@ -107,7 +113,7 @@ class RegisterView(RoleRequiredMixin, View):
         form, day, group = _day_and_group(request)
         return render(request, "attendance/register.html", {
             "form": form, "day": day, "group": group, "tz": selectors.location_zone(),
-            "flemish": request.location.jurisdiction == rules.FLANDERS, "certified_kinds": Absence.CERTIFIED_KINDS,
+            "late_pickup_fines": _late_pickup_fines(request), "certified_kinds": Absence.CERTIFIED_KINDS,
             "rows": selectors.day_register(day, group.pk if group else None),
         })
 
@@ -203,10 +209,11 @@ class ReportAbsenceView(FormPage):
 
     def extra(self, request, **kwargs):
         location = request.location
-        if location.jurisdiction == rules.FLANDERS:
+        rules_here = policy(location.jurisdiction)
+        if rules_here.absence_report_deadline:
             return {"intro": " ".join([
-                _("Please report an absence before 08:00 on the day. A later report costs € %(fine)s.") % {
-                    "fine": rules.LATE_ABSENCE_FINE},
+                _("Please report an absence before %(time)s on the day. A later report costs € %(fine)s.") % {
+                    "time": rules_here.absence_report_deadline, "fine": rules_here.fees.late_absence_report},
                 _("For a hospitalisation or quarantine, hand in a doctor's certificate by the fifth working day "
                   "after the start; then no absence day is counted.")])}
         return {}

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import connection
 from django.utils import timezone
+from jurisdictions import policy
 
 from tenants.calendar import rules
 from tenants.calendar.models import ClosingWeek, Closure, FeedToken, HolidayChoice, OpeningHours
@@ -24,7 +25,7 @@ def current_location():
 
 def location_today(location=None) -> date:
     location = location or current_location()
-    return timezone.localdate(timezone=ZoneInfo(location.time_zone or "Europe/Amsterdam"))
+    return timezone.localdate(timezone=ZoneInfo(location.time_zone or policy(location.jurisdiction).time_zone))
 
 
 def weekly_opening_hours() -> dict[int, tuple[time, time]]:

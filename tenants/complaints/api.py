@@ -2,6 +2,7 @@
 all of the location's; nobody else reads a complaint. The regulation is public."""
 from django.http import Http404, HttpResponse
 from drf_spectacular.utils import extend_schema
+from jurisdictions import DEFAULT
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -49,8 +50,7 @@ class ComplaintRegulationSerializer(serializers.ModelSerializer):
         read_only_fields = ["updated_at", "direct_route"]
 
     def get_direct_route(self, obj) -> str:
-        jurisdiction = self.context.get("jurisdiction", rules.NL)
-        return rules.DIRECT_ROUTE.get(jurisdiction, rules.DIRECT_ROUTE[rules.NL])
+        return rules.direct_route(self.context.get("jurisdiction") or DEFAULT)
 
 
 class RegulationView(APIView):
@@ -137,7 +137,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
     def get_may_go_straight_to(self, obj) -> str | None:
         """After the deadline without a judgement, the body the parent may go to directly."""
         if obj.judged_on is None and obj.status in rules.OPEN_STATES and location_today() > obj.deadline:
-            return rules.DIRECT_ROUTE.get(self.context.get("jurisdiction"), rules.DIRECT_ROUTE[rules.NL])
+            return rules.direct_route(self.context.get("jurisdiction") or DEFAULT)
         return None
 
 
@@ -199,7 +199,7 @@ class ComplaintViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def get_serializer_context(self):
         context = super().get_serializer_context()
         location = getattr(self.request._request, "location", None)
-        context["jurisdiction"] = location.jurisdiction if location else rules.NL
+        context["jurisdiction"] = location.jurisdiction if location else DEFAULT
         return context
 
     def _out(self, complaint, status=200):

@@ -104,7 +104,7 @@ def send_reminder(payload: dict) -> None:
         recipient = complaint.parent_email
         if not recipient:
             return
-        route = rules.DIRECT_ROUTE.get(location.jurisdiction, rules.DIRECT_ROUTE[rules.NL])
+        route = rules.direct_route(location.jurisdiction)
         with translation.override(_language(complaint)):
             subject = _("Your complaint %(reference)s: no judgement within the deadline") % {
                 "reference": complaint.reference}

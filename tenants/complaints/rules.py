@@ -6,12 +6,11 @@ The Flemish house rules (seed 003): an acknowledgement letter, handling within 3
 (the general director) and the complaints service of Kind en Gezin.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from string import Template
 
-NL = "NL"
-BE_VLG = "BE-VLG"
+from jurisdictions import policy
 
 # What a complaint may be about (art. 1.57b lid 1).
 CONDUCT = "conduct"  # conduct of the owner, a staff member or someone working for the owner, to parent or child
@@ -46,11 +45,7 @@ UNFOUNDED = "unfounded"
 RESOLVED = "resolved"  # settled with the parent before a judgement on the merits was needed
 OUTCOMES = (FOUNDED, PARTLY_FOUNDED, UNFOUNDED, RESOLVED)
 
-# Deadlines.
-NL_MAX_JUDGEMENT_DAYS = 42  # six weeks, the legal maximum in the Netherlands
-OTHER_MAX_JUDGEMENT_DAYS = 90
-DEFAULT_JUDGEMENT_DAYS = {NL: 42, BE_VLG: 30}
-DEFAULT_ACKNOWLEDGEMENT = {NL: (False, 5), BE_VLG: (True, 5)}
+# Deadlines. The defaults and the longest term per jurisdiction are in its policy (`complaints`).
 MAX_ACKNOWLEDGEMENT_DAYS = 14
 REMIND_DAYS_BEFORE = 7  # the entrepreneur is reminded a week before the deadline and on the deadline
 
@@ -62,40 +57,27 @@ PARENT_OVERDUE = "parent_overdue"
 # The annual report is due at the GGD before 1 June of the following year (the cooperative's deadline).
 REPORT_DUE_MONTH, REPORT_DUE_DAY = 6, 1
 
-EXTERNAL_BODIES = {
-    NL: [
-        {"name": "Klachtenloket Kinderopvang", "role": "information, advice and mediation (free)",
-         "address": "Postbus 90600, 2509 LP Den Haag", "phone": "0900 1877", "email": "",
-         "website": "https://www.klachtenloket-kinderopvang.nl"},
-        {"name": "Geschillencommissie Kinderopvang", "role": "binding ruling",
-         "address": "Postbus 90600, 2509 LP Den Haag", "phone": "070 310 53 10", "email": "",
-         "website": "https://www.degeschillencommissie.nl"},
-    ],
-    BE_VLG: [
-        {"name": "Klachtendienst Kind en Gezin", "role": "complaints service",
-         "address": "Hallepoortlaan 27, 1060 Brussel", "phone": "02 533 14 14",
-         "email": "klachtendienst@kindengezin.be", "website": "https://www.kindengezin.be"},
-    ],
-}
-# The body a parent may go straight to when no judgement came in time.
-DIRECT_ROUTE = {NL: "Geschillencommissie Kinderopvang", BE_VLG: "Klachtendienst Kind en Gezin"}
-DEFAULT_SECOND_INSTANCE = {NL: "", BE_VLG: "de algemeen directeur"}
-
 
 def default_regulation(jurisdiction: str) -> dict:
-    acknowledge, ack_days = DEFAULT_ACKNOWLEDGEMENT.get(jurisdiction, DEFAULT_ACKNOWLEDGEMENT[NL])
+    """A new location's regulation: the jurisdiction's defaults, every subject."""
+    defaults = policy(jurisdiction).complaints
     return {
         "subjects": list(SUBJECTS),
-        "judgement_days": DEFAULT_JUDGEMENT_DAYS.get(jurisdiction, DEFAULT_JUDGEMENT_DAYS[NL]),
-        "acknowledge": acknowledge,
-        "acknowledgement_days": ack_days,
-        "second_instance": DEFAULT_SECOND_INSTANCE.get(jurisdiction, ""),
-        "external_bodies": [dict(body) for body in EXTERNAL_BODIES.get(jurisdiction, EXTERNAL_BODIES[NL])],
+        "judgement_days": defaults.judgement_days,
+        "acknowledge": defaults.acknowledge,
+        "acknowledgement_days": defaults.acknowledgement_days,
+        "second_instance": defaults.second_instance,
+        "external_bodies": [asdict(body) for body in defaults.external_bodies],
     }
 
 
 def max_judgement_days(jurisdiction: str) -> int:
-    return NL_MAX_JUDGEMENT_DAYS if jurisdiction == NL else OTHER_MAX_JUDGEMENT_DAYS
+    return policy(jurisdiction).complaints.max_judgement_days
+
+
+def direct_route(jurisdiction: str) -> str:
+    """The body a parent may go straight to when no judgement came in time."""
+    return policy(jurisdiction).complaints.direct_route
 
 
 def regulation_errors(jurisdiction: str, *, subjects, judgement_days, acknowledge, acknowledgement_days,
@@ -110,7 +92,7 @@ def regulation_errors(jurisdiction: str, *, subjects, judgement_days, acknowledg
         errors["subjects"] = "no_subjects"
     elif any(subject not in SUBJECTS for subject in subjects):
         errors["subjects"] = "unknown_subject"
-    elif jurisdiction == NL and set(subjects) != set(SUBJECTS):
+    elif policy(jurisdiction).complaints.subjects_fixed and set(subjects) != set(SUBJECTS):
         errors["subjects"] = "all_subjects_required"
     if judgement_days is None or judgement_days < 1:
         errors["judgement_days"] = "days_missing"

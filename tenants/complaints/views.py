@@ -34,7 +34,7 @@ def complaint_for(request, pk):
 
 
 def direct_route(location) -> str:
-    return rules.DIRECT_ROUTE.get(location.jurisdiction, rules.DIRECT_ROUTE[rules.NL])
+    return rules.direct_route(location.jurisdiction)
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -4,6 +4,7 @@ A change never edits a version: it adds the next one, so the history of what was
 """
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from jurisdictions import policy
 
 from accounts.fields import person
 from tenants.contracts import rules
@@ -150,7 +151,8 @@ class ContractSettings(models.Model):
         return cls.objects.filter(pk=1).first() or cls(pk=1)
 
     def applies_flemish_rules(self, jurisdiction: str) -> bool:
-        return self.flemish_rules if self.flemish_rules is not None else jurisdiction == "BE-VLG"
+        """The location's own choice, else its jurisdiction's default (on in Flanders)."""
+        return self.flemish_rules if self.flemish_rules is not None else policy(jurisdiction).care_plan_rules
 
     def flemish(self) -> rules.FlemishRules:
         return rules.FlemishRules(self.min_care_days, self.max_reductions_total, self.max_reductions_per_year,

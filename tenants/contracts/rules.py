@@ -7,7 +7,7 @@ Sources: the Thuishuis information guide (seed 001) and the house rules of a Fle
   Every care day lies within the location's opening hours of that weekday.
 - Trial period of 6 weeks, then an evaluation; after that a yearly evaluation (guide section 1.3).
 - Notice (guide 1.4; house rules 4.4): in the Netherlands one month for the parent and the location;
-  in Flanders three months for the parent and one month for the location.
+  in Flanders three months for the parent and one month for the location (the policy's `notice_months`).
 - Flemish care-plan rules (house rules 4.5.1 and "Opvangplan"), configurable per location: a plan has at
   least 2 care days; a reduction of the care days at most twice in the whole care period and at most
   once per calendar year, asked at least three months ahead. Increases are not limited.
@@ -15,6 +15,8 @@ Sources: the Thuishuis information guide (seed 001) and the house rules of a Fle
 import calendar as _calendar
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+
+from jurisdictions import policy
 
 WEEKLY = "weekly"
 ALTERNATING = "alternating"
@@ -34,12 +36,6 @@ CHANGE_END = "end"
 CHANGE_OTHER = "other"
 CHANGE_KINDS = (CHANGE_SCHEDULE, CHANGE_END, CHANGE_OTHER)
 MAX_MESSAGE = 2000
-NOTICE_MONTHS = {
-    ("NL", PARENT): 1,
-    ("NL", LOCATION): 1,
-    ("BE-VLG", PARENT): 3,
-    ("BE-VLG", LOCATION): 1,
-}
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -236,9 +232,10 @@ def reduction_errors(*, requested_on: date, effective_from: date, earlier_reduct
 
 
 def notice_months(jurisdiction: str, party: str) -> int:
+    """The notice period of `party` in months, from the jurisdiction's policy."""
     try:
-        return NOTICE_MONTHS[(jurisdiction, party)]
-    except KeyError:
+        return policy(jurisdiction).notice_months[party]
+    except LookupError:
         raise ValueError(f"No notice period for {party!r} in {jurisdiction!r}.") from None
 
 

@@ -1,6 +1,7 @@
 """Provision a location from the command line (same service as the API and the admin's page)."""
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from jurisdictions import DEFAULT
 
 from cooperative.services import NewLocation, provision_location
 
@@ -12,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("slug")
         parser.add_argument("--name", required=True)
         parser.add_argument("--kind", required=True)
-        parser.add_argument("--jurisdiction", default="NL")
+        parser.add_argument("--jurisdiction", default=DEFAULT)
         parser.add_argument("--entrepreneur-email", required=True)
         parser.add_argument("--entrepreneur-name", required=True)
         parser.add_argument("--lrk", action="append", default=[], metavar="CARE_TYPE=NUMBER")
