@@ -21,8 +21,8 @@ ALLOWED_LINES = {"platform/cooperative/demo.py": re.compile(r"^\s*dict\(slug=")}
 #: TEMPORARY: files still being converted to the policy table. Empty this list when they are done; the last
 #: test below says which entry is no longer needed.
 TEMPORARY_ALLOWED = (
-    "billing/invoices/rules.py",
     "billing/invoices/services.py",
+    "billing/invoices/statements.py",
     "billing/payments/services.py",
     "billing/tariffs/adapters.py",
     "billing/tariffs/rules.py",
