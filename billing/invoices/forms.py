@@ -89,8 +89,3 @@ class OneOffInvoiceForm(forms.Form):
             self.add_error("line_1_description", _("Add at least one line."))
         return data
 
-
-def add_service_errors(form, error) -> None:
-    for field, messages in getattr(error, "message_dict", {"__all__": error.messages}).items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)

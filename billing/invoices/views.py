@@ -12,11 +12,12 @@ from django.views import View
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.invoices import export, notify, selectors, services
-from billing.invoices.forms import CreditNoteForm, MonthForm, OneOffInvoiceForm, add_service_errors
+from billing.invoices.forms import CreditNoteForm, MonthForm, OneOffInvoiceForm
 from billing.invoices.models import CreditNote, Invoice
 from billing.payments import selectors as payment_selectors
 from billing.tariffs import rules as tariff_rules
 from billing.tariffs.models import TariffModel
+from config.service_errors import add_service_errors
 from outbox.views import tell_sent_again
 from tenants.calendar.selectors import location_today
 

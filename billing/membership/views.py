@@ -12,6 +12,7 @@ from accounts.permissions import RoleRequiredMixin
 from accounts.roles import COOP_ADMIN
 from billing.membership import rules, selectors, services
 from billing.membership.models import MembershipPrice
+from config.service_errors import add_service_errors
 from cooperative.models import Location
 
 STANDING_LABELS = {
@@ -71,9 +72,7 @@ class PriceView(RoleRequiredMixin, View):
             try:
                 services.set_price(form.cleaned_data["kind"], form.cleaned_data["monthly_amount"])
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The membership fee is saved; new subscriptions use it."))
                 return redirect("membership-fees")

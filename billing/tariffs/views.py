@@ -14,7 +14,7 @@ from django.views import View
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT
 from billing.care_month import selectors as care_month
-from billing.invoices.forms import MonthForm, add_service_errors
+from billing.invoices.forms import MonthForm
 from billing.tariffs import rules, selectors, services
 from billing.tariffs.forms import (
     CertificateForm,
@@ -26,6 +26,7 @@ from billing.tariffs.forms import (
     TariffYearForm,
 )
 from billing.tariffs.models import TariffModel, TariffSettings, TariffYear
+from config.service_errors import add_service_errors
 from tenants.calendar.selectors import location_today
 
 SETTINGS_FIELDS = ("nl_payment_days", "justified_absence_days", "diaper_full_day", "diaper_half_day", "admin_fee",
@@ -155,10 +156,7 @@ class ContractTariffView(EntrepreneurOnly, View):
                 services.set_contract_tariff(contract, **form.cleaned_data,
                                              jurisdiction=request.location.jurisdiction)
             except ValidationError as error:
-                errors = dict(error.message_dict)
-                if "rates" in errors:
-                    errors["model"] = errors.pop("rates")
-                add_service_errors(form, ValidationError(errors))
+                add_service_errors(form, error, rename={"rates": "model"})
             else:
                 messages.success(request, _("The tariff of %(child)s is saved.") % {"child": contract.child.full_name})
                 return redirect("tariff-contracts")

@@ -1,29 +1,18 @@
-"""API pieces shared by every app: the error format, who am I, and tokens for scripts."""
+"""API pieces shared by every app: who am I, and tokens for scripts (the error format: config.service_errors)."""
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_login_failed
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from accounts.authentication import SET_UP_FIRST
 from accounts.permissions import AtLocation
 from accounts.roles import primary_role, request_roles
 from accounts.second_factor import has_second_factor, has_totp, totp_code_is_valid, uses_second_factor
-
-
-def exception_handler(exc, context):
-    """Service functions raise Django's ValidationError; answer it as a 400 with field errors."""
-    if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        exc = ValidationError(detail=detail)
-    return drf_exception_handler(exc, context)
 
 
 class MeSerializer(serializers.Serializer):

@@ -12,13 +12,6 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
 
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, messages in errors.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
-
-
 class FilterForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
     adviser = forms.ModelChoiceField(label=_("Adviser"), queryset=None, required=False, empty_label=_("All"))

@@ -22,6 +22,7 @@ from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ADVISER, COOP_ADMIN, ENTREPRENEUR, PARENT, STAFF
 from advisory import forms, rules, selectors, services
 from advisory.models import FollowUpAction, Inspection, QualityDocument, Visit, VisitAnswer, VisitProposal
+from config.service_errors import add_service_errors
 from outbox.views import tell_sent_again
 
 COOPERATIVE = (COOP_ADMIN, ADVISER)
@@ -47,10 +48,6 @@ STATUS_LABELS = {
     rules.DOC_EXPIRED: pgettext_lazy("document status", "expired"),
     rules.DOC_MISSING: pgettext_lazy("document status", "to be delivered"),
 }
-
-
-def service_errors(form, exc: ValidationError):
-    forms.add_service_errors(form, exc)
 
 
 def filters_from(request) -> tuple[forms.FilterForm, selectors.Filters]:
@@ -226,7 +223,7 @@ class PlanVisitView(RoleRequiredMixin, View):
             try:
                 visit = services.plan_visit(location, user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The visit is planned."))
                 return redirect("advisory-visit", pk=visit.pk)
@@ -281,7 +278,7 @@ class VisitScheduleView(RoleRequiredMixin, View):
             try:
                 services.schedule_visit(visit, form.cleaned_data["scheduled_at"], user=request.user)
             except ValidationError as exc:
-                service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The date of the visit is set."))
                 return redirect("advisory-visit", pk=visit.pk)
@@ -325,10 +322,7 @@ class ChecklistView(RoleRequiredMixin, View):
                 if "complete" in request.POST:
                     services.complete_visit(visit, user=request.user)
             except ValidationError as exc:
-                errors = exc.message_dict
-                for key, texts in errors.items():
-                    for text in texts:
-                        form.add_error(key if key in form.fields else None, text)
+                add_service_errors(form, exc)
             else:
                 if "complete" in request.POST:
                     messages.success(request, _("The report is finished and shared with the entrepreneur."))
@@ -376,7 +370,7 @@ class ActionCreateView(RoleRequiredMixin, View):
                 services.create_action(location, user=request.user, visit=visit, inspection=inspection,
                                        **form.cleaned_data)
             except ValidationError as exc:
-                service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The follow-up action is added."))
                 return redirect("advisory-visit", pk=visit.pk) if visit else redirect("advisory-location",
@@ -449,7 +443,7 @@ class InspectionCreateView(RoleRequiredMixin, View):
                                            summary=data["summary"], report_file=data.get("report_file"),
                                            findings=form.findings())
             except ValidationError as exc:
-                service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The inspection is recorded."))
                 if slug is None:
@@ -528,7 +522,7 @@ class MyReactView(RoleRequiredMixin, View):
             try:
                 services.react_to_report(visit, form.cleaned_data["reaction"], user=request.user)
             except ValidationError as exc:
-                service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your reaction is saved; your adviser can read it."))
                 return redirect("my-advisory-visit", pk=visit.pk)
@@ -563,7 +557,7 @@ class MyDocumentUploadView(RoleRequiredMixin, View):
             try:
                 services.upload_document(request.location, user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The document is uploaded."))
                 return redirect("my-advisory")

@@ -3,8 +3,8 @@
 Any operation may refuse bad input (400, field errors), an unknown or refused person (401, 403), a missing
 object (404), another method (405) or a body in a media type it does not read (415); operations that count
 failed tries answer 429 when there were too many. Times of day are described as DRF writes them.
-The bodies are those of `accounts.api.exception_handler` (DRF's format): `{"detail": "..."}` for a refusal,
-`{"field": ["message", ...], "non_field_errors": [...]}` for bad input.
+The bodies are those of `config.service_errors.api_exception_handler` (DRF's format): `{"detail": "..."}` for a
+refusal, `{"field": ["message", ...], "non_field_errors": [...]}` for bad input.
 """
 from rest_framework.authtoken.views import ObtainAuthToken
 

@@ -269,7 +269,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "EXCEPTION_HANDLER": "accounts.api.exception_handler",
+    "EXCEPTION_HANDLER": "config.service_errors.api_exception_handler",
     # JSON only: the browsable API's pages need inline script and style (see the CSP below); /api/docs/ is the
     # place to explore the API.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

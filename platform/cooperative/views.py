@@ -11,6 +11,7 @@ from kombu.exceptions import KombuError
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ADVISER, COOP_ADMIN
+from config.service_errors import add_service_errors
 from cooperative import jobs, selectors, services
 from cooperative.forms import NewLocationForm
 
@@ -39,10 +40,7 @@ class LocationCreateView(RoleRequiredMixin, View):
                     services.NewLocation(**data, lrk_numbers=form.lrk_numbers())
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    target = "lrk_number" if field == "lrk_numbers" else field
-                    for error in errors:
-                        form.add_error(target if target in form.fields else None, error)
+                add_service_errors(form, exc, rename={"lrk_numbers": "lrk_number"})
             else:
                 messages.success(request, _("Location %(name)s was created; the entrepreneur has been invited.")
                                  % {"name": location.name})

@@ -10,14 +10,10 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ADVISER, COOP_ADMIN, ENTREPRENEUR, PARENT
+from config.service_errors import add_service_errors
 from portal import export, forms, selectors, services
 from portal.models import CoopSurvey, DeletionRequest
 from tenants.surveys import rules as survey_rules
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class MainDomainOnly:
@@ -72,7 +68,7 @@ class CorrectionView(MainDomainOnly, RoleRequiredMixin, View):
                                             requested_change=form.cleaned_data["requested_change"],
                                             reason=form.cleaned_data["reason"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your request is sent to %(location)s.") % {"location": location.name})
                 return redirect("privacy")
@@ -103,7 +99,7 @@ class DeletionView(MainDomainOnly, RoleRequiredMixin, View):
             try:
                 services.request_deletion(request.user, location, reason=form.cleaned_data["reason"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your request is sent to %(location)s.") % {"location": location.name})
                 return redirect("privacy")
@@ -145,7 +141,7 @@ class DeletionRequestHandleView(RoleRequiredMixin, View):
             try:
                 item = services.handle_deletion(item, by=request.user, note=form.cleaned_data["note"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 if item.status == DeletionRequest.Status.DONE:
                     messages.success(request, _("The data is deleted as far as the law allows; the parent is told."))
@@ -184,7 +180,7 @@ class CoopSurveyCreateView(MainDomainOnly, RoleRequiredMixin, View):
                     questions=survey_rules.questions_from_lines(data["scale_questions"], data["open_question"]),
                     opens_on=data["opens_on"], closes_on=data["closes_on"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The survey is open for the parents of every location."))
                 return redirect("coop-survey-results", pk=survey.pk)

@@ -1,6 +1,5 @@
 """Forms of the meldcode pages. They check types and offer the choices; the rules live in the services."""
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,12 +10,6 @@ from safeguarding.models import Outcome, Route, Step
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 HOUSEMATE = "housemate"
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    for field, messages in exc.message_dict.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
 
 
 def children_choices(user, roles) -> list[tuple[int, str]]:

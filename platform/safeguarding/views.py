@@ -14,6 +14,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, PEDAGOGUE, STAFF
+from config.service_errors import add_service_errors
 from safeguarding import access, forms, rules, selectors, services
 from safeguarding.models import Case, CaseAuditEntry, Outcome, Route, Step
 
@@ -61,7 +62,7 @@ class ReportConcernView(AtLocationMixin, View):
                 services.report_concern(location=request.location, reporter=request.user, roles=request.roles,
                                         **form.service_arguments())
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your report was received. The pedagogue of the cooperative will "
                                             "look at it."))
@@ -118,7 +119,7 @@ class HousematesView(AtLocationMixin, View):
                 services.set_housemates(location=request.location, entrepreneur=request.user,
                                         user_ids=form.cleaned_data["housemates"])
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your housemates were saved."))
                 return redirect("meldcode-housemates")
@@ -175,7 +176,7 @@ class RecordStepView(CaseView):
             try:
                 services.record_step(case, actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The step was recorded."))
                 return redirect("meldcode-case", pk=case.pk)
@@ -194,7 +195,7 @@ class CloseCaseView(CaseView):
             try:
                 services.close_case(case, actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The case was closed."))
                 return redirect("meldcode-case", pk=case.pk)

@@ -1,7 +1,6 @@
 """Forms of the attendance pages. They check types; the rules live in the services (errors come back per
 field through `add_service_errors`)."""
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tenants.attendance.models import Absence, AttendanceSettings
@@ -9,13 +8,6 @@ from tenants.attendance.models import Absence, AttendanceSettings
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: at the field when the form has it, else on top."""
-    for field, messages in exc.message_dict.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
 
 
 class ChildChoiceForm(forms.Form):

@@ -23,6 +23,7 @@ from jurisdictions import policy
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from config.service_errors import add_service_errors
 from tenants.attendance import forms, rules, selectors, services
 from tenants.attendance.models import Absence, AttendanceRecord, AttendanceSettings, SwapRequest, TimeDispute
 
@@ -80,7 +81,7 @@ class CheckView(RoleRequiredMixin, View):
                 services.check_out(child, by=request.user,
                                    late_pickup_announced=bool(request.POST.get("late_pickup_announced")))
         except ValidationError as exc:
-            error = " ".join(message for messages_ in exc.message_dict.values() for message in messages_)
+            error = " ".join(exc.messages)
         if _is_htmx(request):
             group = selectors.groups().filter(pk=request.POST.get("group") or 0).first() if (
                 request.POST.get("group", "").isdigit()) else None
@@ -185,7 +186,7 @@ class FormPage(RoleRequiredMixin, View):
             try:
                 result = self.save(request, form.cleaned_data, **kwargs)
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return self.done(request, result)
         return render(request, self.template_name, self.context(request, form, **self.extra(request, **kwargs)),
@@ -339,7 +340,7 @@ class ResolveDisputeView(RoleRequiredMixin, View):
                 services.resolve_dispute(dispute, accept=form.cleaned_data["decision"] == "accept",
                                          note=form.cleaned_data["note"], by=request.user)
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The dispute is resolved."))
                 return redirect("attendance-disputes")
@@ -417,7 +418,7 @@ class CancelSwapView(RoleRequiredMixin, View):
         try:
             services.cancel_swap(swap, by=request.user)
         except ValidationError as exc:
-            error = " ".join(message for messages_ in exc.message_dict.values() for message in messages_)
+            error = " ".join(exc.messages)
             return SwapView().page(request, swap, error=error, status=400)
         messages.success(request, _("The swap is cancelled: %(name)s comes on the contract day again.") % {
             "name": swap.child.full_name})
@@ -448,7 +449,7 @@ class SettingsView(RoleRequiredMixin, View):
                 services.update_settings(swap_same_month=form.cleaned_data["swap_same_month"],
                                          swaps_per_month=form.cleaned_data["swaps_per_month"])
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The swap limits are saved."))
                 return redirect("attendance-settings")

@@ -1,19 +1,9 @@
 """Page forms of the calendar; they call the same services as the API."""
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from config.service_errors import add_service_errors  # noqa: F401 (billing.payments imports it from here)
 from tenants.calendar.models import Closure, Weekday
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's field errors on the form's fields (or on the form when it has no such field)."""
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, messages in errors.items():
-        target = field if field in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
-
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"})

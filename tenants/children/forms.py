@@ -1,6 +1,5 @@
 """Forms of the child pages. They check types; the rules live in the services (errors come back per field)."""
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tenants.calendar.models import Weekday
@@ -9,13 +8,6 @@ from tenants.children.services import FILE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-
-
-def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: at the field when the form has it, else on top."""
-    for field, messages in exc.message_dict.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
 
 
 class ChildForm(forms.Form):

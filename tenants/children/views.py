@@ -11,6 +11,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF, roles_for
+from config.service_errors import add_service_errors
 from tenants.children import forms, selectors, services
 from tenants.children.models import Child, CorrectionRequest, CustodyNote, PickupPerson
 
@@ -98,7 +99,7 @@ class FormPage(RoleRequiredMixin, View):
             try:
                 result = self.save(request, child, form.cleaned_data)
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, self.success_message(result))
                 return redirect(self.success_url(result, child))
@@ -277,7 +278,7 @@ class DecideCorrectionView(RoleRequiredMixin, View):
                                            actor=request.user, note=form.cleaned_data["note"],
                                            value=form.cleaned_data["value"])
             except ValidationError as exc:
-                forms.add_service_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The request was %(status)s.")
                                  % {"status": correction.get_status_display()})

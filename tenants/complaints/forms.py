@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tenants.calendar.forms import DATE, add_service_errors  # noqa: F401 (re-exported for the views)
+from tenants.calendar.forms import DATE
 from tenants.complaints import rules
 from tenants.complaints.models import Complaint, Subject
 

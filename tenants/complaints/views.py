@@ -12,6 +12,7 @@ from django.views import View
 from accounts.models import Membership
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT
+from config.service_errors import add_service_errors
 from tenants.calendar.selectors import location_today
 from tenants.children.models import Child
 from tenants.complaints import api, deliveries, pdf, rules, selectors, services
@@ -24,7 +25,6 @@ from tenants.complaints.forms import (
     NoteForm,
     RecordComplaintForm,
     RegulationForm,
-    add_service_errors,
 )
 from tenants.complaints.models import DEFAULT_ACKNOWLEDGEMENT_LETTER, DEFAULT_JUDGEMENT_LETTER, AnnualReport
 

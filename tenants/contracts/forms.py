@@ -2,7 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tenants.calendar.forms import DATE, TIME, add_service_errors  # noqa: F401 (re-exported for the views)
+from tenants.calendar.forms import DATE, TIME
 from tenants.calendar.models import Weekday
 from tenants.children.models import Child
 from tenants.contracts import rules

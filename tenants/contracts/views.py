@@ -9,6 +9,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from config.service_errors import add_service_errors, errors_by_field
 from tenants.calendar.selectors import location_today
 from tenants.contracts import rules, selectors, services
 from tenants.contracts.api import client_ip
@@ -22,7 +23,6 @@ from tenants.contracts.forms import (
     ScheduleForm,
     SettingsForm,
     SignForm,
-    add_service_errors,
 )
 from tenants.contracts.models import ChangeRequest, Contract, ContractSettings, EvaluationTask
 
@@ -33,8 +33,7 @@ def contract_for(request, pk):
 
 def schedule_errors_to_forms(exc, form, schedule_form):
     """Field errors on the main form; schedule errors above the grid."""
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, messages_ in errors.items():
+    for field, messages_ in errors_by_field(exc).items():
         for message in messages_:
             if field == "schedule":
                 schedule_form.add_error(None, message)

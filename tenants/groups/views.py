@@ -14,7 +14,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, STAFF
-from tenants.children.forms import add_service_errors
+from config.service_errors import add_service_errors
 from tenants.groups import forms, selectors, services
 from tenants.groups.models import BackupPerson, Group, Shift, StaffProfile
 
@@ -96,9 +96,8 @@ class GroupDeleteView(RoleRequiredMixin, View):
         try:
             services.delete_group(group)
         except ValidationError as exc:
-            for errors in exc.message_dict.values():
-                for error in errors:
-                    messages.error(request, error)
+            for error in exc.messages:
+                messages.error(request, error)
         else:
             messages.success(request, _("The group was deleted."))
         return redirect("groups")
@@ -141,9 +140,8 @@ class StaffReinviteView(RoleRequiredMixin, View):
         try:
             services.send_invitation_again(profile, location=request.location)
         except ValidationError as exc:
-            for errors in exc.message_dict.values():
-                for error in errors:
-                    messages.error(request, error)
+            for error in exc.messages:
+                messages.error(request, error)
         else:
             messages.success(request, _("The invitation to %(name)s is being sent again.")
                              % {"name": profile.user.full_name})

@@ -12,16 +12,12 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from config.service_errors import add_service_errors
 from tenants.attendance.selectors import local_today
 from tenants.children.selectors import children_visible_to
 from tenants.handover import forms, rules, selectors, services
 
 WORKERS = (ENTREPRENEUR, STAFF)
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def photo_links(handover, user):
@@ -73,7 +69,7 @@ class WriteView(RoleRequiredMixin, View):
                     if photo:
                         services.add_photo(handover, upload=photo)
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("The handover of %(name)s is saved.") % {"name": child.full_name})
                 return redirect("handover-today")
@@ -118,7 +114,7 @@ class DetailView(RoleRequiredMixin, View):
             try:
                 services.reply(handover, by=request.user, roles=request.roles, text=form.cleaned_data["text"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Your answer is sent."))
                 return redirect("handover-page", pk=handover.pk)

@@ -11,17 +11,13 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from config.service_errors import add_service_errors
 from outbox.views import tell_sent_again
 from tenants.children.selectors import children_visible_to
 from tenants.groups.models import Group
 from tenants.messages import forms, selectors, services
 
 MEMBERS = (ENTREPRENEUR, STAFF, PARENT)
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def own_children(request):
@@ -64,7 +60,7 @@ class NewConversationView(RoleRequiredMixin, View):
                     child, by=request.user, roles=request.roles, subject=form.cleaned_data["subject"],
                     body=form.cleaned_data["body"], recipient=form.cleaned_data["recipient"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 flash.success(request, _("Your message is sent."))
                 return redirect("message-thread", pk=conversation.pk)
@@ -99,7 +95,7 @@ class ConversationView(RoleRequiredMixin, View):
                 services.send_message(conversation, by=request.user, roles=request.roles,
                                       body=form.cleaned_data["body"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return redirect("message-thread", pk=conversation.pk)
         return self.page(request, conversation, form, status=400)
@@ -124,7 +120,7 @@ class NewAnnouncementView(RoleRequiredMixin, View):
                     by=request.user, title=form.cleaned_data["title"], body=form.cleaned_data["body"], group=group,
                     idempotency_key=form.cleaned_data["idempotency_key"])
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 if created:
                     flash.success(request, _("The announcement is published."))

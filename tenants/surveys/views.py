@@ -8,14 +8,10 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT
+from config.service_errors import add_service_errors
 from tenants.attendance.selectors import local_today
 from tenants.surveys import forms, selectors, services
 from tenants.surveys.models import Survey
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class SurveyListView(RoleRequiredMixin, View):
@@ -46,9 +42,7 @@ class SurveyCreateView(RoleRequiredMixin, View):
                                                 questions=form.questions(), opens_on=data["opens_on"],
                                                 closes_on=data["closes_on"], anonymous=data["anonymous"])
             except ValidationError as exc:
-                exc = ValidationError({("scale_questions" if k == "questions" else k): v
-                                       for k, v in exc.message_dict.items()})
-                add_errors(form, exc)
+                add_service_errors(form, exc, rename={"questions": "scale_questions"})
             else:
                 messages.success(request, _("The survey is open for the parents."))
                 return redirect("survey-results-page", pk=survey.pk)
@@ -75,7 +69,7 @@ class AnswerView(RoleRequiredMixin, View):
             try:
                 services.answer(survey, by=request.user, answers=form.answers(), today=local_today())
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Thank you for your answers."))
                 return redirect("surveys")
