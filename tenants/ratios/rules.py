@@ -14,10 +14,12 @@ Sources
   present; a group has at most 16 children, at most 12 when all are of age 0.
 * After-school care (BSO): the same decree, tabel 2 of its annex (bijlage 1, onderdeel b), cell by cell: see
   `BSO_TABLE` below.
-* Childminder (gastouder): the childminder rules of the same decree as summarised in DESIGN.md and
-  issue 4 (article numbers not checked here): at most 6 children of 0-12, at most 5 under 4, at most 4
-  of age 0 and 1 together, at most 2 of age 0, the childminder's own children under 10 included; a
-  backup person (achterwacht) when more than 3 children are present.
+* Childminder (gastouder): the childminder's group size under the Wet kinderopvang and the same decree, as
+  DESIGN.md "Locations (001)" and the Rijksoverheid's summary put it: at most 6 children of 0-12 at once,
+  at most 5 when all are under 4, at most 4 of age 0 and 1 together of whom at most 2 of age 0, the
+  childminder's own children under 10 included. The article text was not at hand when this was checked;
+  the numbers agree in both summaries. A backup person (achterwacht) is needed from the fourth child
+  present (`backup_required`); the planning and the tablet show who it is for the day.
 * Play space: at least 3.5 m2 of indoor play space per child present (same decree; DESIGN.md).
 """
 from __future__ import annotations

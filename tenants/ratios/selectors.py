@@ -23,7 +23,8 @@ def care_type(group) -> str:
 
 def own_child_ids(group, child_ids) -> set[int]:
     """The childminder's own children among `child_ids`: in a childminder's group, a child one of whose
-    guardians is the location's entrepreneur. They count in the limits while under 10 and are never billed."""
+    guardians is the location's entrepreneur. They count in the limits while under 10 (and are not to be billed:
+    billing can ask this function)."""
     from accounts.models import Membership
     from tenants.calendar.selectors import current_location
     from tenants.children.models import Child

@@ -1,4 +1,9 @@
-"""Childminder: at most 6 of 0-12, 5 when all under 4, 4 of age 0 and 1, 2 of age 0; own children under 10 count."""
+"""Childminder: at most 6 of 0-12, 5 when all under 4, 4 of age 0 and 1, 2 of age 0; own children under 10 count.
+
+Source: the Besluit kwaliteit kinderopvang's limits for a childminder (article not verified from the text), as in
+DESIGN.md "Locations (001)" and the Rijksoverheid's summary ("maximaal 6 kinderen van 0 tot 13 jaar tegelijk,
+eigen kinderen tot 10 jaar meegeteld; maximaal 5 als ze allemaal jonger dan 4 zijn; maximaal 4 van 0 en 1 jaar,
+waarvan maximaal 2 van 0 jaar")."""
 import pytest
 
 from tenants.ratios import rules
