@@ -1,6 +1,5 @@
 """Invoices API (location hosts). The entrepreneur reads all, runs a month, credits, agrees payment plans
 and exports CSV; a parent reads and downloads her own invoices, credit notes and annual statements."""
-from datetime import date
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -204,16 +203,23 @@ class CreditNoteViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
 class StatementSerializer(serializers.ModelSerializer):
     child_name = serializers.CharField(source="child.full_name", read_only=True)
+    latest = serializers.SerializerMethodField(help_text="Whether this is the version that counts (the newest).")
 
     class Meta:
         model = AnnualStatement
-        fields = ["id", "kind", "year", "child", "child_name", "parent", "period_start", "period_end", "hours",
-                  "days", "hourly_rate", "amount_invoiced", "amount_paid", "location_name", "lrk_number"]
+        fields = ["id", "kind", "year", "version", "latest", "change_reason", "created_at", "child", "child_name",
+                  "parent", "period_start", "period_end", "hours", "days", "hourly_rate", "day_rates",
+                  "amount_invoiced", "amount_paid", "location_name", "lrk_number"]
         read_only_fields = fields
+
+    def get_latest(self, statement) -> bool:
+        return statement.pk in self.context.get("latest", ())
 
 
 class GenerateStatementsSerializer(serializers.Serializer):
-    year = serializers.IntegerField(min_value=2000)
+    year = serializers.IntegerField(min_value=2000, max_value=2100,
+                                    help_text="A statement year whose period has ended (NL: the calendar year; "
+                                              "BE-VLG: December of the year before to November).")
 
 
 class StatementsMadeSerializer(serializers.Serializer):
@@ -227,20 +233,25 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def get_queryset(self):
         return selectors.statements_visible_to(self.request.user, request_roles(self.request))
 
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(),
+                "latest": selectors.latest_statement_ids(self.get_queryset())}
+
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
         statement = self.get_object()
-        return pdf_response(statement.pdf, f"annual-statement-{statement.year}.pdf")
+        return pdf_response(statement.pdf, f"annual-statement-{statement.year}-v{statement.version}.pdf")
 
     @extend_schema(request=GenerateStatementsSerializer, responses={200: StatementsMadeSerializer})
     @action(detail=False, methods=["post"], serializer_class=GenerateStatementsSerializer)
     def generate(self, request):
         if ENTREPRENEUR not in request_roles(request):
             raise PermissionDenied
-        year = request.data.get("year") if isinstance(request.data, dict) else None
-        if not isinstance(year, int) or not 2000 <= year <= date.today().year:
-            raise ValidationError({"year": ["Enter a past calendar year."]})
-        return Response({"created": statements.make_statements(year)})
+        data = GenerateStatementsSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        made = statements.make_statements(data.validated_data["year"],
+                                          today=location_today(request._request.location))
+        return Response({"created": made})
 
 
 class DunningSettingsSerializer(serializers.ModelSerializer):

@@ -163,9 +163,17 @@ def send_statement(payload: dict) -> None:
     statement = AnnualStatement.objects.select_related("parent").filter(pk=payload["statement"]).first()
     if statement is None:
         return
+    url = _portal_url(f"/billing/statements/{statement.pk}/")
     with translation.override(_language(statement.parent)):
+        if statement.version > 1:
+            _send(statement.parent,
+                  _("A new version of your annual statement %(year)s from %(location)s") % {
+                      "year": statement.year, "location": statement.location_name},
+                  _("The figures of your annual statement changed: %(reason)s Version %(version)s replaces the "
+                    "earlier ones and is in the parent portal:\n%(url)s") % {
+                      "reason": statement.change_reason, "version": statement.version, "url": url})
+            return
         _send(statement.parent,
               _("Your annual statement %(year)s from %(location)s") % {"year": statement.year,
                                                                      "location": statement.location_name},
-              _("Your annual statement is ready in the parent portal:\n%(url)s")
-              % {"url": _portal_url(f"/billing/statements/{statement.pk}/")})
+              _("Your annual statement is ready in the parent portal:\n%(url)s") % {"url": url})

@@ -224,8 +224,30 @@ class Reminder(models.Model):
         return f"{self.step} for invoice {self.invoice_id}"
 
 
+class ClosureCredit(models.Model):
+    """One closed day of a childminder's closure credited on one invoice (seed 001, 2.3: no fee for a
+    closure). One row per invoice and day, so a closure recorded again or edited never credits a day twice."""
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="closure_credits")
+    credit_note = models.ForeignKey(CreditNote, on_delete=models.PROTECT, related_name="closure_days")
+    closure = models.ForeignKey("location_calendar.Closure", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+    day = models.DateField(_("date"))
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
+
+    class Meta:
+        ordering = ["invoice", "day"]
+        verbose_name = _("credited closed day")
+        constraints = [models.UniqueConstraint(fields=["invoice", "day"], name="invoices_closure_day_once")]
+
+    def __str__(self):
+        return f"{self.day} on invoice {self.invoice_id}"
+
+
 class AnnualStatement(models.Model):
-    """NL jaaropgave (calendar year) or BE-VLG fiscal certificate (December–November) per child and parent."""
+    """NL jaaropgave (calendar year) or BE-VLG fiscal certificate (December–November) per child and parent.
+    Never changed once issued: when a credit note or payment changes the figures, a new version is issued and
+    the old ones are kept (numbered 1, 2, …; the highest is the one that counts)."""
 
     class Kind(models.TextChoices):
         NL_JAAROPGAVE = "nl_jaaropgave", _("annual statement (jaaropgave)")
@@ -233,6 +255,8 @@ class AnnualStatement(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    change_reason = models.CharField(_("why this version"), max_length=300, blank=True)
     child = models.ForeignKey("children.Child", on_delete=models.PROTECT, related_name="annual_statements")
     parent = person(models.PROTECT, related_name="+")
     period_start = models.DateField(_("period from"))
@@ -240,6 +264,8 @@ class AnnualStatement(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=9, decimal_places=2, default=Decimal("0"))
     days = models.DecimalField(_("days"), max_digits=7, decimal_places=1, default=Decimal("0"))
     hourly_rate = models.DecimalField(_("hourly rate"), max_digits=8, decimal_places=4, null=True, blank=True)
+    # BE-VLG: the days of care paid, per day price actually received ([{"price", "days", "amount"}]).
+    day_rates = models.JSONField(_("days per day price"), default=list, blank=True)
     amount_invoiced = models.DecimalField(_("amount invoiced"), max_digits=10, decimal_places=2)
     amount_paid = models.DecimalField(_("amount paid"), max_digits=10, decimal_places=2)
     location_name = models.CharField(_("location"), max_length=200)
@@ -248,10 +274,10 @@ class AnnualStatement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-year", "child"]
+        ordering = ["-year", "child", "-version"]
         verbose_name = _("annual statement")
-        constraints = [models.UniqueConstraint(fields=["kind", "year", "child", "parent"],
-                                               name="invoices_statement_once")]
+        constraints = [models.UniqueConstraint(fields=["kind", "year", "child", "parent", "version"],
+                                               name="invoices_statement_version_once")]
 
     def __str__(self):
-        return f"{self.kind} {self.year} for child {self.child_id}"
+        return f"{self.kind} {self.year} v{self.version} for child {self.child_id}"

@@ -128,6 +128,9 @@ def statement_pdf(statement) -> bytes:
     if statement.lrk_number:
         w.line(_("LRK number: %(lrk)s") % {"lrk": statement.lrk_number})
     w.line(title % {"year": statement.year}, size=12, bold=True, gap=7)
+    if statement.version > 1:
+        w.line(_("Version %(version)s: replaces the earlier versions. %(reason)s") % {
+            "version": statement.version, "reason": statement.change_reason})
     w.line(_("Period: %(start)s – %(end)s") % {"start": statement.period_start, "end": statement.period_end})
     w.line(_("Child: %(child)s") % {"child": statement.child.full_name})
     w.line(_("Paying parent: %(parent)s") % {"parent": statement.parent.full_name}, gap=8)
@@ -135,14 +138,19 @@ def statement_pdf(statement) -> bytes:
         w.row([_("Hours of care"), number(statement.hours), "", ""])
         if statement.hourly_rate is not None:
             w.row([_("Hourly rate"), "", euro(statement.hourly_rate), ""])
+        w.row([_("Amount invoiced"), "", "", euro(statement.amount_invoiced)])
     else:
+        w.row([_("Days of care paid, by day price received"), _("days"), _("day price"), _("amount")], bold=True)
+        for rate in statement.day_rates:
+            w.row(["", number(rate["days"]), euro(rate["price"]), euro(rate["amount"])])
         w.row([_("Days of care"), number(statement.days), "", ""])
-    w.row([_("Amount invoiced"), "", "", euro(statement.amount_invoiced)])
     w.row([_("Amount paid"), "", "", euro(statement.amount_paid)], bold=True)
     w.y -= 3 * mm
     if nl:
         w.wrap(_("For the childcare allowance (kinderopvangtoeslag): give the Tax Administration the hours, "
                  "the hourly rate and the LRK number above."))
     else:
-        w.wrap(_("For the tax reduction for childcare: the amounts paid for care from December to November."))
+        w.wrap(_("For the tax reduction for childcare (model 281.86): only the days your child was actually "
+                 "cared for and what was paid for them, from December to November; not absence days, fines, "
+                 "reminder costs, administration fees or diapers."))
     return w.finish()

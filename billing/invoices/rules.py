@@ -139,11 +139,86 @@ SCHEMES = {"nl_wik": nl_wik_step, "be_notice": be_notice_step}
 
 
 # --- annual statements -----------------------------------------------------------------------------
+#
+# NL jaaropgave (for the childcare allowance, Wet kinderopvang): per child and paying parent the hours of care
+# of the calendar year, the hourly rate, what was invoiced and paid, the LRK number. Hours credited for a
+# childminder's closure (seed 001, 2.3) are not care.
+# BE-VLG fiscal certificate, model 281.86 of the FOD Financiën (art. 145/35 WIB 92; circular 2022/C/104):
+# only days on which the child was actually cared for and only what was paid for them, the invoice paid in
+# full; not amounts charged for absence, not meals or other separately charged costs (diapers), not
+# sanctions (fines, reminder costs) and not administration fees. Each day price actually received is listed
+# with its days. The period follows the house rules (seed 003, 4.2.5): December to November.
+# Made only once the period has ended, never for a running year.
 
 
-def statement_period(kind: str, year: int) -> tuple[date, date]:
-    """NL jaaropgave: the calendar year. BE-VLG fiscal certificate: December of the year before until
-    November of `year`."""
-    if kind == "be_fiscal":
-        return date(year - 1, 12, 1), date(year, 11, 30)
-    return date(year, 1, 1), date(year, 12, 31)
+@dataclass(frozen=True)
+class StatementLine:
+    kind: str          # InvoiceLine.Kind: care, absence, fee, fine, extra, settlement
+    unit: str          # "h", "day" or ""
+    quantity: Decimal
+    unit_price: Decimal
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class StatementInvoice:
+    total: Decimal
+    credited: Decimal
+    paid: bool
+    lines: tuple[StatementLine, ...]
+    credited_hours: Decimal = Decimal("0")  # closed hours credited (NL childminder closures)
+
+
+@dataclass(frozen=True)
+class Figures:
+    hours: Decimal = Decimal("0")
+    days: Decimal = Decimal("0")
+    hourly_rate: Decimal | None = None
+    day_rates: tuple[tuple[Decimal, Decimal, Decimal], ...] = ()  # (day price, days, amount paid)
+    amount_invoiced: Decimal = Decimal("0.00")
+    amount_paid: Decimal = Decimal("0.00")
+
+
+def statement_ready(period_end: date, today: date) -> bool:
+    """A statement is made only once its period has ended: from the day after its last day."""
+    return today > period_end
+
+
+def nl_jaaropgave(invoices: list[StatementInvoice]) -> Figures:
+    """Hours of care (less hours credited for closures), the average hourly rate of that care, what was
+    invoiced (less credit notes) and what of it was paid."""
+    hours = care_amount = Decimal("0")
+    for invoice in invoices:
+        for line in invoice.lines:
+            if line.kind in ("care", "settlement") and line.unit == "h":
+                hours += line.quantity
+                care_amount += line.amount
+        hours -= invoice.credited_hours
+    invoiced = sum((i.total - i.credited for i in invoices), Decimal("0.00"))
+    paid = sum((i.total - i.credited for i in invoices if i.paid), Decimal("0.00"))
+    gross_hours = hours + sum((i.credited_hours for i in invoices), Decimal("0"))
+    rate = (care_amount / gross_hours).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP) if gross_hours else None
+    return Figures(hours=hours, hourly_rate=rate, amount_invoiced=cents(invoiced), amount_paid=cents(paid))
+
+
+def be_fiscal_certificate(invoices: list[StatementInvoice]) -> Figures:
+    """Days of care and the amounts paid for them (model 281.86). A partly credited invoice counts its care
+    for the share not credited; an invoice not paid in full counts for nothing paid."""
+    invoiced = Decimal("0")
+    rates: dict[Decimal, list[Decimal]] = {}
+    for invoice in invoices:
+        care = [line for line in invoice.lines if line.kind == "care" and line.unit == "day"]
+        share = (invoice.total - invoice.credited) / invoice.total if invoice.total else Decimal("0")
+        invoiced += sum((line.amount for line in care), Decimal("0")) * share
+        if not invoice.paid or share <= 0:
+            continue
+        for line in care:
+            days, amount = rates.setdefault(cents(line.unit_price), [Decimal("0"), Decimal("0")])
+            rates[cents(line.unit_price)] = [days + line.quantity, amount + line.amount * share]
+    day_rates = tuple((price, days, cents(amount)) for price, (days, amount) in sorted(rates.items()))
+    return Figures(days=sum((d for _p, d, _a in day_rates), Decimal("0")), day_rates=day_rates,
+                   amount_invoiced=cents(invoiced), amount_paid=sum((a for _p, _d, a in day_rates), Decimal("0.00")))
+
+
+# The statement of each kind (jurisdictions.Policy.statement_kind).
+STATEMENTS = {"nl_jaaropgave": nl_jaaropgave, "be_fiscal": be_fiscal_certificate}

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -42,6 +43,21 @@ def statements_visible_to(user, roles: set[str]):
     if PARENT in roles:
         return AnnualStatement.objects.filter(parent=user).select_related("child")
     return AnnualStatement.objects.none()
+
+
+def latest_statement_ids(statements) -> set[int]:
+    """The ids of the version that counts (the newest) of each statement among `statements`."""
+    newest = statements.values("kind", "year", "child_id", "parent_id").annotate(newest=Max("version"))
+    return set(statements.filter(_any_of(Q(kind=r["kind"], year=r["year"], child_id=r["child_id"],
+                                           parent_id=r["parent_id"], version=r["newest"]) for r in newest))
+               .values_list("pk", flat=True))
+
+
+def _any_of(conditions) -> Q:
+    found = Q(pk__in=[])
+    for condition in conditions:
+        found |= condition
+    return found
 
 
 @dataclass

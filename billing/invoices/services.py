@@ -18,7 +18,6 @@ from billing.care_month import selectors as care_month
 from billing.care_month import values
 from billing.invoices import rules as invoice_rules
 from billing.invoices.models import (
-    AnnualStatement,
     CreditNote,
     DunningSettings,
     Invoice,
@@ -65,6 +64,9 @@ def mark_paid(invoice: Invoice, *, paid_at: datetime, reference: str) -> Invoice
     current.paid_at = paid_at or timezone.now()
     current.payment_reference = (reference or "")[:200]
     current.save(update_fields=["status", "paid_at", "payment_reference"])
+    from billing.invoices import statements
+
+    statements.after_payment(current)
     return current
 
 
@@ -137,6 +139,9 @@ def create_credit_note(invoice: Invoice, *, amount: Decimal | None = None, reaso
 
     note.pdf = pdf.credit_note_pdf(note)
     note.save(update_fields=["pdf"])
+    from billing.invoices import statements
+
+    statements.after_credit_note(note)
     return note
 
 
@@ -594,9 +599,9 @@ def update_dunning_settings(**fields) -> DunningSettings:
 
 
 def daily_everywhere(today_override: date | None = None, only_failed: bool = False):
-    """The daily beat job besides the run: auto-approve registered hours, reminders, and in January (NL) or
-    December (BE-VLG) the annual statements. Each location isolated (cooperative.jobs); each step is
-    idempotent, so a rerun repeats nothing."""
+    """The daily beat job besides the run: auto-approve registered hours, reminders, and the annual statements
+    of the period that ended last (the first version the day after it ends, a new one when figures changed
+    since). Each location isolated (cooperative.jobs); each step is idempotent, so a rerun repeats nothing."""
     from billing.invoices import statements
     from billing.tariffs import services as tariffs
     from cooperative import jobs
@@ -606,10 +611,8 @@ def daily_everywhere(today_override: date | None = None, only_failed: bool = Fal
         today = today_override or calendar.location_today(location)
         result = {"approved": tariffs.auto_approve_hours(location_name=location.name),
                   "reminders": send_reminders(today)}
-        if location.jurisdiction == "NL" and today.month == 1:
-            result["statements"] = statements.make_statements(today.year - 1, AnnualStatement.Kind.NL_JAAROPGAVE)
-        if location.jurisdiction == "BE-VLG" and today.month == 12:
-            result["statements"] = statements.make_statements(today.year, AnnualStatement.Kind.BE_FISCAL)
+        year = statements.latest_ended_year(location.jurisdiction, today)
+        result["statements"] = statements.make_statements(year, today=today)
         return result
 
     return jobs.for_each_location(job="daily-billing", work=work, only_failed=only_failed)

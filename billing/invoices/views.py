@@ -35,9 +35,10 @@ class InvoiceListView(RoleRequiredMixin, View):
     def get(self, request):
         roles = request_roles(request)
         invoices = selectors.invoices_visible_to(request.user, roles).order_by("-period_start", "-number")[:500]
-        statements = selectors.statements_visible_to(request.user, roles)[:100]
+        visible = selectors.statements_visible_to(request.user, roles)
         return render(request, "billing/invoice_list.html", {
-            "invoices": invoices, "statements": statements, "can_manage": ENTREPRENEUR in roles})
+            "invoices": invoices, "statements": visible[:100],
+            "latest_statements": selectors.latest_statement_ids(visible), "can_manage": ENTREPRENEUR in roles})
 
 
 class InvoiceDetailView(RoleRequiredMixin, View):
@@ -227,5 +228,6 @@ class StatementPdfView(RoleRequiredMixin, View):
         if statement is None:
             raise Http404
         response = HttpResponse(bytes(statement.pdf or b""), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="annual-statement-{statement.year}.pdf"'
+        response["Content-Disposition"] = (f'attachment; filename="annual-statement-{statement.year}'
+                                           f'-v{statement.version}.pdf"')
         return response

@@ -17,7 +17,7 @@ def invoice(billing):
         services.run_month(location_of(billing.a), 2026, 1, today=date(2026, 1, 1))
         invoice = Invoice.objects.get()
         services.create_credit_note(invoice, amount="1.00", reason="test")
-        statements.make_statements(2026)
+        statements.make_statements(2026, today=date(2027, 1, 1))
         billing.statement = AnnualStatement.objects.get().pk
         billing.credit = invoice.credit_notes.get().pk
     return invoice
