@@ -6,3 +6,10 @@ class InvoicesConfig(AppConfig):
 
     name = "billing.invoices"
     label = "invoices"
+
+    def ready(self):
+        from billing.invoices import closures
+        from tenants.calendar import signals
+
+        signals.closure_recorded.connect(closures.on_closure_recorded, dispatch_uid="invoices-closure-credit")
+        signals.closure_cancelled.connect(closures.on_closure_cancelled, dispatch_uid="invoices-closure-kept")

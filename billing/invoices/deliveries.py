@@ -19,6 +19,7 @@ REMINDER = "billing.reminder"
 CONTRACT_ENDED = "billing.contract_ended"
 STATEMENT = "billing.statement"
 HOURS_APPROVED = "billing.hours_approved"
+CLOSURE_CREDIT = "billing.closure_credit"
 
 
 def invoice_ref(invoice_pk: int) -> str:
@@ -177,3 +178,27 @@ def send_statement(payload: dict) -> None:
               _("Your annual statement %(year)s from %(location)s") % {"year": statement.year,
                                                                      "location": statement.location_name},
               _("Your annual statement is ready in the parent portal:\n%(url)s") % {"url": url})
+
+
+@handler(CLOSURE_CREDIT)
+def send_closure_credit(payload: dict) -> None:
+    """payload: {"credit_note": id}: an invoice corrected because the childminder was closed; says why and
+    where the credit note is, without amounts."""
+    from billing.invoices.models import CreditNote
+
+    note = CreditNote.objects.select_related("invoice__parent").filter(pk=payload["credit_note"]).first()
+    if note is None:
+        return
+    invoice = note.invoice
+    days = sorted(note.closure_days.values_list("day", flat=True))
+    if not days:
+        return
+    with translation.override(_language(invoice.parent)):
+        _send(invoice.parent,
+              _("Credit note %(number)s from %(location)s: closed days are not charged") % {
+                  "number": note.display_number, "location": invoice.location_name},
+              _("The childminder of %(location)s was closed from %(start)s to %(end)s. Closed days are not "
+                "charged, so invoice %(invoice)s is corrected with credit note %(number)s. You find both in the "
+                "parent portal:\n%(url)s") % {
+                  "location": invoice.location_name, "start": days[0].isoformat(), "end": days[-1].isoformat(),
+                  "invoice": invoice.display_number, "number": note.display_number, "url": _invoice_url(invoice)})

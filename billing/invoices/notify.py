@@ -37,6 +37,11 @@ def hours_auto_approved(parent, hour_ids: list[int]) -> None:
     outbox.enqueue(deliveries.HOURS_APPROVED, [{"user": parent.pk, "hours": sorted(hour_ids)}])
 
 
+def credit_note_sent(credit_note_pk: int, invoice_pk: int) -> None:
+    """A credit note for a childminder's closed days: the paying parent is told why."""
+    outbox.enqueue(deliveries.CLOSURE_CREDIT, [{"credit_note": credit_note_pk}], ref=deliveries.invoice_ref(invoice_pk))
+
+
 def statement_ready(statement_pk: int) -> None:
     outbox.enqueue(deliveries.STATEMENT, [{"statement": statement_pk}], ref=deliveries.statement_ref(statement_pk))
 

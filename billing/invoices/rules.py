@@ -18,6 +18,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from jurisdictions import policy
 
+from billing.care_month.values import Slot
+from billing.tariffs.rules import nl_closure_deduction
+
 CENT = Decimal("0.01")
 
 NL_REMINDER = "nl_reminder"
@@ -136,6 +139,24 @@ def nl_wik_step(*, amount: Decimal, due: date, today: date, done: dict[str, date
 
 # The dunning schemes by the name a jurisdiction policy gives (jurisdictions.Policy.dunning).
 SCHEMES = {"nl_wik": nl_wik_step, "be_notice": be_notice_step}
+
+
+# --- childminder closures ---------------------------------------------------------------------------
+
+
+def closure_credit(*, closed: list[tuple[date, Slot]], credited: set[date], rate: Decimal,
+                   remaining: Decimal) -> tuple[list[tuple[date, Decimal]], Decimal]:
+    """Seed 001, 2.3: while a childminder is closed for sickness or absence no parental contribution is
+    charged. For a month invoiced before the closure was recorded: the closed contract days with their planned
+    slot (`closed`, picked as the monthly run picks them), less the days credited before, priced as the run
+    deducts a closure (nl_closure_deduction: exact planned time × rate, rounded once); at most what is not
+    credited yet. Returns ([(day, hours)], amount); ([], 0) when there is nothing to credit."""
+    days = sorted((day, slot) for day, slot in closed if day not in credited)
+    deduction = nl_closure_deduction(days_in_month=days, rate=rate)
+    amount = min(-deduction[0].amount, remaining) if deduction else Decimal("0.00")
+    if amount <= 0:
+        return [], Decimal("0.00")
+    return [(day, Decimal(slot.hours)) for day, slot in days], amount
 
 
 # --- annual statements -----------------------------------------------------------------------------

@@ -656,6 +656,21 @@ def segments_of(month: CareMonth) -> list[Segment]:
     return [Segment(v.start, v.end, [list(week) for week in v.weeks], v.reference) for v in month.versions]
 
 
+def nl_closure_days(month: CareMonth) -> list[tuple[date, Slot]]:
+    """(date, planned slot) of the month's contract days closed by the childminder (seed 001, 2.3), except
+    the days the monthly average never counts anyway (closing weeks). Also used for the credit note when a
+    closure is recorded after the month was invoiced (billing.invoices.closures)."""
+    closed = []
+    for day in month.days:
+        version = version_on(month, day.date)
+        if CHILDMINDER_CLOSURE not in day.closed or version is None or day.date in month.year_unpaid:
+            continue
+        slot = slot_on([list(week) for week in version.weeks], version.reference, day.date)
+        if slot is not None:
+            closed.append((day.date, slot))
+    return closed
+
+
 def version_on(month: CareMonth, day: date):
     return next((v for v in month.versions if v.start <= day and (v.end is None or day <= v.end)), None)
 
@@ -705,15 +720,7 @@ def invoice_lines(month: CareMonth) -> list[Line]:
         lines += nl_average_month(year=month.year, month=month.month, segments=segments_of(month),
                                   unpaid=month.year_unpaid, rate=month.rate, paid_holidays=month.paid_holidays,
                                   closing_weeks=month.closing_weeks)
-        closed = []
-        for day in month.days:
-            version = version_on(month, day.date)
-            if CHILDMINDER_CLOSURE not in day.closed or version is None or day.date in month.year_unpaid:
-                continue
-            slot = slot_on([list(week) for week in version.weeks], version.reference, day.date)
-            if slot is not None:
-                closed.append((day.date, slot))
-        lines += nl_closure_deduction(days_in_month=closed, rate=month.rate)
+        lines += nl_closure_deduction(days_in_month=nl_closure_days(month), rate=month.rate)
     elif month.model == NL_FLEXIBLE:
         start, end = month_bounds(month.year, month.month)
         for version in month.versions:

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tenants.calendar import rules
+from tenants.calendar import rules, signals
 from tenants.calendar.models import ClosingWeek, Closure, FeedToken, HolidayChoice, OpeningHours
 from tenants.calendar.selectors import current_location
 
@@ -97,12 +97,19 @@ def close_for_childminder(*, start_date: date, end_date: date, reason: str = Clo
         raise ValidationError({"end_date": [_("A closure lasts at most a year; record a longer one in parts.")]})
     if Closure.objects.filter(start_date__lte=end_date, end_date__gte=start_date).exists():
         raise ValidationError({"start_date": [_("These days overlap a closure that is already recorded.")]})
-    return Closure.objects.create(start_date=start_date, end_date=end_date, reason=reason, note=note.strip(),
-                                  created_by=user)
+    closure = Closure.objects.create(start_date=start_date, end_date=end_date, reason=reason, note=note.strip(),
+                                     created_by=user)
+    signals.closure_recorded.send(sender=Closure, closure=closure, user=user)
+    return closure
 
 
-def cancel_closure(closure: Closure) -> None:
+@transaction.atomic
+def cancel_closure(closure: Closure) -> int:
+    """Delete a closure. Days already credited on an invoice stay credited (nothing is invoiced again);
+    returns how many such days there are, so the entrepreneur can be told."""
+    kept = sum(answer or 0 for _receiver, answer in signals.closure_cancelled.send(sender=Closure, closure=closure))
     closure.delete()
+    return kept
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
@@ -148,8 +149,14 @@ class ClosureDeleteView(ManageView):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        services.cancel_closure(get_object_or_404(Closure, pk=pk))
+        kept = services.cancel_closure(get_object_or_404(Closure, pk=pk))
         messages.success(request, _("The closure was cancelled."))
+        if kept:
+            messages.info(request, ngettext(
+                "%(count)s closed day was credited already and stays credited; nothing is invoiced again. If care "
+                "was given that day after all, invoice it with a one-off invoice.",
+                "%(count)s closed days were credited already and stay credited; nothing is invoiced again. If care "
+                "was given those days after all, invoice them with a one-off invoice.", kept) % {"count": kept})
         return redirect("calendar-manage")
 
 
