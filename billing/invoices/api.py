@@ -247,6 +247,8 @@ class StatementViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def generate(self, request):
         if ENTREPRENEUR not in request_roles(request):
             raise PermissionDenied
+        if not isinstance(request.data, dict):
+            raise ValidationError({"year": [_("Send an object with the year, e.g. {\"year\": 2025}.")]})
         data = GenerateStatementsSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         made = statements.make_statements(data.validated_data["year"],

@@ -72,7 +72,7 @@ def _reason(invoice: Invoice, closure, days) -> str:
     hours = sum((h for _d, h in days), Decimal("0"))
     with translation.override(policy(invoice.jurisdiction).language):
         return _("The childminder was closed (%(why)s) from %(start)s to %(end)s: no fee for the closed days "
-                 "(%(days)s days, %(hours)s hours).") % {
+                 "(days credited: %(days)s, hours: %(hours)s).") % {
             "why": closure.get_reason_display(), "start": date_format(days[0][0], "j F Y"),
             "end": date_format(days[-1][0], "j F Y"), "days": len(days),
             "hours": f"{hours.normalize():f}".replace(".", ",")}

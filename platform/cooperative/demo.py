@@ -102,6 +102,8 @@ def seed_demo() -> list[tuple[str, str, str]]:
         logins.append(("parent", parent.email, "main domain"))
     for location in locations.values():
         seed_daily_work(location)
+    for slug in MONEY_AT:
+        seed_money(locations[slug])
     _demo_concern(locations["kikker"], staff)
     return logins
 
@@ -183,11 +185,154 @@ def seed_daily_work(location) -> None:
                          {"weekday": 3, "start": "08:00", "end": "18:00"}]]
             if location.jurisdiction == "BE-VLG":
                 schedule[0].append({"weekday": 1, "start": "08:00", "end": "18:00"})
+            start = money_start(today) if location.slug in MONEY_AT else date(today.year, 1, 1)
             contract = contracts.create_contract(
-                child=child, care_type=care_type, group=group, start_date=date(today.year, 1, 1), end_date=None,
+                child=child, care_type=care_type, group=group, start_date=start, end_date=None,
                 schedule_type="weekly", schedule=schedule, location=location_in_schema)
             if (location.slug, child.first_name) in UNSIGNED:
                 continue
             parent = child.guardians.first()
             contracts.sign_version(contract.versions.get(number=1), user=parent, typed_name=parent.full_name,
                                    ip="127.0.0.1", location=location_in_schema)
+
+
+# Real money at one Dutch and one Flemish location: a year of contracts, tariff years, invoices with PDFs,
+# credit notes, payments by mandate and by transfer, one invoice overdue with its reminders, annual statements
+# where a period has ended.
+MONEY_AT = ("zonnebloem", "pagadder")
+MANDATE_CHILDREN = {"Saar"}  # paid by SEPA direct debit through the location's own bank; the others by transfer
+BANK = {"NL": ("NL91ABNA0417164300", "ABNANL2A", "NL57ZZZ999999999999"),
+        "BE-VLG": ("BE68539007547034", "GKCCBEBB", "BE68ZZZ0123456789")}
+PARENT_IBAN = {"NL": "NL02ABNA0123456789", "BE-VLG": "BE71096123456769"}
+
+
+def money_start(today: date) -> date:
+    """The first day of the month a year before this one: the demo's contracts there run a whole year."""
+    return date(today.year - 1, today.month, 1)
+
+
+def _months(start: date, end: date):
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def seed_money(location) -> None:
+    """The monthly runs of the past year as the beat job would have made them (NL on the 1st for the month,
+    BE-VLG on the 2nd for the month before), the payments as they came in, a sickness closure of the
+    childminder recorded after its month was invoiced (a credit note follows by itself), one invoice left
+    unpaid (NL: its direct debit returned) walked through the reminder schedule up to today, and the
+    annual statements of the period that has ended."""
+    from datetime import timedelta
+
+    from billing.invoices import services as invoices
+    from billing.invoices import statements
+    from billing.invoices.models import Invoice
+    from billing.payments import services as payments
+    from billing.tariffs import services as tariffs
+    from tenants.calendar import services as calendar
+    from tenants.calendar.selectors import location_today
+    from tenants.children.models import Child
+
+    today = location_today(location)
+    start = money_start(today)
+    flemish = location.jurisdiction == "BE-VLG"
+    with schema_context(location.schema_name):
+        location = Location.objects.get(pk=location.pk)
+        for year in range(start.year, today.year + 1):
+            calendar.set_closing_weeks(year=year, weeks=[30, 31, 32, 52], note="Zomer en kerst")
+            tariffs.set_tariff_year(year=year, note="Demo", rates=[
+                {"care_type": location.kind, "hourly_rate": Decimal("9.85") + (year - start.year) * Decimal("0.40")}])
+        iban, bic, creditor_id = BANK[location.jurisdiction]
+        payments.save_collection_settings(method="own_bank", creditor_name=location.name, creditor_iban=iban,
+                                          creditor_bic=bic, creditor_id=creditor_id)
+        for child in Child.objects.filter(contracts__status="active").distinct():
+            if flemish:
+                tariffs.add_income_certificate(child=child, day_price=Decimal("27.43"), valid_from=start,
+                                               valid_until=date(today.year, 12, 31))
+                _attendance(child, start, today - timedelta(days=1))
+            if child.first_name in MANDATE_CHILDREN:
+                parent = child.guardians.first()
+                payments.give_mandate(parent=parent, account_holder=parent.full_name,
+                                      iban=PARENT_IBAN[location.jurisdiction], location=location)
+        for year, month in _months(start, today):
+            run_on = date(year + (month == 12), month % 12 + 1, 2) if flemish else date(year, month, 1)
+            if run_on > today:
+                continue
+            invoices.run_month(location, year, month, today=run_on)
+            if location.kind == "gastouder" and (year, month) == (start.year, 12):
+                # The childminder was sick for a week that month, recorded after the invoice went out.
+                sick = date(year, 12, 8) + timedelta(days=(7 - date(year, 12, 8).weekday()) % 7)
+                calendar.close_for_childminder(start_date=sick, end_date=sick + timedelta(days=4), note="Griep",
+                                               location=location)
+        due = list(Invoice.objects.filter(status__in=invoices.UNPAID, due_date__lt=today)
+                   .order_by("-due_date", "-number"))
+        overdue = due[0] if due else None
+        for invoice in due:
+            if _pay(invoice, location, payments, leave_unpaid=invoice == overdue):
+                # The direct debit of the last invoice came back: open again, and the reminders follow.
+                reason = "Storno door de bank: onvoldoende saldo (AM04)"
+                invoice.payments.update(status="failed", failure_reason=reason)
+                invoices.reopen_after_failed_payment(invoice, reason=reason)
+                invoice.reminders.filter(step="failed_payment").update(sent_on=invoice.due_date + timedelta(days=3))
+        if overdue is not None:
+            day = overdue.due_date + timedelta(days=1)
+            while day <= today:
+                invoices.dunning_run(today=day, dry_run=False)
+                day += timedelta(days=1)
+        paid = Invoice.objects.filter(status=Invoice.Status.PAID).order_by("period_start").first()
+        if flemish and paid is not None:
+            invoices.create_credit_note(paid, amount=Decimal("27.43"), reason="Dag dubbel gefactureerd",
+                                        issue_date=paid.issue_date + timedelta(days=10))
+        year = statements.latest_ended_year(location.jurisdiction, today)
+        if year >= start.year:
+            statements.make_statements(year, today=today)
+
+
+def _pay(invoice, location, payments, leave_unpaid: bool) -> bool:
+    """By direct debit on the due date for a parent with a mandate, else by transfer a few days before (or
+    not at all when `leave_unpaid`). Returns whether it was a direct debit of an invoice to leave unpaid."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from billing.invoices import services as invoices
+    from billing.payments.models import Mandate, Payment
+
+    mandate = Mandate.objects.filter(parent_id=invoice.parent_id, status="active").first()
+    if mandate is None:
+        if not leave_unpaid:
+            payments.record_payment(invoice, method="bank_transfer", amount=invoice.amount_due,
+                                    paid_on=invoice.due_date - timedelta(days=3), note="Demo", location=location)
+        return False
+    Payment.objects.create(invoice=invoice, method=Payment.Method.DIRECT_DEBIT, amount=invoice.amount_due,
+                           mandate=mandate, status=Payment.Status.SUCCEEDED, paid_on=invoice.due_date)
+    invoices.mark_paid(invoice, paid_at=timezone.make_aware(datetime.combine(invoice.due_date, time(12))),
+                       reference=mandate.reference)
+    return leave_unpaid
+
+
+def _attendance(child, start: date, end: date) -> None:
+    """The register of a Flemish child: every planned, open day 08:10–16:55, one pick-up at 18:40."""
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from tenants.attendance import planned
+    from tenants.attendance.models import AttendanceRecord
+    from tenants.calendar import selectors as calendar
+
+    zone = ZoneInfo("Europe/Brussels")
+    closed = {d.date for year in range(start.year, end.year + 1) for d in calendar.closed_days(year)}
+    rows, day, late = [], start, True
+    while day <= end:
+        if day not in closed and planned.expected_by_contract(child.pk, day):
+            leave = time(18, 40) if late and day.day > 10 else time(16, 55)
+            late = late and leave != time(18, 40)
+            rows.append(AttendanceRecord(child=child, group=child.group, date=day,
+                                         check_in=datetime.combine(day, time(8, 10), zone),
+                                         check_out=datetime.combine(day, leave, zone), registered_at=timezone.now()))
+        day += timedelta(days=1)
+    AttendanceRecord.objects.bulk_create(rows)

@@ -38,3 +38,26 @@ def test_demo_childminder_counts_her_own_child(world):
         from tenants.children.models import Child
 
         assert Child.objects.filter(guardians=owner).exists()
+
+
+def test_demo_has_a_year_of_money_at_a_dutch_and_a_flemish_location(world):
+    """Issue 15, point 15: tariff years, a year of invoices with PDFs, credit notes, payments by mandate and by
+    transfer, one invoice overdue with its reminders, at the childminder De Zonnebloem (NL) and 't Pagadderke
+    (BE-VLG)."""
+    seed_demo()
+    for slug, steps in (("zonnebloem", {"nl_reminder", "nl_letter"}), ("pagadder", {"be_notice"})):
+        with schema_context(Location.objects.get(slug=slug).schema_name):
+            from billing.invoices.models import CreditNote, Invoice, Reminder
+            from billing.payments.models import Payment
+            from billing.tariffs.models import TariffYear
+
+            assert TariffYear.objects.count() == 2
+            invoices = Invoice.objects.all()
+            assert len({i.period_start for i in invoices}) >= 12
+            assert not invoices.filter(pdf=None).exists()
+            assert CreditNote.objects.exclude(pdf=None).exists() and not CreditNote.objects.filter(pdf=None).exists()
+            assert invoices.filter(status="paid").count() >= 10
+            [overdue] = invoices.filter(status="overdue")
+            assert steps <= set(Reminder.objects.filter(invoice=overdue).values_list("step", flat=True))
+            methods = set(Payment.objects.filter(status="succeeded").values_list("method", flat=True))
+            assert methods == ({"direct_debit", "bank_transfer"} if slug == "zonnebloem" else {"bank_transfer"})
