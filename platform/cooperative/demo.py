@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django_tenants.utils import schema_context
+from jurisdictions import policy
 
 from accounts.models import AdviserAssignment, CooperativeRole, Membership, User
 from cooperative.models import Cooperative, Location
@@ -183,7 +184,7 @@ def seed_daily_work(location) -> None:
             child.save(update_fields=["group"])
             schedule = [[{"weekday": 0, "start": "08:00", "end": "18:00"},
                          {"weekday": 3, "start": "08:00", "end": "18:00"}]]
-            if location.jurisdiction == "BE-VLG":
+            if day_price(location):
                 schedule[0].append({"weekday": 1, "start": "08:00", "end": "18:00"})
             start = money_start(today) if location.slug in MONEY_AT else date(today.year, 1, 1)
             contract = contracts.create_contract(
@@ -201,9 +202,18 @@ def seed_daily_work(location) -> None:
 # where a period has ended.
 MONEY_AT = ("zonnebloem", "pagadder")
 MANDATE_CHILDREN = {"Saar"}  # paid by SEPA direct debit through the location's own bank; the others by transfer
-BANK = {"NL": ("NL91ABNA0417164300", "ABNANL2A", "NL57ZZZ999999999999"),
-        "BE-VLG": ("BE68539007547034", "GKCCBEBB", "BE68ZZZ0123456789")}
-PARENT_IBAN = {"NL": "NL02ABNA0123456789", "BE-VLG": "BE71096123456769"}
+# By country (jurisdictions.Policy.country): the location's account, BIC and creditor id, and a parent's IBAN.
+BANK = dict(NL=("NL91ABNA0417164300", "ABNANL2A", "NL57ZZZ999999999999"),
+            BE=("BE68539007547034", "GKCCBEBB", "BE68ZZZ0123456789"))
+PARENT_IBAN = dict(NL="NL02ABNA0123456789", BE="BE71096123456769")
+
+
+def day_price(location) -> bool:
+    """Whether the location bills the income-related day price (Flanders): its children come a third day, have
+    an income certificate and a filled attendance register."""
+    from billing.tariffs import rules as tariff_rules
+
+    return tariff_rules.BE_DAY_PRICE in policy(location.jurisdiction).tariff_models
 
 
 def money_start(today: date) -> date:
@@ -237,14 +247,15 @@ def seed_money(location) -> None:
 
     today = location_today(location)
     start = money_start(today)
-    flemish = location.jurisdiction == "BE-VLG"
+    flemish = day_price(location)
+    country = policy(location.jurisdiction).country
     with schema_context(location.schema_name):
         location = Location.objects.get(pk=location.pk)
         for year in range(start.year, today.year + 1):
             calendar.set_closing_weeks(year=year, weeks=[30, 31, 32, 52], note="Zomer en kerst")
             tariffs.set_tariff_year(year=year, note="Demo", rates=[
                 {"care_type": location.kind, "hourly_rate": Decimal("9.85") + (year - start.year) * Decimal("0.40")}])
-        iban, bic, creditor_id = BANK[location.jurisdiction]
+        iban, bic, creditor_id = BANK[country]
         payments.save_collection_settings(method="own_bank", creditor_name=location.name, creditor_iban=iban,
                                           creditor_bic=bic, creditor_id=creditor_id)
         for child in Child.objects.filter(contracts__status="active").distinct():
@@ -255,12 +266,12 @@ def seed_money(location) -> None:
             if child.first_name in MANDATE_CHILDREN:
                 parent = child.guardians.first()
                 payments.give_mandate(parent=parent, account_holder=parent.full_name,
-                                      iban=PARENT_IBAN[location.jurisdiction], location=location)
+                                      iban=PARENT_IBAN[country], location=location)
         for year, month in _months(start, today):
-            run_on = date(year + (month == 12), month % 12 + 1, 2) if flemish else date(year, month, 1)
+            run_on = date(year, month, 2)  # the beat job's run of that day: each tariff model's month
             if run_on > today:
                 continue
-            invoices.run_month(location, year, month, today=run_on)
+            invoices.run_due(location, run_on)
             if location.kind == "gastouder" and (year, month) == (start.year, 12):
                 # The childminder was sick for a week that month, recorded after the invoice went out.
                 sick = date(year, 12, 8) + timedelta(days=(7 - date(year, 12, 8).weekday()) % 7)
