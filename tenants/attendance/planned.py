@@ -8,6 +8,10 @@
 - extra days (this app): accepted requests add the child for the times asked;
 - absences (this app): a reported absence removes the child (unless `include_absent`).
 
+How these combine on a day is one pure rule, `tenants.attendance.rules.booking`, used by `expected_children`
+(the register, planning, handover), by `contract_bookings` (one contract's days over a period: billing's care
+month) and by the parent portal's overview.
+
 Adjust `_contract_days` here when the contracts app changes its selectors; nothing else in attendance reads
 contracts.
 """
