@@ -4,8 +4,9 @@ extra day, a change of contract and credit notes — checking every invoice's to
 a rule, and the Flemish justified-absence quota over the year.
 
 Sources: seed 003 (Flemish house rules 4.2.1, 4.2.4, 4.3.1, 4.3.2) and seed 001 (Thuishuis guide 2.1, 2.3).
-The year's annual statements (the jaaropgave, the fiscal certificate) are not checked here yet: their rules
-(issue 15, point 10) are being rebuilt in billing/invoices/statements.py."""
+The Dutch year ends with its jaaropgave (billing/invoices/statements.py): every hour and euro invoiced, less
+what was credited. The Flemish fiscal certificate is not checked here (it counts paid days only; its own
+tests walk it)."""
 from datetime import date, time, timedelta
 from decimal import Decimal
 
@@ -185,3 +186,11 @@ def test_a_dutch_year(billing):
         assert "48 care days in 2026" in invoices[8].lines.get().description
         assert invoices[1].credited_amount == D("100.00") and invoices[1].status == "sent"
         assert sum(invoice.total for invoice in invoices) == 7 * D("869.97") + D("654.72") + 4 * D("430.50")
+        from billing.invoices import statements
+        from billing.invoices.models import AnnualStatement
+
+        assert statements.make_statements(2026, today=date(2027, 1, 5)) == 1
+        statement = AnnualStatement.objects.get(year=2026)
+        # 7 × 84.875 + (84.875 − 21) + 4 × 42 hours; 7 × 869.97 + 654.72 + 4 × 430.50 less the 100.00 credited.
+        assert statement.hours == D("826")
+        assert statement.amount_invoiced == D("8366.51")
