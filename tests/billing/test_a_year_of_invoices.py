@@ -4,9 +4,8 @@ extra day, a change of contract and credit notes — checking every invoice's to
 a rule, and the Flemish justified-absence quota over the year.
 
 Sources: seed 003 (Flemish house rules 4.2.1, 4.2.4, 4.3.1, 4.3.2) and seed 001 (Thuishuis guide 2.1, 2.3).
-The Dutch year ends with its jaaropgave (billing/invoices/statements.py): every hour and euro invoiced, less
-what was credited. The Flemish fiscal certificate is not checked here (it counts paid days only; its own
-tests walk it)."""
+Each year ends with its annual statement (billing/invoices/statements.py): the Dutch jaaropgave with every
+hour and euro invoiced, less what was credited; the Flemish fiscal certificate with the days of care paid."""
 from datetime import date, time, timedelta
 from decimal import Decimal
 
@@ -136,6 +135,25 @@ def test_a_flemish_year(billing, flemish_a):
         assert justified == 15
         assert invoices[3].status == "credited" and invoices[3].credited_amount == D("228.20")
         assert all(invoice.due_date == invoice.issue_date + timedelta(days=21) for invoice in invoices.values())
+    _fiscal_certificate(billing, invoices)
+
+
+def _fiscal_certificate(world, invoices):
+    """Every invoice of December 2025–November 2026 paid but March (credited): the certificate counts the
+    84 days of care paid at 25.00, nothing for absences, diapers, fines or the administration fee."""
+    from django.utils import timezone
+
+    from billing.invoices import services, statements
+    from billing.invoices.models import AnnualStatement
+
+    with at(world.a):
+        for month in range(1, 12):
+            if month != 3:
+                services.mark_paid(invoices[month], paid_at=timezone.now(), reference=f"overschrijving {month}")
+        statements.make_statements(2026, today=date(2026, 12, 5))
+        certificate = AnnualStatement.objects.filter(year=2026).order_by("-version").first()
+    assert certificate.days == 84 and certificate.amount_paid == D("2100.00")
+    assert certificate.day_rates == [{"price": "25.00", "days": "84", "amount": "2100.00"}]
 
 
 def test_a_dutch_year(billing):
