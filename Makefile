@@ -44,9 +44,11 @@ run: migrate
 	  $(MANAGE) runserver 127.0.0.1:$(PORT) & \
 	  wait -n
 
+# The suite runs on two workers (pytest-xdist): it is bound by the database as much as by Python.
+TEST_WORKERS ?= 2
 test: export DJANGO_ENV = test
 test: install messages browser
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # The browser tests drive Debian's Chromium (never a browser download of Playwright's own) and inject
 # axe-core, installed from the npm registry into frontend/node_modules.

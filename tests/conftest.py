@@ -184,7 +184,12 @@ def client_for(db, world):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Every test here talks to PostgreSQL; mark them so pytest-django sets up the test database."""
+    """Every test here talks to PostgreSQL; mark them so pytest-django sets up the test database. With
+    several workers (`-n`, `--dist loadgroup`), the tests that load the demo cooperative share one worker: the
+    browser tests' server loads it once (not once per worker), and two loads at once, each one transaction over
+    every location's schema, would exhaust the database server's lock table."""
     for item in items:
         if item.get_closest_marker("django_db") is None:
             item.add_marker(pytest.mark.django_db)
+        if "/tests/e2e/" in str(item.path) or item.path.name == "test_seed_demo.py":
+            item.add_marker(pytest.mark.xdist_group("demo"))
