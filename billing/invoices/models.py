@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.fields import person
 
@@ -109,6 +110,17 @@ class Invoice(models.Model):
         return self.total - self.credited_amount + self.costs_amount
 
 
+def unit_label(unit: str, quantity) -> str:
+    """The unit of a line as a reader says it ("13 dagen", "84,875 uur"); the line stores the rules' key."""
+    count = 1 if Decimal(quantity) == 1 else 2
+    labels = {
+        "h": ngettext("hour", "hours", count),
+        "day": ngettext("day", "days", count),
+        "quarter": ngettext("quarter of an hour", "quarters of an hour", count),
+    }
+    return labels.get(unit, unit)
+
+
 class InvoiceLine(models.Model):
     class Kind(models.TextChoices):
         CARE = "care", _("care")
@@ -133,6 +145,10 @@ class InvoiceLine(models.Model):
 
     def __str__(self):
         return self.description
+
+    @property
+    def unit_label(self) -> str:
+        return unit_label(self.unit, self.quantity)
 
 
 class CreditNote(models.Model):

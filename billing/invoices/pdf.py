@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
+from billing.invoices.models import unit_label
 from frontend.pdf import PageWriter
 
 LEFT = 20 * mm
@@ -61,7 +62,8 @@ def invoice_pdf(invoice, lines) -> bytes:
         "child": invoice.child_name, "start": invoice.period_start, "end": invoice.period_end}, gap=8)
     w.row([_("Description"), _("Quantity"), _("Price"), _("Amount")], bold=True)
     for item in lines:
-        w.row([item.description, f"{number(item.quantity)} {item.unit}".strip(), euro(item.unit_price),
+        w.row([item.description, f"{number(item.quantity)} {unit_label(item.unit, item.quantity)}".strip(),
+               euro(item.unit_price),
                euro(item.amount)])
     w.row([_("Total"), "", "", euro(invoice.total)], bold=True)
     w.y -= 3 * mm

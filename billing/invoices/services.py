@@ -27,6 +27,7 @@ from billing.invoices.models import (
 )
 from billing.tariffs import rules
 from billing.tariffs.models import TariffSettings
+from frontend.numbers import localized_number
 from tenants.calendar.selectors import location_today
 from tenants.contracts.models import Contract
 
@@ -199,7 +200,9 @@ def contracts_for_month(year: int, month: int):
 
 
 def _translated(line) -> rules.Line:
-    text = _(line.description) % line.params if line.params else _(line.description).replace("%%", "%")
+    """The line in the reader's language, a price in it as the reader writes amounts (27,43 in Dutch)."""
+    params = {key: localized_number(value) for key, value in line.params.items()}
+    text = _(line.description) % params if params else _(line.description).replace("%%", "%")
     return rules.Line(line.kind, text, line.quantity, line.unit, line.unit_price, line.amount)
 
 

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from cooperative import selectors as coop_selectors
+from frontend.numbers import localized_number
 
 register = template.Library()
 
@@ -43,6 +44,12 @@ def confirm_action(context, url, label, question, confirm_label=None):
         "question": question,
         "confirm_label": confirm_label or label,
     }
+
+
+@register.filter
+def number(value):
+    """A number in the reader's language with the decimals it has: {{ "80.833"|number }} → 80,833 in Dutch."""
+    return localized_number(value)
 
 
 @register.filter
