@@ -69,6 +69,8 @@ class ContractTariffForm(forms.Form):
         models_here = policy(jurisdiction).tariff_models
         self.fields["model"].choices = [(value, label) for value, label in TariffModel.choices
                                         if value in models_here]
+        if not policy(jurisdiction).fees.diaper_full_day:  # no diapers on the invoice here: nothing to ask
+            del self.fields["location_diapers"]
         self.fields["paying_parent"].queryset = contract.child.guardians.order_by("full_name")
         self.fields["paying_parent"].label_from_instance = lambda user: user.full_name
 
