@@ -14,7 +14,6 @@ from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.invoices import export, notify, selectors, services
 from billing.invoices.forms import CreditNoteForm, MonthForm, OneOffInvoiceForm
 from billing.invoices.models import CreditNote, Invoice
-from billing.payments import selectors as payment_selectors
 from billing.tariffs import rules as tariff_rules
 from billing.tariffs.models import TariffModel
 from config.service_errors import add_service_errors
@@ -50,9 +49,7 @@ class InvoiceDetailView(RoleRequiredMixin, View):
         can_manage = ENTREPRENEUR in roles
         return render(request, "billing/invoice_detail.html", {
             "invoice": invoice, "can_manage": can_manage, "form": CreditNoteForm() if can_manage else None,
-            "mail_state": notify.mail_state(invoice) if can_manage else None,
-            "can_pay_ideal": payment_selectors.ideal_available(invoice, request.user, roles,
-                                                               getattr(request, "location", None))})
+            "mail_state": notify.mail_state(invoice) if can_manage else None})
 
 
 class InvoiceMailAgainView(RoleRequiredMixin, View):

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from billing.payments.models import CollectionSettings
-from tenants.calendar.forms import DATE, add_service_errors  # noqa: F401 (re-exported for the views)
+from tenants.calendar.forms import DATE
 
 
 class MandateForm(forms.Form):

@@ -23,9 +23,9 @@ from billing.payments.forms import (
     RecordPaymentForm,
     SepaFileForm,
     StatementUploadForm,
-    add_service_errors,
 )
 from billing.payments.models import CollectionSettings
+from config.service_errors import add_service_errors
 from tenants.calendar.selectors import location_today
 
 

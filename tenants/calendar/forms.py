@@ -2,7 +2,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.service_errors import add_service_errors  # noqa: F401 (billing.payments imports it from here)
 from tenants.calendar.models import Closure, Weekday
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -9,6 +9,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
+from config.service_errors import add_service_errors
 from tenants.calendar import api, selectors, services
 from tenants.calendar.feed import feed_url
 from tenants.calendar.forms import (
@@ -16,7 +17,6 @@ from tenants.calendar.forms import (
     ClosureForm,
     HolidayForm,
     OpeningHoursForm,
-    add_service_errors,
 )
 from tenants.calendar.models import ClosingWeek, Closure, Weekday
 
