@@ -231,10 +231,10 @@ def complete_visit(visit: Visit, *, user: User, summary: str | None = None) -> V
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        # The agreed date stays what it was (also when the report is finished before it, or the visit had
+        # none): when the report was finished is `completed_at`, a fact of its own.
         visit.completed_at = timezone.now()
-        if visit.scheduled_at is None or visit.scheduled_at > visit.completed_at:
-            visit.scheduled_at = visit.completed_at
-        visit.save(update_fields=["summary", "completed_at", "scheduled_at"])
+        visit.save(update_fields=["summary", "completed_at"])
         notify_report(visit)
     return visit
 
