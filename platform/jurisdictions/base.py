@@ -86,6 +86,7 @@ class Policy:
     notice_months: dict = field(default_factory=dict)  # contract notice by party
     vat_note: str = ""              # English text, translated where shown
     words: str = ""                 # translation context of its own words (nl-BE: "ondernemer" → "organisator")
+    intake_min_care_days: int | None = None  # fewest care days a week a care request may ask for (intake.rules)
 
     def statement_period(self, year: int) -> tuple[date, date]:
         """The period an annual statement for `year` covers (NL: the calendar year; BE-VLG: December of the

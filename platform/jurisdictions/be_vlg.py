@@ -53,4 +53,5 @@ POLICY = Policy(
     notice_months={"parent": 3, "location": 1},
     vat_note=gettext_noop("Exempt from VAT: childcare (art. 44 § 2, 2° of the Belgian VAT Code)."),
     words="nl-BE",
+    intake_min_care_days=2,  # house rules 4.1: "een opvangplan bestaat minstens uit 2 opvangdagen"
 )
