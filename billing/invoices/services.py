@@ -30,6 +30,7 @@ from billing.tariffs.models import TariffSettings
 from frontend.numbers import localized_number
 from tenants.calendar.selectors import location_today
 from tenants.contracts.models import Contract
+from tenants.ratios import selectors as ratio_selectors
 
 INVOICE_SERIES = "invoice"
 CREDIT_SERIES = "credit"
@@ -274,7 +275,11 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
     start, _end = rules.month_bounds(year, month)
     done = set(Invoice.objects.filter(kind=Invoice.Kind.MONTHLY, period_start=start)
                .values_list("contract_id", flat=True))
-    for contract in contracts_for_month(year, month):
+    running = list(contracts_for_month(year, month))
+    own_children = ratio_selectors.own_children_contract_ids(running)
+    for contract in running:
+        if contract.pk in own_children:
+            continue
         if contract.pk in done:
             result.existing += 1
             continue

@@ -92,6 +92,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
         (both, "kikker", "Mila", "Jansen", date(2025, 6, 2)),
         (both, "speelwerk", "Finn", "Jansen", date(2018, 9, 21)),
         (_user("ouder.bakker", "Tom Bakker"), "zonnebloem", "Saar", "Bakker", date(2024, 1, 10)),
+        (_user("ouder.visser", "Sanne Visser"), "zonnebloem", "Bo", "Visser", date(2022, 7, 4)),
         (_user("ouder.yilmaz", "Elif Yilmaz"), "regenboog", "Deniz", "Yilmaz", date(2022, 11, 5)),
         (_user("ouder.peeters", "Jan Peeters"), "pagadder", "Wout", "Peeters", date(2025, 2, 18)),
         (_user("ouder.smits", "Kim Smits"), "boomhut", "Noah", "Smits", date(2023, 8, 30)),

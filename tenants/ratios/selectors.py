@@ -23,17 +23,30 @@ def care_type(group) -> str:
 
 def own_child_ids(group, child_ids) -> set[int]:
     """The childminder's own children among `child_ids`: in a childminder's group, a child one of whose
-    guardians is the location's entrepreneur. They count in the limits while under 10 (and are not to be billed:
-    billing can ask this function)."""
+    guardians is the location's entrepreneur. They count in the limits while under 10."""
+    if care_type(group) != rules.GASTOUDER:
+        return set()
+    return _children_of_the_entrepreneur(child_ids)
+
+
+def _children_of_the_entrepreneur(child_ids) -> set[int]:
     from accounts.models import Membership
     from tenants.calendar.selectors import current_location
     from tenants.children.models import Child
 
-    if care_type(group) != rules.GASTOUDER or not child_ids:
+    if not child_ids:
         return set()
     owners = list(Membership.objects.filter(location=current_location(), role=ENTREPRENEUR, is_active=True)
                   .values_list("user_id", flat=True))
     return set(Child.objects.filter(pk__in=list(child_ids), guardians__in=owners).values_list("pk", flat=True))
+
+
+def own_children_contract_ids(contracts) -> set[int]:
+    """The contracts among `contracts` for childminder care of the childminder's own children: they count in
+    her limits but are never invoiced (DESIGN.md "Locations (001)"; nobody pays her for her own child)."""
+    childminding = [contract for contract in contracts if contract.care_type == rules.GASTOUDER]
+    own = _children_of_the_entrepreneur({contract.child_id for contract in childminding})
+    return {contract.pk for contract in childminding if contract.child_id in own}
 
 
 def for_rules(age: int, care: str) -> int:
