@@ -12,6 +12,7 @@ def site(request):
     # Not `site_name`: Django's auth views put the host name under that key into their own context.
     location = getattr(request, "location", None)
     role = getattr(request, "role", None)
+    menu = menu_for(request)
     return {
         "site_location": location,
         # What differs by jurisdiction, for templates to ask instead of comparing codes (None off a location).
@@ -20,5 +21,7 @@ def site(request):
         "user_role": role,
         "user_role_label": ROLE_LABELS.get(role, ""),
         "user_roles": getattr(request, "roles", set()),
-        "menu": menu_for(request),
+        "menu": menu,
+        # On a phone the menu shows its first entries and "More" (frontend.navigation.PHONE_MAX).
+        "menu_more": any(not item["phone"] for item in menu),
     }

@@ -2,6 +2,9 @@
 
 One list instead of conditions spread over the base template. An entry whose page does not exist (yet)
 is left out, so a capability appears in the menu the moment its URL is there.
+
+On a phone the menu holds at most PHONE_MAX entries: the role's PHONE_MENU entries and, when there are more,
+"More", a page listing them all (the desktop shows them all in the header).
 """
 from dataclasses import dataclass
 
@@ -69,8 +72,36 @@ MAIN_MENU = [
 ]
 
 
+#: At most this many entries in the phone's menu, "More" included.
+PHONE_MAX = 5
+
+#: Per role (its primary role here), the entries a phone shows first; the rest is on the "More" page.
+PHONE_MENU = {
+    "location": {
+        r.ENTREPRENEUR: ("home", "attendance-tablet", "children", "messages"),
+        r.STAFF: ("home", "attendance-tablet", "handover-today", "messages"),
+        r.PARENT: ("home", "handover-mine", "attendance-my", "messages"),
+    },
+    "main": {
+        r.COOP_ADMIN: ("home", "locations", "advisory-dashboard", "outbox-deliveries"),
+        r.ADVISER: ("home", "locations", "advisory-dashboard", "complaint-report"),
+        r.PEDAGOGUE: ("home", "meldcode-cases", "meldcode-figures"),
+        r.PARENT: ("home", "advisory-parent-plans", "privacy"),
+    },
+}
+
+
+def phone_menu(items: list[dict], role: str | None, host: str) -> tuple[list[dict], bool]:
+    """(the items a phone shows, whether "More" follows them): all of them when they fit in PHONE_MAX."""
+    if len(items) <= PHONE_MAX:
+        return items, False
+    first = PHONE_MENU[host].get(role, ("home",))
+    return [item for item in items if item["name"] in first][: PHONE_MAX - 1], True
+
+
 def menu_for(request) -> list[dict]:
-    """The entries the request's user may see here, with their URLs and whether they are current."""
+    """The entries the request's user may see here, with their URLs and whether they are current; each
+    says whether a phone shows it in the header (`phone`) or only on the "More" page."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
@@ -90,5 +121,10 @@ def menu_for(request) -> list[dict]:
             continue
         if any(item["url"] == url for item in items):
             continue
-        items.append({"url": url, "label": entry.label, "current": entry.url_name == current})
+        items.append({"url": url, "label": entry.label, "current": entry.url_name == current,
+                      "name": entry.url_name})
+    on_phone, _more = phone_menu(items, getattr(request, "role", None), "location" if location else "main")
+    shown = {item["name"] for item in on_phone}
+    for item in items:
+        item["phone"] = item["name"] in shown
     return items

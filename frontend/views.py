@@ -19,19 +19,23 @@ from django.views.decorators.http import require_GET
 from accounts import roles as r
 from cooperative import selectors as coop_selectors
 from cooperative.models import Cooperative
+from frontend import navigation, today
 from tenants.children import selectors as child_selectors
 
 
 def home(request):
+    """Each role's start page: its day first (frontend.today), then its overview."""
     location = getattr(request, "location", None)
     role = request.role
     if location is not None:
-        context = {"location": location, "today": timezone.localdate()}
+        context = {"location": location}
         if role in (r.ENTREPRENEUR, r.STAFF):
+            context["day"] = today.location_day(with_attention=role == r.ENTREPRENEUR, location=location)
             context["children"] = list(child_selectors.children_visible_to(request.user, request.roles))
             if role == r.ENTREPRENEUR:
                 context["staff"] = coop_selectors.staff_of(location)
             return render(request, f"home/{role}.html", context)
+        context["families"] = today.parent_day(request.user, [location])
         context["children"] = child_selectors.children_of_parent(request.user)
         return render(request, "home/location_parent.html", context)
     if role == r.COOP_ADMIN:
@@ -45,17 +49,27 @@ def home(request):
             "jobs": coop_selectors.job_statuses(),
         })
     if role == r.ADVISER:
-        return render(request, "home/adviser.html",
-                      {"locations": coop_selectors.locations_visible_to(request.user)})
+        return render(request, "home/adviser.html", {
+            "day": today.adviser_day(request.user, timezone.localdate()),
+            "locations": coop_selectors.locations_visible_to(request.user),
+        })
     if role == r.PEDAGOGUE:
-        return render(request, "home/pedagogue.html")
-    from portal.selectors import parent_overview
+        from safeguarding import services as safeguarding
+        from safeguarding.models import CaseAuditEntry
 
+        waiting = today.cases_waiting(request.user, timezone.localdate())
+        safeguarding.audit([item.case for item in waiting], request.user, r.PEDAGOGUE, CaseAuditEntry.Action.LISTED)
+        return render(request, "home/pedagogue.html", {"waiting": waiting, "today": timezone.localdate()})
     context = {
-        "families": parent_overview(request.user) if r.PARENT in request.roles else [],
+        "families": today.parent_day(request.user) if r.PARENT in request.roles else [],
         "work_locations": coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF]),
     }
     return render(request, "home/member.html", context)
+
+
+def more(request):
+    """The whole menu, one tap from the phone's short one: every page this person may open here."""
+    return render(request, "home/more.html", {"entries": navigation.menu_for(request)})
 
 
 # The installable parent portal -------------------------------------------------------------------

@@ -586,6 +586,6 @@ class PedagogicalPlanView(RoleRequiredMixin, View):
     def get(self, request):
         document = selectors.current_document_for_parents(request.location, "pedagogical_plan",
                                                           services.today_for(request.location))
-        if document is None:
-            return render(request, "advisory/no_plan.html", status=404)
+        if document is None:  # a page that says so, not an error: the menu offers the plan to every parent
+            return render(request, "advisory/no_plan.html")
         return private_file(document.file, f"pedagogical-plan-{request.location.slug}.pdf")

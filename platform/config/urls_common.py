@@ -7,10 +7,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from accounts import api as accounts_api
 from accounts import views as accounts_views
-from frontend.views import home
+from frontend.views import home, more
 
 urlpatterns = [
     path("", home, name="home"),
+    path("menu/", more, name="more"),
     path("accounts/login/", accounts_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", accounts_views.LogoutView.as_view(), name="logout"),
     path("accounts/handoff/<str:token>/", accounts_views.HandoffArriveView.as_view(), name="handoff-arrive"),

@@ -8,7 +8,7 @@ apps they read (children, contracts, attendance, handover, invoices, payments, t
 and `tests/portal/test_overview_contents.py` holds them to the same answers. The children are those whose
 place has not ended today (tenants.children.rules.place_ended, the same test in SQL).
 """
-from datetime import date, time
+from datetime import date, datetime, time
 from functools import cache
 
 from django.apps import apps
@@ -33,7 +33,7 @@ def statement() -> str:
         "conversation": "parent_messages.Conversation", "message": "parent_messages.Message",
         "message_read": "parent_messages.MessageRead", "announcement": "parent_messages.Announcement",
         "announcement_read": "parent_messages.AnnouncementRead", "swap": "attendance.SwapRequest",
-        "change_request": "contracts.ChangeRequest"}.items()}
+        "change_request": "contracts.ChangeRequest", "record": "attendance.AttendanceRecord"}.items()}
     guardians = connection.ops.quote_name(apps.get_model("children", "Child").guardians.through._meta.db_table)
     return f"""
 WITH kids AS (
@@ -88,7 +88,10 @@ SELECT
        FROM {t['swap']} WHERE child_id IN (SELECT id FROM kids) AND status = 'accepted'
         AND (date = %(today)s OR give_up_date = %(today)s)),
     (SELECT coalesce(json_agg(json_build_array(r.id, l.child_id) ORDER BY r.requested_at), '[]')
-       FROM {t['change_request']} r JOIN live l ON l.id = r.contract_id WHERE r.status = 'open')
+       FROM {t['change_request']} r JOIN live l ON l.id = r.contract_id WHERE r.status = 'open'),
+    (SELECT coalesce(json_object_agg(child_id, json_build_array(arrived, gone, still_here)), '{{}}') FROM (
+        SELECT child_id, min(check_in) AS arrived, max(check_out) AS gone, bool_or(check_out IS NULL) AS still_here
+          FROM {t['record']} WHERE child_id IN (SELECT id FROM kids) AND date = %(today)s GROUP BY child_id) stays)
 """
 
 
@@ -100,14 +103,19 @@ def _time(value):
     return time.fromisoformat(value) if value else None
 
 
+def _moment(value):
+    return datetime.fromisoformat(value) if value else None
+
+
 def read(user_id: int, today: date) -> dict:
     """The parent's children, live contracts (with versions), today's absences, extra days and handovers,
     unpaid invoices, whether a mandate is given, hours to approve, surveys to answer, unread counts, today's
-    accepted swaps (from or to today) and the open contract change requests."""
+    accepted swaps (from or to today), the open contract change requests and today's stays (first arrival,
+    last departure, whether the child is still there)."""
     with connection.cursor() as cursor:
         cursor.execute(statement(), {"user": user_id, "today": today, "unpaid": UNPAID, "mandates": LIVE_MANDATES})
         (children, contracts, absences, extras, handovers, invoices, has_mandate, hours, surveys, answered_coop,
-         unread_messages, unread_announcements, swaps, change_requests) = cursor.fetchone()
+         unread_messages, unread_announcements, swaps, change_requests, stays) = cursor.fetchone()
     return {
         "children": [{"id": i, "first_name": first, "last_name": last} for i, first, last in children],
         "contracts": [{"id": i, "child_id": child, "status": status, "start_date": _date(start),
@@ -129,4 +137,6 @@ def read(user_id: int, today: date) -> dict:
         "swaps": [{"child_id": child, "given_up": given_up, "start": _time(start), "end": _time(end)}
                   for child, given_up, start, end in swaps],
         "change_requests": [tuple(row) for row in change_requests],
+        "stays": {int(k): {"arrived": _moment(arrived), "left": None if here else _moment(gone), "here": here}
+                  for k, (arrived, gone, here) in stays.items()},
     }

@@ -30,6 +30,9 @@ class ChildToday:
     end: object = None
     absence: str = ""
     handover_id: int | None = None
+    arrived: object = None  # local time of today's first check-in
+    left: object = None  # local time of today's last check-out, once the child has gone home
+    here: bool = False  # checked in and not yet out
 
 
 @dataclass
@@ -51,8 +54,16 @@ class LocationOverview:
     unread_announcements: int = 0
 
 
+def location_zone(location: Location) -> ZoneInfo:
+    return ZoneInfo(location.time_zone or policy(location.jurisdiction).time_zone)
+
+
 def location_today(location: Location) -> date:
-    return timezone.localdate(timezone=ZoneInfo(location.time_zone or policy(location.jurisdiction).time_zone))
+    return timezone.localdate(timezone=location_zone(location))
+
+
+def _local_time(moment, zone: ZoneInfo):
+    return moment.astimezone(zone).time().replace(second=0, microsecond=0) if moment else None
 
 
 def parent_locations(user):
@@ -138,7 +149,8 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     from tenants.attendance.models import Absence
     from tenants.contracts import rules as contract_rules
 
-    today = location_today(location)
+    zone = location_zone(location)
+    today = timezone.localdate(timezone=zone)
     overview = LocationOverview(location=location, today=today)
     rows = overview_query.read(user.pk, today)
     children = [ChildName(c["id"], c["first_name"], c["last_name"]) for c in rows["children"]]
@@ -169,6 +181,11 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     absences, extras = rows["absences"], rows["extras"]
     for child in children:
         item = ChildToday(child=child, plan="none", handover_id=rows["handovers"].get(child.pk))
+        stay = rows["stays"].get(child.pk)
+        if stay is not None:
+            item.here = stay["here"]
+            item.arrived = _local_time(stay["arrived"], zone)
+            item.left = _local_time(stay["left"], zone)
         if closed_today:
             item.plan = "closed"
         elif child.pk in absences:

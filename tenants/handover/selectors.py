@@ -42,6 +42,11 @@ def day_list(day: date) -> list[dict]:
     return rows
 
 
+def written_on(day: date) -> set[int]:
+    """The ids of the children whose handover of `day` is written."""
+    return set(Handover.objects.filter(date=day).values_list("child_id", flat=True))
+
+
 def missing_today(day: date) -> list[Child]:
     return [row["child"] for row in day_list(day) if row["handover"] is None]
 
