@@ -15,17 +15,17 @@ ROLES = {
     "coop_admin": ("beheer" + DEMO, None, "Locaties van de coöperatie"),
     "adviser": ("adviseur" + DEMO, None, "Mijn locaties"),
     "pedagogue": ("pedagoog" + DEMO, None, "Aandachtsfunctionaris van de coöperatie"),
-    "entrepreneur": ("marieke" + DEMO, "kikker", "Je dag in één oogopslag"),
-    "staff": ("medewerker.kikker" + DEMO, "kikker", "Vandaag"),
+    "entrepreneur": ("marieke" + DEMO, "kikker", "Vraagt je aandacht"),
+    "staff": ("medewerker.kikker" + DEMO, "kikker", "Overdrachten nog te schrijven"),
     "parent": ("ouder.jansen" + DEMO, None, "Je kinderen"),
 }
 # Texts that belong to one role's page and must never show on another's.
 MARKERS = {
     "coop_admin": ["Locaties per soort", "Locatie aanmaken"],
     "adviser": ["Dit zijn de locaties die je adviseert"],
-    "pedagogue": ["Aandachtsfunctionaris"],
-    "entrepreneur": ["Je dag in één oogopslag", "Kerncijfers"],
-    "staff": ["Vandaag ·"],
+    "pedagogue": ["Aandachtsfunctionaris", "Casussen die op een stap wachten"],
+    "entrepreneur": ["Vraagt je aandacht", "De locatie"],
+    "staff": [],  # the staff's day is the entrepreneur's too, without what needs her attention
     "parent": ["Je kinderen"],
 }
 CHILDREN = ["Mila Jansen", "Finn Jansen", "Saar Bakker", "Deniz Yilmaz", "Lotte de Vries"]

@@ -52,7 +52,7 @@ def test_a_parent_sees_both_children_with_location_plan_and_tasks(world, client_
     assert page.status_code == 200
     assert "Mila Jansen" in html and "Finn Jansen" in html
     assert world.a.location.name in html and world.b.location.name in html
-    assert "today 08:00–17:30" in html, "Mila's signed plan for today"
+    assert "today 8:00–17:30" in html, "Mila's signed plan for today"
     assert "Sign the contract of Finn Jansen" in html, "Finn's contract still awaits the signature"
     assert world.a.child_name not in html and world.b.child_name not in html
 

@@ -1,0 +1,129 @@
+"""Issue 16's acceptance in Chromium: each role's start page on a phone (375 px) and a tablet (1024 px), in Dutch,
+Flemish and English, shows that role's day, and the phone's menu has at most five entries. Screenshots of every
+start page go to var/screenshots/<role>-<language>-<width>.png."""
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from django.utils import formats, translation
+
+from frontend.browser import horizontal_overflow, login
+from frontend.navigation import PHONE_MAX
+from tests.e2e.conftest import ROOT, server_database
+
+DEMO = "@demo.opvangkring.nl"
+SCREENSHOTS = ROOT / "var" / "screenshots"
+WIDTHS = (375, 1024)
+LANGUAGES = ("nl", "nl-be", "en")
+
+# role: (login, host for nl and en, host for nl-BE (a Flemish location speaks Flemish), facts on the page)
+ROLES = {
+    "staff": ("medewerker.kikker", "kikker", "pagadder"),
+    "entrepreneur": ("marieke", "kikker", "pagadder"),
+    "parent": ("ouder.jansen", None, None),
+    "adviser": ("adviseur", None, None),
+    "pedagogue": ("pedagoog", None, None),
+}
+FLEMISH_ENTREPRENEUR = "lieve"
+
+
+@contextmanager
+def speaking(email: str, language: str):
+    """The person's stored language for the test (the demo's own afterwards)."""
+    with server_database() as db:
+        before = db.execute("SELECT language FROM accounts_user WHERE email = %s", [email]).fetchone()[0]
+        db.execute("UPDATE accounts_user SET language = %s WHERE email = %s", [language, email])
+    try:
+        yield
+    finally:
+        with server_database() as db:
+            db.execute("UPDATE accounts_user SET language = %s WHERE email = %s", [before, email])
+
+
+def staff_at_the_flemish_location(email: str) -> None:
+    """The demo's staff member also works at 't Pagadderke, to see a staff start page in Flemish."""
+    with server_database() as db:
+        db.execute(
+            "INSERT INTO accounts_membership (user_id, location_id, role, is_active, created_at) "
+            "SELECT u.id, l.id, 'staff', true, now() FROM accounts_user u, cooperative_location l "
+            "WHERE u.email = %s AND l.slug = 'pagadder' ON CONFLICT DO NOTHING", [email])
+
+
+def long_date(day: date, language: str) -> str:
+    with translation.override(language):
+        return formats.date_format(day, "j F Y")
+
+
+def phone_menu(page) -> list[str]:
+    """The menu entries the screen shows (on a phone the others wait on "More")."""
+    return [link.inner_text().strip() for link in page.locator("header nav a").all() if link.is_visible()]
+
+
+def check_facts(page, role: str, language: str) -> None:
+    main = page.locator("main")
+    text = main.inner_text()
+    if role in ("staff", "entrepreneur"):
+        for fact in ("present", "expected", "left", "absent"):
+            assert main.locator(f"[data-fact={fact}] .stat-value").inner_text().strip().isdigit(), fact
+        assert main.locator("#ratio-heading").is_visible() and main.locator("#handover-heading").is_visible()
+        assert main.locator("#today-children-heading").is_visible()
+        assert main.locator(".day-line").inner_text()  # today's date and the opening hours, or why closed
+    if role == "entrepreneur":
+        assert main.locator("#attention-heading").is_visible()
+        assert main.locator(".attention li, .attention .empty").count() >= 1
+    if role == "staff":
+        assert main.locator("#attention-heading").count() == 0
+    if role == "parent":
+        children = main.locator("li.child")
+        assert children.count() == 2, "Mila at Kikker and Finn at Speelwerk"
+        for index in range(children.count()):
+            assert children.nth(index).locator(".today-plan").inner_text().strip() or \
+                children.nth(index).locator(".child-now").inner_text().strip()
+        assert main.locator(".closing-days").count() >= 1
+    if role == "adviser":
+        assert main.locator("#week-heading").is_visible() and main.locator("#actions-heading").is_visible()
+    if role == "pedagogue":
+        assert main.locator("#waiting-heading").is_visible()
+        assert main.locator("li.case-waiting").count() >= 1, "the demo's concern at Kikker waits for its first step"
+    assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("role", list(ROLES))
+def test_each_start_page_shows_the_day_on_a_phone_and_a_tablet(new_page, server, role, language):
+    name, slug, flemish_slug = ROLES[role]
+    if language == "nl-be" and role == "entrepreneur":
+        name = FLEMISH_ENTREPRENEUR
+    if language == "nl-be" and role == "staff":
+        staff_at_the_flemish_location(name + DEMO)
+    host = flemish_slug if language == "nl-be" and flemish_slug else slug
+    email = name + DEMO
+    with speaking(email, language):
+        page = new_page(width=WIDTHS[0], height=800)
+        login(page, server.url(host), email)
+        page.goto(server.url(host))
+        assert page.locator("html").get_attribute("lang") == language
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            page.reload()
+            check_facts(page, role, language)
+            visible = phone_menu(page)
+            if width == 375:
+                assert 1 <= len(visible) <= PHONE_MAX, visible
+                assert horizontal_overflow(page) <= 0
+            path = SCREENSHOTS / f"{role}-{language}-{width}.png"
+            page.screenshot(path=str(path), full_page=True)
+            assert path.stat().st_size > 10_000
+
+
+def test_the_more_page_holds_the_rest_of_the_phone_menu(new_page, server):
+    page = new_page(width=375, height=800)
+    login(page, server.url("kikker"), "marieke" + DEMO)
+    shown = [link.get_attribute("href") for link in page.locator("header nav a").all() if link.is_visible()]
+    assert "/menu/" in shown
+    hidden = [link.get_attribute("href") for link in page.locator("header nav a").all() if not link.is_visible()]
+    page.locator("header nav").get_by_role("link", name="Meer").click()
+    page.wait_for_url(server.url("kikker") + "menu/")
+    listed = [link.get_attribute("href") for link in page.locator("main a").all()]
+    assert set(hidden) <= set(listed)
