@@ -24,7 +24,7 @@ MARKERS = {
     "coop_admin": ["Locaties per soort", "Locatie aanmaken"],
     "adviser": ["Dit zijn de locaties die je adviseert"],
     "pedagogue": ["Aandachtsfunctionaris", "Casussen die op een stap wachten"],
-    "entrepreneur": ["Vraagt je aandacht", "De locatie"],
+    "entrepreneur": ["Vraagt je aandacht"],
     "staff": [],  # the staff's day is the entrepreneur's too, without what needs her attention
     "parent": ["Je kinderen"],
 }
