@@ -2,7 +2,7 @@
 Flemish and English, shows that role's day, and the phone's menu has at most five entries. Screenshots of every
 start page go to var/screenshots/<role>-<language>-<width>.png."""
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -132,3 +132,42 @@ def test_the_more_page_holds_the_rest_of_the_phone_menu(new_page, server):
     page.wait_for_url(server.url("kikker") + "menu/")
     listed = [link.get_attribute("href") for link in page.locator("main a").all()]
     assert set(hidden) <= set(listed)
+
+
+@contextmanager
+def checked_in_at_8_12(slug: str, first_name: str):
+    """The demo child checked in today at 8:12 (the location's time) for the test, and no longer afterwards."""
+    with server_database() as db:
+        schema = db.execute("SELECT schema_name FROM cooperative_location WHERE slug = %s", [slug]).fetchone()[0]
+        db.execute(f'SET search_path TO "{schema}", public')
+        child_id, group_id = db.execute("SELECT id, group_id FROM children_child WHERE first_name = %s",
+                                        [first_name]).fetchone()
+        today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+        arrived = datetime.combine(today, time(8, 12), tzinfo=ZoneInfo("Europe/Amsterdam"))
+        record_id = db.execute(
+            "INSERT INTO attendance_attendancerecord (child_id, group_id, date, check_in, late_pickup_announced, "
+            "registered_at, created_at) VALUES (%s, %s, %s, %s, false, now(), now()) RETURNING id",
+            [child_id, group_id, today, arrived]).fetchone()[0]
+    try:
+        yield
+    finally:
+        with server_database() as db:
+            db.execute(f'DELETE FROM "{schema}".attendance_attendancerecord WHERE id = %s', [record_id])
+
+
+def test_a_child_checked_in_shows_on_the_staff_and_the_parent_start_page(new_page, server):
+    with checked_in_at_8_12("kikker", "Mila"):
+        staff = new_page(width=375, height=800)
+        login(staff, server.url("kikker"), "medewerker.kikker" + DEMO)
+        main = staff.locator("main")
+        assert main.locator("[data-fact=present] .stat-value").inner_text().strip() == "1"
+        assert "Mila Jansen binnen sinds 8:12" in " ".join(main.locator(".today-present").inner_text().split())
+        assert "Mila Jansen" in main.locator(".day-handovers").inner_text(), "her handover is still to write"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        staff.screenshot(path=str(SCREENSHOTS / "staff-nl-375-checked-in.png"), full_page=True)
+
+        parent = new_page(width=375, height=800)
+        login(parent, server.url(), "ouder.jansen" + DEMO)
+        mila = parent.locator("main li.child").filter(has_text="Mila Jansen")
+        assert "ingecheckt om 8:12" in mila.inner_text()
+        parent.screenshot(path=str(SCREENSHOTS / "parent-nl-375-checked-in.png"), full_page=True)
