@@ -13,3 +13,9 @@ class InvoicesConfig(AppConfig):
 
         signals.closure_recorded.connect(closures.on_closure_recorded, dispatch_uid="invoices-closure-credit")
         signals.closure_cancelled.connect(closures.on_closure_cancelled, dispatch_uid="invoices-closure-kept")
+
+        from billing.invoices import register_corrections
+        from tenants.attendance import signals as attendance_signals
+
+        attendance_signals.register_correcting.connect(register_corrections.on_register_correcting,
+                                                       dispatch_uid="invoices-register-correction")

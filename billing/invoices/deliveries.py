@@ -202,3 +202,29 @@ def send_closure_credit(payload: dict) -> None:
                 "parent portal:\n%(url)s") % {
                   "location": invoice.location_name, "start": days[0].isoformat(), "end": days[-1].isoformat(),
                   "invoice": invoice.display_number, "number": note.display_number, "url": _invoice_url(invoice)})
+
+
+REGISTER_CORRECTION = "billing.register_correction"
+
+
+@handler(REGISTER_CORRECTION)
+def send_register_correction(payload: dict) -> None:
+    """payload: {"correction": id}: a sent invoice corrected after the register was put right; says which
+    invoice and where the explanation is, without amounts."""
+    from billing.invoices.models import InvoiceCorrection
+
+    correction = (InvoiceCorrection.objects.select_related("invoice__parent", "credit_note", "correction_invoice")
+                  .filter(pk=payload["correction"]).first())
+    if correction is None:
+        return
+    invoice = correction.invoice
+    document = correction.credit_note or correction.correction_invoice
+    with translation.override(_language(invoice.parent)):
+        _send(invoice.parent,
+              _("Invoice %(invoice)s from %(location)s is corrected") % {
+                  "invoice": invoice.display_number, "location": invoice.location_name},
+              _("%(location)s corrected its attendance register for a day of this invoice's month, so invoice "
+                "%(invoice)s is corrected with %(document)s. What changed, by whom and why is explained with the "
+                "invoice in the parent portal:\n%(url)s") % {
+                  "location": invoice.location_name, "invoice": invoice.display_number,
+                  "document": document.display_number if document else "—", "url": _invoice_url(invoice)})

@@ -297,3 +297,32 @@ class AnnualStatement(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.year} v{self.version} for child {self.child_id}"
+
+
+class InvoiceCorrection(models.Model):
+    """What a correction of the register after the fact (tenants.attendance.models.RegisterChange) did to a
+    monthly invoice already sent: the month priced again with the same rules, the difference settled at once —
+    less by a credit note on the invoice, more by a correction invoice of its own (billing.invoices.
+    register_corrections) — with the explanation the parent reads (in the parent's language: which day, what
+    changed, by whom, the amount) and the lines that changed."""
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="corrections",
+                                verbose_name=_("invoice"))
+    change = models.ForeignKey("attendance.RegisterChange", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="invoice_corrections", verbose_name=_("correction of the register"))
+    amount = models.DecimalField(_("difference"), max_digits=10, decimal_places=2)
+    credit_note = models.ForeignKey(CreditNote, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                    verbose_name=_("credit note"))
+    correction_invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, null=True, blank=True,
+                                           related_name="corrects", verbose_name=_("correction invoice"))
+    explanation = models.TextField(_("explanation"))
+    #: [{"description", "before", "after"}]: the invoice lines whose amount changed (texts as on the invoice).
+    lines = models.JSONField(_("lines changed"), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["invoice", "created_at", "pk"]
+        verbose_name = _("invoice correction")
+
+    def __str__(self):
+        return f"correction of invoice {self.invoice_id}: {self.amount}"

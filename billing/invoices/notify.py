@@ -54,3 +54,9 @@ def mail_state(invoice) -> str:
 def send_mail_again(invoice) -> int:
     """Send what did not reach the parent about `invoice` again: the same e-mails, none twice."""
     return outbox.send_again(outbox_selectors.deliveries_of(deliveries.invoice_ref(invoice.pk)))
+
+
+def register_correction(correction) -> None:
+    """A sent invoice corrected after the register was put right: the paying parent is told where to read why."""
+    outbox.enqueue(deliveries.REGISTER_CORRECTION, [{"correction": correction.pk}],
+                   ref=deliveries.invoice_ref(correction.invoice_id))

@@ -11,7 +11,7 @@ from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
-from billing.invoices import export, notify, selectors, services
+from billing.invoices import export, notify, register_corrections, selectors, services
 from billing.invoices.forms import CreditNoteForm, MonthForm, OneOffInvoiceForm
 from billing.invoices.models import CreditNote, Invoice
 from billing.tariffs import rules as tariff_rules
@@ -49,7 +49,8 @@ class InvoiceDetailView(RoleRequiredMixin, View):
         can_manage = ENTREPRENEUR in roles
         return render(request, "billing/invoice_detail.html", {
             "invoice": invoice, "can_manage": can_manage, "form": CreditNoteForm() if can_manage else None,
-            "mail_state": notify.mail_state(invoice) if can_manage else None})
+            "mail_state": notify.mail_state(invoice) if can_manage else None,
+            "corrections": register_corrections.corrections_of(invoice)})
 
 
 class InvoiceMailAgainView(RoleRequiredMixin, View):

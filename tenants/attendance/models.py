@@ -223,3 +223,42 @@ class AttendanceSettings(models.Model):
     @classmethod
     def load(cls) -> "AttendanceSettings":
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class RegisterChange(models.Model):
+    """One correction of the register after the fact (tenants.attendance.corrections): an absence reported
+    afterwards or withdrawn, the times of a stay corrected, an accepted extra day withdrawn — who, when, why,
+    and the facts before and after (`before` / `after`, plain values; `summary` says them in the reader's
+    language). Shown to the entrepreneur and to the parents of the child; billing adds what it did to invoices
+    already sent (billing.invoices.models.InvoiceCorrection).
+
+    A small model of its own rather than django-auditlog (which the project does not use): every correction
+    goes through a service that knows the actor and the reason, and the history is of domain facts."""
+
+    class Action(models.TextChoices):
+        ABSENCE_ADDED = "absence_added", _("absence reported afterwards")
+        ABSENCE_WITHDRAWN = "absence_withdrawn", _("absence report withdrawn")
+        TIMES_CORRECTED = "times_corrected", _("times corrected")
+        EXTRA_DAY_WITHDRAWN = "extra_day_withdrawn", _("extra day withdrawn")
+
+    child = models.ForeignKey("children.Child", on_delete=models.SET_NULL, null=True, related_name="register_changes",
+                              verbose_name=_("child"))
+    child_name = models.CharField(_("child"), max_length=201)
+    day = models.DateField(_("date"))
+    last_day = models.DateField(_("last day"))
+    action = models.CharField(_("what changed"), max_length=30, choices=Action.choices)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+    reason = models.TextField(_("reason"))
+    actor = person(models.SET_NULL, null=True, related_name="+", verbose_name=_("changed by"))
+    actor_name = models.CharField(_("changed by"), max_length=200, blank=True)
+    at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("correction of the register")
+        verbose_name_plural = _("corrections of the register")
+        indexes = [models.Index(fields=["child", "day"], name="attendance_change_child_day")]
+
+    def __str__(self):
+        return f"{self.child_name} {self.day} {self.action}"

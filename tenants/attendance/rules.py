@@ -317,3 +317,59 @@ def booking(contract_day: tuple[time, time] | None, *, given_up: bool = False,
     if extra_day is not None:
         return Booking(extra_day[0], extra_day[1], EXTRA_DAY)
     return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Putting the past right (tenants.attendance.corrections)
+# ---------------------------------------------------------------------------------------------------
+
+#: Staff may correct the times of today's and yesterday's stays (a check-out forgotten last night, put right
+#: the next morning); older times, absences reported afterwards and withdrawn requests are the entrepreneur's.
+STAFF_CORRECTION_DAYS = 1
+#: How far back the register can be corrected (a year: the Flemish quota and the fiscal certificate are yearly).
+MAX_DAYS_BACK = 366
+
+
+def may_correct_times(*, entrepreneur: bool, day: date, today: date) -> bool:
+    """Whether the corrector may change the times of a stay on `day`: the entrepreneur any day of the last
+    year; staff today's and yesterday's only."""
+    if day > today or (today - day).days > MAX_DAYS_BACK:
+        return False
+    return entrepreneur or (today - day).days <= STAFF_CORRECTION_DAYS
+
+
+def past_absence_errors(start: date | None, end: date | None, today: date) -> Errors:
+    """Field errors of an absence the location records afterwards: its days lie in the past (today at the
+    latest; a day still to come is reported with the ordinary form), within a year, at most 62 days at once."""
+    errors: Errors = {}
+    if start is None:
+        errors["start_date"] = [message(gettext_noop("Enter the first day of the absence."))]
+    elif start > today:
+        errors["start_date"] = [message(gettext_noop(
+            "This form is for days gone by; report a day still to come with the ordinary absence form."))]
+    elif (today - start).days > MAX_DAYS_BACK:
+        errors["start_date"] = [message(gettext_noop("The register can be corrected up to a year back."))]
+    if start is not None and end is not None and "start_date" not in errors:
+        if end < start:
+            errors["end_date"] = [message(gettext_noop("The last day cannot be before the first day."))]
+        elif end > today:
+            errors["end_date"] = [message(gettext_noop(
+                "This form is for days gone by; report a day still to come with the ordinary absence form."))]
+        elif (end - start).days + 1 > MAX_ABSENCE_DAYS:
+            errors["end_date"] = [message(gettext_noop("Report at most 62 days at once."))]
+    return errors
+
+
+def past_report_moment(told_at: datetime | None, now: datetime) -> datetime:
+    """The moment an absence recorded afterwards counts as reported (seed 003, 4.3.2: a parent reports by
+    phone to the group, "tot ten laatste de dag zelf voor 8u"): the moment the parent told the location, as
+    the entrepreneur records it, or — when nobody told the location — the moment it is recorded, which is
+    after the deadline of every day gone by (a late report: the fine stays, as for a day never reported)."""
+    return told_at if told_at is not None else now
+
+
+def report_moment_errors(told_at: datetime | None, now: datetime) -> Errors:
+    errors: Errors = {}
+    if told_at is not None and told_at > now + CLOCK_SKEW:
+        errors["reported_at"] = [message(gettext_noop("The moment the parent told you cannot be in the future."))]
+    return errors
