@@ -135,7 +135,7 @@ def _settle(invoice: Invoice, change, lines: list[tuple], difference: Decimal) -
         said = _("Correction of %(days)s: %(what)s, by %(who)s on %(when)s. Reason: %(reason)s.") % {
             "days": days, "what": what, "who": change.actor_name or _("the location"),
             "when": date_format(change.at.astimezone(care.LocationContext(care.current_location()).zone),
-                                "j F Y"), "reason": change.reason}
+                                "j F Y"), "reason": change.reason.rstrip(". ")}
         note = correction_invoice = None
         if difference < 0:
             left = invoice.total - invoice.credited_amount

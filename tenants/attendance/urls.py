@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from tenants.attendance import api, views
+from tenants.attendance import api, correction_api, correction_views, views
 
 router = SimpleRouter()
 router.register("records", api.RecordViewSet, basename="attendance-record")
@@ -40,4 +40,24 @@ urlpatterns = [
     path("api/v1/attendance/planning/", api.PlanningView.as_view(), name="attendance-planning-api"),
     path("api/v1/attendance/settings/", api.SettingsView.as_view(), name="attendance-settings-api"),
     path("api/v1/attendance/", include(router.urls)),
+    # Putting the past right (tenants.attendance.corrections).
+    path("attendance/corrections/", correction_views.CorrectionsView.as_view(), name="attendance-corrections"),
+    path("attendance/corrections/absence/", correction_views.PastAbsenceView.as_view(),
+         name="attendance-past-absence"),
+    path("attendance/corrections/stays/<int:pk>/", correction_views.CorrectTimesView.as_view(),
+         name="attendance-correct-times"),
+    path("attendance/corrections/absences/<int:pk>/withdraw/", correction_views.WithdrawAbsenceView.as_view(),
+         name="attendance-withdraw-absence"),
+    path("attendance/corrections/extra-days/<int:pk>/withdraw/", correction_views.WithdrawExtraDayView.as_view(),
+         name="attendance-withdraw-extra-day"),
+    path("attendance/history/", correction_views.HistoryView.as_view(), name="attendance-history"),
+    path("api/v1/attendance/corrections/", correction_api.HistoryView.as_view(), name="attendance-corrections-api"),
+    path("api/v1/attendance/corrections/absences/", correction_api.PastAbsenceView.as_view(),
+         name="attendance-past-absence-api"),
+    path("api/v1/attendance/corrections/stays/<int:pk>/", correction_api.CorrectTimesView.as_view(),
+         name="attendance-correct-times-api"),
+    path("api/v1/attendance/corrections/absences/<int:pk>/withdraw/", correction_api.WithdrawAbsenceView.as_view(),
+         name="attendance-withdraw-absence-api"),
+    path("api/v1/attendance/corrections/extra-days/<int:pk>/withdraw/",
+         correction_api.WithdrawExtraDayView.as_view(), name="attendance-withdraw-extra-day-api"),
 ]

@@ -121,9 +121,10 @@ def test_a_hospitalisation_with_its_certificate_frees_the_absence_day(billing, f
 
 
 def test_the_parent_reads_the_correction_in_dutch(billing, flemish_a, client_for):
+    """The place still runs (a parent whose place has ended no longer has the parent's role at the location)."""
     from accounts.models import User
 
-    contract, child = flemish_contract(billing, end="2026-03-06")
+    contract, child = flemish_contract(billing)
     User.objects.filter(pk__in=[billing.a.parent.pk, billing.a.entrepreneur.pk]).update(language="nl")
     with at(billing.a):
         stay(child, MONDAY, "08:00:00", "17:00:00")
