@@ -94,7 +94,8 @@ class HistoryView(RoleRequiredMixin, View):
 
     def get(self, request):
         return render(request, "attendance/history.html", {
-            "changes": _with_summaries(history.changes_for(request.user, request.roles)[:200])})
+            "changes": _with_summaries(history.changes_for(request.user, request.roles)[:200]),
+            "tz": selectors.location_zone()})
 
 
 def _with_summaries(changes):

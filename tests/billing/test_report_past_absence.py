@@ -177,3 +177,99 @@ def test_a_dutch_monthly_average_does_not_change(billing):
         assert not invoice.corrections.exists() and not invoice.credit_notes.exists()
         assert RegisterChange.objects.get().reason == "De moeder belde, ziek."
     assert location_of(billing.a).jurisdiction == "NL"
+
+
+@pytest.fixture
+def flemish_place(billing, flemish_a):
+    contract, child = flemish_contract(billing)
+    with at(billing.a):
+        stay(child, MONDAY, "08:00:00", "17:00:00")
+    billing.contract, billing.child = contract, child
+    return billing
+
+
+def form(world, **data):
+    return {"child": world.child.pk, "kind": "sick", "start_date": THURSDAY.isoformat(), "end_date": "",
+            "told_on": "", "told_at": "", "reason": "De moeder belde.", **data}
+
+
+@pytest.mark.parametrize("data, field", [
+    ({"start_date": "2099-03-05"}, "start_date"),                        # a day still to come
+    ({"start_date": "2026-03-04"}, "start_date"),                        # a Wednesday: not booked
+    ({"start_date": "2026-03-02"}, "start_date"),                        # the child was there
+    ({"end_date": "2026-03-01"}, "end_date"),                            # last day before the first
+    ({"end_date": "2026-03-07"}, "end_date"),                            # a Saturday: not booked
+    ({"told_on": "2099-01-01", "told_at": "07:00"}, "reported_at"),      # told in the future
+    ({"told_on": "2026-03-05"}, "told_at"),                              # a day without a time
+    ({"kind": "holiday!"}, "kind"),
+    ({"reason": ""}, "reason"),
+    ({"start_date": "5 maart"}, "start_date"),
+])
+def test_bad_input_is_a_field_error(flemish_place, client_for, data, field):
+    from tenants.attendance.models import Absence
+
+    page = client_for(flemish_place.a.entrepreneur, flemish_place.a).post("/attendance/corrections/absence/",
+                                                                        form(flemish_place, **data))
+    assert page.status_code == 400
+    assert field in page.context["form"].errors or (
+        field == "reported_at" and page.context["form"].non_field_errors())
+    with at(flemish_place.a):
+        assert not Absence.objects.exists()
+
+
+def test_a_day_already_reported_is_a_field_error(flemish_place, client_for):
+    owner = client_for(flemish_place.a.entrepreneur, flemish_place.a)
+    assert owner.post("/attendance/corrections/absence/", form(flemish_place)).status_code == 302
+    again = owner.post("/attendance/corrections/absence/", form(flemish_place))
+    assert again.status_code == 400 and "start_date" in again.context["form"].errors
+
+
+def test_the_page_records_with_the_moment_of_the_call(flemish_place, client_for):
+    from tenants.attendance.models import Absence
+
+    owner = client_for(flemish_place.a.entrepreneur, flemish_place.a)
+    assert owner.get("/attendance/corrections/absence/").status_code == 200
+    done = owner.post("/attendance/corrections/absence/", form(flemish_place, told_on="2026-03-05", told_at="07:30"))
+    assert done.status_code == 302 and done["Location"].endswith("?date=2026-03-05")
+    with at(flemish_place.a):
+        absence = Absence.objects.get()
+        assert absence.reported_at == local(THURSDAY, "07:30:00") and not absence.reported_late
+        assert absence.fine == 0
+
+
+def test_wrong_role_and_another_location(flemish_place, client_for):
+    from tenants.attendance.models import Absence
+
+    url = "/attendance/corrections/absence/"
+    assert client_for(flemish_place.a.staff, flemish_place.a).post(url, form(flemish_place)).status_code == 403
+    assert client_for(flemish_place.a.parent, flemish_place.a).post(url, form(flemish_place)).status_code == 403
+    assert client_for(flemish_place.b.entrepreneur, flemish_place.a).post(url, form(flemish_place)).status_code == 403
+    # At B the same id is B's own child (ids are per location), not booked that day: refused, nothing at A.
+    assert client_for(flemish_place.b.entrepreneur, flemish_place.b).post(url, form(flemish_place)).status_code == 400
+    with at(flemish_place.a):
+        assert not Absence.objects.exists()
+
+
+def test_a_parent_cannot_report_a_day_gone_by(flemish_place):
+    from django.core.exceptions import ValidationError
+
+    from tenants.attendance import services
+
+    with at(flemish_place.a), pytest.raises(ValidationError) as refused:
+        services.report_absence(flemish_place.child, kind="sick", start_date=THURSDAY, reason="ziek",
+                                by=flemish_place.a.parent, now=local(date(2026, 3, 6), "09:00:00"))
+    assert "start_date" in refused.value.message_dict
+
+
+def test_the_api(flemish_place, api):
+    url = "/api/v1/attendance/corrections/absences/"
+    data = {"child": flemish_place.child.pk, "kind": "sick", "start_date": "2026-03-05",
+            "reported_at": "2026-03-05T07:30:00+01:00", "reason": "De moeder belde."}
+    assert api(flemish_place.a.staff, flemish_place.a).post(url, data).status_code == 403
+    assert api(flemish_place.a.parent, flemish_place.a).post(url, data).status_code == 403
+    assert api(flemish_place.b.entrepreneur, flemish_place.b).post(url, data).status_code == 400
+    bad = api(flemish_place.a.entrepreneur, flemish_place.a).post(url, {**data, "start_date": "2099-01-01"})
+    assert bad.status_code == 400 and "start_date" in bad.json()
+    done = api(flemish_place.a.entrepreneur, flemish_place.a).post(url, data)
+    assert done.status_code == 201
+    assert done.json()["after"]["told"] is True and done.json()["after"]["late"] is False
