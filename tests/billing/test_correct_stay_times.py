@@ -135,3 +135,26 @@ def test_the_api_corrects_and_refuses(invoiced_short_day, api):
     assert body["action"] == "times_corrected" and body["invoice_corrections"][0]["amount"] == "10.73"
     assert api(world.a.parent, world.a).get("/api/v1/attendance/corrections/").json()[0]["id"] == body["id"]
     assert api(world.a.staff, world.a).get("/api/v1/attendance/corrections/").status_code == 403
+
+
+def test_a_dutch_flexible_quarter_already_settled_is_corrected(billing):
+    """NL flexible (seed 001, 2.2): the quarter's registered hours are settled against the advances in the first
+    month of the next quarter; a stay of the quarter corrected afterwards changes that settlement: 5 hours more
+    × 10.25 = 51.25 on a correction invoice for April."""
+    from billing.invoices import services
+    from tenants.children.models import Child
+    from tests.billing.conftest import location_of, make_contract
+
+    contract = make_contract(billing, schedule=[], schedule_type="flexible", estimate=D("150"))
+    with at(billing.a):
+        child = Child.objects.get(pk=billing.a.child_id)
+        record = stay(child, MONDAY, "08:00:00", "12:00:00")
+        for month in (1, 2, 3, 4):
+            services.run_month(location_of(billing.a), 2026, month, today=date(2026, month, 1))
+        april = monthly_invoice(contract, 2026, 4)
+        assert april.lines.get(kind="settlement").quantity == D("-146")
+        correct(record, "08:00", "17:00", by=billing.a.entrepreneur)
+        [correction] = april.corrections.all()
+        assert correction.amount == D("51.25") and correction.correction_invoice.total == D("51.25")
+        # The advances of January to March do not depend on the register: not corrected.
+        assert not monthly_invoice(contract, 2026, 3).corrections.exists()
