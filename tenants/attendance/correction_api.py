@@ -36,7 +36,7 @@ class InvoiceCorrectionSerializer(serializers.Serializer):
     explanation = serializers.CharField()
 
 
-class ChangeSerializer(serializers.ModelSerializer):
+class RegisterChangeSerializer(serializers.ModelSerializer):
     summary = serializers.SerializerMethodField()
     invoice_corrections = InvoiceCorrectionSerializer(many=True, read_only=True)
 
@@ -73,23 +73,23 @@ class WithdrawSerializer(serializers.Serializer):
 def _created(change) -> Response:
     change = RegisterChange.objects.prefetch_related("invoice_corrections__invoice",
                                                      "invoice_corrections__credit_note").get(pk=change.pk)
-    return Response(ChangeSerializer(change).data, status=status.HTTP_201_CREATED)
+    return Response(RegisterChangeSerializer(change).data, status=status.HTTP_201_CREATED)
 
 
 class HistoryView(APIView):
     permission_classes = [PARENTS_AND_ENTREPRENEUR]
 
-    @extend_schema(responses={200: ChangeSerializer(many=True)}, tags=TAGS)
+    @extend_schema(responses={200: RegisterChangeSerializer(many=True)}, tags=TAGS)
     def get(self, request):
         """The corrections of the register, newest first (at most 200)."""
         changes = history.changes_for(request.user, request_roles(request))[:200]
-        return Response(ChangeSerializer(changes, many=True).data)
+        return Response(RegisterChangeSerializer(changes, many=True).data)
 
 
 class PastAbsenceView(APIView):
     permission_classes = [ENTREPRENEUR_ONLY]
 
-    @extend_schema(request=PastAbsenceSerializer, responses={201: ChangeSerializer}, tags=TAGS)
+    @extend_schema(request=PastAbsenceSerializer, responses={201: RegisterChangeSerializer}, tags=TAGS)
     def post(self, request):
         """Record an absence on days gone by; an invoiced month is corrected at once."""
         data = _valid(PastAbsenceSerializer, request)
@@ -102,7 +102,7 @@ class PastAbsenceView(APIView):
 class CorrectTimesView(APIView):
     permission_classes = [WORKERS]
 
-    @extend_schema(request=CorrectTimesSerializer, responses={201: ChangeSerializer}, tags=TAGS)
+    @extend_schema(request=CorrectTimesSerializer, responses={201: RegisterChangeSerializer}, tags=TAGS)
     def post(self, request, pk):
         """Correct the arrival and departure of a stay (times on the stay's own day)."""
         roles = request_roles(request)
@@ -118,7 +118,7 @@ class CorrectTimesView(APIView):
 class WithdrawAbsenceView(APIView):
     permission_classes = [ENTREPRENEUR_ONLY]
 
-    @extend_schema(request=WithdrawSerializer, responses={201: ChangeSerializer}, tags=TAGS)
+    @extend_schema(request=WithdrawSerializer, responses={201: RegisterChangeSerializer}, tags=TAGS)
     def post(self, request, pk):
         """Take an absence report back."""
         absence = selectors.absences_for(request.user, request_roles(request) & {ENTREPRENEUR}).filter(pk=pk).first()
@@ -131,7 +131,7 @@ class WithdrawAbsenceView(APIView):
 class WithdrawExtraDayView(APIView):
     permission_classes = [ENTREPRENEUR_ONLY]
 
-    @extend_schema(request=WithdrawSerializer, responses={201: ChangeSerializer}, tags=TAGS)
+    @extend_schema(request=WithdrawSerializer, responses={201: RegisterChangeSerializer}, tags=TAGS)
     def post(self, request, pk):
         """Take an accepted extra day back, also one gone by."""
         found = (selectors.extra_days_for(request.user, request_roles(request) & {ENTREPRENEUR})
