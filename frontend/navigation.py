@@ -119,7 +119,9 @@ def menu_for(request) -> list[dict]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        if any(item["url"] == url for item in items):
+        # Once per page, and once per label: an entrepreneur who is also a parent here finds her own child's
+        # handover and attendance on the location's pages of the same name.
+        if any(item["url"] == url or str(item["label"]) == str(entry.label) for item in items):
             continue
         items.append({"url": url, "label": entry.label, "current": entry.url_name == current,
                       "name": entry.url_name})

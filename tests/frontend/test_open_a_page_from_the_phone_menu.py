@@ -60,3 +60,17 @@ def test_a_location_without_a_pedagogical_plan_says_so_instead_of_an_error(clien
     response = client_for(world.b.parent, world.b).get("/advisory/pedagogical-plan/")
     assert response.status_code == 200
     assert 'href="/"' in response.content.decode().split("<main", 1)[1]
+
+
+def test_an_entrepreneur_who_is_also_a_parent_here_sees_each_menu_label_once(client_for, world):
+    from accounts.models import Membership
+    from tenants.children.models import Child
+    from tests.tenants.conftest import in_schema
+
+    Membership.objects.get_or_create(user=world.b.entrepreneur, location=world.b.location, role="parent")
+    with in_schema(world.b):  # her own child goes to her own location
+        Child.objects.get(pk=world.b.child_id).guardians.add(world.b.entrepreneur)
+    html = client_for(world.b.entrepreneur, world.b).get("/").content.decode()
+    labels = re.findall(r'<li[^>]*><a href="[^"]+"[^>]*>([^<]+)</a>', nav(html))
+    assert "Mijn kinderen" in labels, "she is a parent here too"
+    assert len(labels) == len(set(labels)), labels
