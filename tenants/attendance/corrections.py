@@ -159,6 +159,23 @@ def correct_times(record: AttendanceRecord, *, check_in: time | None, check_out:
                     reason=reason, by=by, now=now, write=write)
 
 
+def accept_disputed_times(dispute: TimeDispute, *, by, now: datetime) -> RegisterChange:
+    """The entrepreneur accepts the times a parent disputed (services.resolve_dispute): the stay gets them, the
+    history keeps the registered ones with the parent's reason, and an invoiced month is corrected."""
+    record = dispute.record
+    tz = selectors.location_zone()
+    before = {"check_in": _hhmm(record.check_in, tz), "check_out": _hhmm(record.check_out, tz)}
+    after = {"check_in": _hhmm(dispute.proposed_check_in, tz), "check_out": _hhmm(dispute.proposed_check_out, tz)}
+
+    def write():
+        record.check_in, record.check_out = dispute.proposed_check_in, dispute.proposed_check_out
+        record.registered_at = now
+        record.save(update_fields=["check_in", "check_out", "registered_at"])
+
+    return _changed(record.child, [record.date], RegisterChange.Action.TIMES_CORRECTED, before=before, after=after,
+                    reason=dispute.reason or "—", by=by, now=now, write=write)
+
+
 def _raise_times(errors: rules.Errors) -> None:
     if errors:
         raise ValidationError(_translated(errors))

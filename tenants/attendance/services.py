@@ -203,11 +203,10 @@ def resolve_dispute(dispute: TimeDispute, *, accept: bool, note: str = "", by,
     if not accept and not note:
         raise ValidationError({"note": [_("Explain to the parent why the registered times stay.")]})
     if accept:
-        record = dispute.record
-        record.check_in = dispute.proposed_check_in
-        record.check_out = dispute.proposed_check_out
-        record.registered_at = now
-        record.save(update_fields=["check_in", "check_out", "registered_at"])
+        # A correction of the register like any other: in the history, and an invoiced month corrected.
+        from tenants.attendance import corrections
+
+        corrections.accept_disputed_times(dispute, by=by, now=now)
     dispute.status = TimeDispute.Status.ACCEPTED if accept else TimeDispute.Status.REJECTED
     dispute.resolved_by = by
     dispute.resolved_at = now

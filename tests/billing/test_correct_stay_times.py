@@ -158,3 +158,24 @@ def test_a_dutch_flexible_quarter_already_settled_is_corrected(billing):
         assert correction.amount == D("51.25") and correction.correction_invoice.total == D("51.25")
         # The advances of January to March do not depend on the register: not corrected.
         assert not monthly_invoice(contract, 2026, 3).corrections.exists()
+
+
+def test_accepting_a_disputed_time_after_invoicing_corrects_the_invoice(invoiced_short_day):
+    """A dispute of the month's last days may be decided after the Flemish month was invoiced (the 24 hours of
+    seed 003, 6.3 run from the registration; the entrepreneur decides later): accepting it is a correction of
+    the register like any other — in the history with the parent's reason, and the invoice corrected."""
+    from tenants.attendance import services
+    from tenants.attendance.models import RegisterChange, TimeDispute
+
+    world = invoiced_short_day
+    with at(world.a):
+        dispute = TimeDispute.objects.create(
+            record=world.record, original_check_in=world.record.check_in, original_check_out=world.record.check_out,
+            proposed_check_in=world.record.check_in, proposed_check_out=local(MONDAY, "17:00:00"),
+            reason="Ik haalde hem om vijf uur op.", raised_by=world.a.parent, raised_at=local(MONDAY, "20:00:00"))
+        services.resolve_dispute(dispute, accept=True, by=world.a.entrepreneur)
+        change = RegisterChange.objects.get()
+        assert (change.before["check_out"], change.after["check_out"]) == ("12:00", "17:00")
+        assert change.reason == "Ik haalde hem om vijf uur op."
+        [correction] = monthly_invoice(world.contract, 2026, 3).corrections.all()
+        assert correction.amount == D("10.73")
