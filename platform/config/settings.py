@@ -87,6 +87,7 @@ TENANT_APPS = [
     "billing.tariffs",
     "billing.invoices",
     "billing.payments",
+    "billing.filings",
     "tenants.exports",
 ]
 # Apps without tables that every host uses (the public ratio calculator).
@@ -390,6 +391,14 @@ init_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT)
 # `manage.py rotate_meldcode_key` after putting the new key in front.
 MELDCODE_KEYS = env.list("MELDCODE_KEYS", default=[] if IS_PRODUCTION else [
     "n6l-znHWGW-IlihwD7oyG4Ifmbr9EUdAxm7Agz9EKLs=",  # development and tests only
+])
+
+# Filings (billing.filings): Fernet keys for the BSNs and Belgian national register numbers of children and
+# parents, newest first (comma-separated). Production has no default: without IDENTITY_NUMBER_KEYS no number
+# can be stored or read. Generate one with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+IDENTITY_NUMBER_KEYS = env.list("IDENTITY_NUMBER_KEYS", default=[] if IS_PRODUCTION else [
+    "q3v5mQ7wqj0vYyN1x8oQJw2m0yP6b1kqW8H0p2VZt3c=",  # development and tests only
 ])
 
 # Payments (billing.payments, billing.membership): Stripe keys from the environment. The defaults outside

@@ -8,7 +8,7 @@ LOCATION_APPS = ["children", "groups", "calendar", "contracts", "attendance", "c
                  "surveys", "ratios", "exports"]
 # Cooperative apps (public schema) with pages at a location, e.g. the location's own visit reports.
 COOPERATIVE_APPS = ["advisory", "safeguarding", "complaint_reports", "portal"]
-BILLING_APPS = ["tariffs", "invoices", "payments"]
+BILLING_APPS = ["tariffs", "invoices", "payments", "filings"]
 
 urlpatterns = (
     common

@@ -87,6 +87,9 @@ class Policy:
     vat_note: str = ""              # English text, translated where shown
     words: str = ""                 # translation context of its own words (nl-BE: "ondernemer" → "organisator")
     intake_min_care_days: int | None = None  # fewest care days a week a care request may ask for (intake.rules)
+    filings: tuple[str, ...] = ()   # billing.filings.kinds keys: what the location files with the authorities
+                                    # and hands its bookkeeper (monthly childcare data, attendance registration,
+                                    # certificate, ledger export)
 
     def statement_period(self, year: int) -> tuple[date, date]:
         """The period an annual statement for `year` covers (NL: the calendar year; BE-VLG: December of the

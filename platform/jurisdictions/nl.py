@@ -40,4 +40,7 @@ POLICY = Policy(
                                   "years."),
     notice_months={"parent": 1, "location": 1},
     vat_note=gettext_noop("Exempt from VAT: childcare (art. 11 lid 1 sub f Wet op de omzetbelasting 1968)."),
+    # Art. 11 Regeling Wet kinderopvang: the monthly childcare data to Belastingdienst/Toeslagen and the
+    # jaaropgave to the parents; the bookkeeper gets the audit file (XAF 3.2) and the CSV journal.
+    filings=("nl_childcare_data", "nl_jaaropgave", "ledger_xaf", "ledger_csv"),
 )

@@ -1,0 +1,106 @@
+"""Reads of the filings: the location's list with each filing's state, one filing for a user (or none), the
+duties due for the start page, and the numbers still missing."""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import ENTREPRENEUR
+from billing.filings import kinds, rules
+from billing.filings.models import Filing
+
+
+STATE_LABELS = {rules.TODO: _("to do"), rules.READY: _("ready"), rules.DELIVERED: _("delivered"),
+                rules.LATE: _("late")}
+STATE_CLASSES = {rules.TODO: "", rules.READY: "status-suspended", rules.DELIVERED: "status-active",
+                 rules.LATE: "status-failed"}
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One line of the calendar of duties: what, for which period, when due, its state and where to act."""
+
+    pk: int
+    kind: str
+    label: str
+    recipient: str
+    period_start: date
+    period_end: date
+    due_date: date
+    state: str
+    url: str
+    has_file: bool
+
+    @property
+    def state_label(self):
+        return STATE_LABELS[self.state]
+
+    @property
+    def state_class(self) -> str:
+        return STATE_CLASSES[self.state]
+
+
+def _duty(filing: Filing, today: date) -> Duty:
+    kind = kinds.KINDS[filing.kind]
+    return Duty(pk=filing.pk, kind=filing.kind, label=kind.label, recipient=kind.recipient,
+                period_start=filing.period_start, period_end=filing.period_end, due_date=filing.due_date,
+                state=rules.state(filing.status, filing.due_date, today),
+                url=reverse("filing-page", kwargs={"pk": filing.pk}), has_file=bool(filing.sha256))
+
+
+def duties(location, today: date) -> list[Duty]:
+    """Every filing of the location owed by its jurisdiction, the open ones first by due date."""
+    owed = set(kinds.owed_by_keys(location.jurisdiction))
+    rows = [_duty(f, today) for f in Filing.objects.filter(kind__in=owed).defer("content", "rows")]
+    open_ = sorted((d for d in rows if d.state != rules.DELIVERED), key=lambda d: (d.due_date, d.kind))
+    done = sorted((d for d in rows if d.state == rules.DELIVERED), key=lambda d: (d.due_date, d.kind), reverse=True)
+    return open_ + done
+
+
+def duties_due(location, today: date, *, within_days: int = 31) -> list[Duty]:
+    """For the start page: what is not delivered and due within `within_days` days, or late (oldest first).
+    Call inside the location's schema."""
+    from billing.filings import services
+
+    services.plan(location=location, today=today)
+    horizon = today + timedelta(days=within_days)
+    owed = set(kinds.owed_by_keys(location.jurisdiction))
+    open_ = Filing.objects.filter(kind__in=owed, due_date__lte=horizon).exclude(status=Filing.Status.DELIVERED)
+    return [_duty(f, today) for f in open_.defer("content", "rows").order_by("due_date", "kind")]
+
+
+def filing_for(user, roles, pk) -> Filing:
+    """The filing `pk` of the current location for its entrepreneur; anyone else: 404."""
+    if ENTREPRENEUR not in roles:
+        raise Http404
+    filing = Filing.objects.filter(pk=pk).first()
+    if filing is None:
+        raise Http404
+    return filing
+
+
+def missing_numbers(built_missing: list[dict]) -> list[dict]:
+    """The numbers a file still lacks, each with the page where the entrepreneur fills them in."""
+    result = []
+    for item in built_missing:
+        if "child" in item:
+            url = reverse("filing-child-numbers", kwargs={"child_id": item["child"]})
+        else:
+            url = reverse("filing-parent-numbers", kwargs={"parent_id": item["parent"]})
+        result.append({**item, "url": url})
+    return result
+
+
+def parent_at_location(parent_id: int):
+    """A parent of this location (a guardian of one of its children, or the paying parent of an invoice), or
+    None."""
+    from accounts.models import User
+    from billing.invoices.models import Invoice
+    from tenants.children.models import Child
+
+    if not (Child.objects.filter(guardians__pk=parent_id).exists()
+            or Invoice.objects.filter(parent_id=parent_id).exists()):
+        return None
+    return User.objects.filter(pk=parent_id).first()
