@@ -45,6 +45,7 @@ LOCATION_MENU = [
     Entry("hours-approval", _("Hours to approve"), (r.PARENT,), kinds=("gastouder",)),
     Entry("tariffs", _("Tariffs"), (r.ENTREPRENEUR,)),
     Entry("payments", _("Payments"), (r.ENTREPRENEUR,)),
+    Entry("filings", _("Filings"), (r.ENTREPRENEUR,)),
     Entry("payments-mandate", _("Direct debit"), (r.PARENT,)),
     Entry("messages", _("Messages"), MEMBERS),
     Entry("surveys", _("Surveys"), (r.ENTREPRENEUR, r.PARENT)),
