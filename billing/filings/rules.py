@@ -221,6 +221,7 @@ def occupancy(present_days: int, places: int, open_days: int) -> Decimal | None:
 
 #: Ledger accounts (a small chart in the spirit of the Dutch reference scheme RGS; the bookkeeper maps them).
 ACCOUNTS = {
+    "1000": ("Cash", "B"),
     "1100": ("Bank", "B"),
     "1110": ("Direct debits under way", "B"),
     "1300": ("Receivables from parents", "B"),
@@ -266,9 +267,10 @@ def credit_note_entry(number: str, invoice_number: str, day: date, customer: str
 
 
 def payment_entry(number: str, invoice_number: str, day: date, customer: str, amount: Decimal,
-                  direct_debit: bool) -> Entry:
-    """A payment received: the bank (1100), or the direct debits under way (1110) until the batch is collected."""
-    account = "1110" if direct_debit else "1100"
+                  method: str) -> Entry:
+    """A payment received: a direct debit on 1110 (under way until its batch, or Stripe's payout, reaches the
+    bank), cash on 1000, anything else on the bank (1100)."""
+    account = {"direct_debit": "1110", "cash": "1000"}.get(method, "1100")
     return Entry("bank", number, day, "Payment of invoice %s" % invoice_number, invoice_number,
                  ((account, amount, "D"), ("1300", amount, "C")), customer)
 

@@ -1,0 +1,144 @@
+"""The accounting export of a month: invoices, credit notes, payments and direct-debit batches as a balanced
+general-ledger journal (VAT exempt), as XAF 3.2 for a Dutch location and as CSV with ledger accounts.
+
+The XAF schema (XmlAuditfileFinancieel3.2.xsd) could not be had here: its official location
+(www.auditfiles.nl) no longer answers. The file is checked against the element order of the standard's own
+example file, XmlAuditfileFinancieel3.2_test.xml (Belastingdienst XML platform, mirrored in
+github.com/BananaAccounting/Netherlands, Auditfile_v3.2/documentation/): each element's children must come
+in the order the standard gives, the ones the standard requires must be there, and the totals must add up."""
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from lxml import etree
+
+from tests.billing.conftest import at, closing_weeks, location_of, make_contract
+
+NS = "{http://www.auditfiles.nl/XAF/3.2}"
+
+#: Children of each element, in the order of XmlAuditfileFinancieel3.2_test.xml (the ones this export uses
+#: among them); REQUIRED: those the standard's header and transaction structure cannot do without.
+ORDER = {
+    "auditfile": ["header", "company"],
+    "header": ["fiscalYear", "startDate", "endDate", "curCode", "dateCreated", "softwareDesc", "softwareVersion"],
+    "company": ["companyIdent", "companyName", "taxRegistrationCountry", "taxRegIdent", "streetAddress",
+                "postalAddress", "customersSuppliers", "generalLedger", "vatCodes", "periods", "openingBalance",
+                "transactions"],
+    "streetAddress": ["streetname", "number", "numberExtension", "property", "city", "postalCode", "region",
+                      "country"],
+    "customersSuppliers": ["customerSupplier"],
+    "customerSupplier": ["custSupID", "custSupName", "contact", "telephone", "fax", "eMail", "website",
+                         "commerceNr", "taxRegistrationCountry", "taxRegIdent", "relationshipID", "custSupTp"],
+    "generalLedger": ["ledgerAccount", "basics"],
+    "ledgerAccount": ["accID", "accDesc", "accTp"],
+    "vatCodes": ["vatCode"],
+    "vatCode": ["vatID", "vatDesc", "vatToPayAccID", "vatToClaimAccID"],
+    "periods": ["period"],
+    "period": ["periodNumber", "periodDesc", "startDatePeriod", "startTimePeriod", "endDatePeriod", "endTimePeriod"],
+    "transactions": ["linesCount", "totalDebit", "totalCredit", "journal", "subledgers"],
+    "journal": ["jrnID", "desc", "jrnTp", "offsetAccID", "bankAccNr", "transaction"],
+    "transaction": ["nr", "desc", "periodNumber", "trDt", "amnt", "amntTp", "sourceID", "userID", "trLine"],
+    "trLine": ["nr", "accID", "docRef", "effDate", "desc", "amnt", "amntTp", "recRef", "matchKeyID", "custSupID",
+               "invRef", "orderRef", "receivingDocRef", "shipDocRef", "costID", "prodID", "projID", "artGrpID",
+               "workCostArrRef", "qntityID", "qntity", "bankAccNr", "bankIdCd", "vat", "currency"],
+    "vat": ["vatID", "vatPerc", "vatAmnt", "vatAmntTp"],
+}
+REQUIRED = {
+    "header": ["fiscalYear", "startDate", "endDate", "curCode", "dateCreated", "softwareDesc", "softwareVersion"],
+    "company": ["companyName", "taxRegistrationCountry", "generalLedger", "transactions"],
+    "transaction": ["nr", "trDt", "amnt", "amntTp", "trLine"],
+    "trLine": ["nr", "accID", "docRef", "effDate", "amnt", "amntTp"],
+}
+
+
+def check_xaf(content: bytes) -> etree._Element:
+    root = etree.fromstring(content)
+    assert root.tag == NS + "auditfile"
+    for element in root.iter():
+        name = element.tag.replace(NS, "")
+        children = [child.tag.replace(NS, "") for child in element]
+        if not children:
+            continue
+        order = ORDER[name]
+        positions = [order.index(child) for child in children]  # an unknown element fails here
+        assert positions == sorted(positions), f"{name}: {children}"
+        for required in REQUIRED.get(name, []):
+            assert required in children, f"{name} lacks {required}"
+    transactions = root.find(f"{NS}company/{NS}transactions")
+    lines = transactions.findall(f".//{NS}trLine")
+    debit = sum(Decimal(line.findtext(f"{NS}amnt")) for line in lines if line.findtext(f"{NS}amntTp") == "D")
+    credit = sum(Decimal(line.findtext(f"{NS}amnt")) for line in lines if line.findtext(f"{NS}amntTp") == "C")
+    assert int(transactions.findtext(f"{NS}linesCount")) == len(lines)
+    assert Decimal(transactions.findtext(f"{NS}totalDebit")) == debit == credit
+    assert Decimal(transactions.findtext(f"{NS}totalCredit")) == credit
+    for transaction in transactions.iter(f"{NS}transaction"):
+        side = {"D": Decimal("0"), "C": Decimal("0")}
+        for line in transaction.findall(f"{NS}trLine"):
+            side[line.findtext(f"{NS}amntTp")] += Decimal(line.findtext(f"{NS}amnt"))
+        assert side["D"] == side["C"] == Decimal(transaction.findtext(f"{NS}amnt"))
+    return root
+
+
+@pytest.fixture
+def march(billing):
+    """A month of location A: an invoice, a credit note on it and its payment."""
+    from billing.invoices import services
+    from billing.invoices.models import Invoice
+    from billing.payments.models import Payment
+
+    world = billing
+    closing_weeks(world.a)
+    make_contract(world)
+    with at(world.a):
+        services.run_month(location_of(world.a), 2026, 3, today=date(2026, 3, 1))
+        invoice = Invoice.objects.get(period_start=date(2026, 3, 1))
+        services.create_credit_note(invoice, amount=Decimal("20.50"), reason="2 uur minder",
+                                    issue_date=date(2026, 3, 10))
+        Payment.objects.create(invoice=invoice, method="bank_transfer", amount=invoice.total - Decimal("20.50"),
+                               status="succeeded", paid_on=date(2026, 3, 20))
+        services.mark_paid(invoice, paid_at=timezone.now(), reference="x")
+    return world
+
+
+def test_the_xaf_of_a_month_follows_the_standard_and_balances(march):
+    from billing.filings.formats import ledger_xaf
+
+    with at(march.a):
+        built = ledger_xaf.build(date(2026, 3, 1), date(2026, 3, 31), location_of(march.a))
+    assert not built.problems
+    root = check_xaf(built.content)
+    accounts = [line.findtext(f"{NS}accID") for line in root.iter(f"{NS}trLine")]
+    assert accounts == ["1300", "8000", "8000", "1300", "1100", "1300"]
+    assert root.findtext(f".//{NS}vatCode/{NS}vatID") == "VRIJ"
+    assert {v.findtext(f"{NS}vatPerc") for v in root.iter(f"{NS}vat")} == {"0"}
+
+
+def test_the_csv_journal_has_the_ledger_accounts(march):
+    from billing.filings.formats import ledger_csv
+
+    with at(march.a):
+        built = ledger_csv.build(date(2026, 3, 1), date(2026, 3, 31), location_of(march.a))
+    rows = list(csv.DictReader(io.StringIO(built.content.decode()), delimiter=";"))
+    assert [(r["journal"], r["account"], r["debit"], r["credit"]) for r in rows] == [
+        ("sales", "1300", "869.97", ""), ("sales", "8000", "", "869.97"),
+        ("sales", "8000", "20.50", ""), ("sales", "1300", "", "20.50"),
+        ("bank", "1100", "849.47", ""), ("bank", "1300", "", "849.47")]
+    assert {r["vat"] for r in rows} == {"exempt"}
+    assert built.summary == {"entries": 3, "debit": "1739.94", "credit": "1739.94"}
+
+
+def test_booking_rules_balance():
+    from billing.filings import rules
+
+    entry = rules.invoice_entry("000001", date(2026, 3, 1), "D000001",
+                                [("care", Decimal("100.00")), ("fee", Decimal("4.37")), ("fine", Decimal("10.00"))])
+    assert entry.lines == (("1300", Decimal("114.37"), "D"), ("8000", Decimal("100.00"), "C"),
+                           ("8010", Decimal("14.37"), "C"))
+    assert entry.balanced
+    assert rules.payment_entry("P1", "000001", date(2026, 3, 2), "D1", Decimal("5"), "direct_debit").lines[0][0] == "1110"
+    assert rules.payment_entry("P1", "000001", date(2026, 3, 2), "D1", Decimal("5"), "cash").lines[0][0] == "1000"
+    assert rules.batch_entry("B1", date(2026, 3, 5), Decimal("9")).lines == (("1100", Decimal("9"), "D"),
+                                                                             ("1110", Decimal("9"), "C"))
