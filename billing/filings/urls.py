@@ -11,6 +11,7 @@ urlpatterns = [
     path("filings/<int:pk>/", views.FilingDetailView.as_view(), name="filing-page"),
     path("filings/<int:pk>/ready/", views.FilingActionView.as_view(action="ready"), name="filing-ready"),
     path("filings/<int:pk>/delivered/", views.FilingActionView.as_view(action="delivered"), name="filing-delivered"),
+    path("filings/<int:pk>/certificates.pdf", views.CertificatesPdfView.as_view(), name="filing-certificates"),
     path("filings/<int:pk>/file/", views.FilingFileView.as_view(), name="filing-file"),
     path("filings/numbers/child/<int:child_id>/", views.ChildNumbersView.as_view(), name="filing-child-numbers"),
     path("filings/numbers/parent/<int:parent_id>/", views.ParentNumbersView.as_view(), name="filing-parent-numbers"),

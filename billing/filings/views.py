@@ -100,6 +100,25 @@ class FilingFileView(RoleRequiredMixin, View):
         return response
 
 
+class CertificatesPdfView(RoleRequiredMixin, View):
+    """The 281.86 forms of a certificate filing, from the records of its file (or as they stand now)."""
+
+    allowed_roles = (ENTREPRENEUR,)
+
+    def get(self, request, pk):
+        from billing.filings import pdf
+
+        filing = selectors.filing_for(request.user, request_roles(request), pk)
+        if filing.kind != "be_281_86":
+            raise Http404
+        rows = filing.rows if filing.sha256 else kinds.KINDS[filing.kind].writer.records(
+            filing.period_end.year, request.location)
+        response = HttpResponse(pdf.certificates_pdf(filing.period_end.year, rows, certifier=pdf.CERTIFIER),
+                                content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="28186-{filing.period_end.year}.pdf"'
+        return response
+
+
 class _NumbersView(RoleRequiredMixin, View):
     allowed_roles = (ENTREPRENEUR,)
     template_name = "filings/numbers.html"
