@@ -54,8 +54,8 @@ def certificates_pdf(year: int, rows: list[dict], *, certifier: str) -> bytes:
                   f"{row['organisation_postcode']} {row['organisation_town']}".strip()],
             "II": [certifier],
             "III": [row["debtor_name"], f"Rijksregisternummer: {row['debtor_national_number'] or '—'}",
-                    ", ".join(p for p in (row["debtor_street"], f"{row['debtor_postcode']} {row['debtor_town']}".strip())
-                              if p)],
+                    ", ".join(p for p in (row["debtor_street"],
+                                          f"{row['debtor_postcode']} {row['debtor_town']}".strip()) if p)],
             "IV": [f"{row['child_first_name']} {row['child_last_name']}",
                    f"Geboortedatum: {_d(row['child_birth_date'])}",
                    f"Rijksregisternummer: {row['child_national_number'] or '—'}"],

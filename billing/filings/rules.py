@@ -258,11 +258,11 @@ def invoice_entry(number: str, day: date, customer: str, lines: Iterable[tuple[s
     other = sum((a for kind, a in lines if kind not in CARE_KINDS), Decimal("0.00"))
     rows = [("1300", care + other, "D")]
     rows += [(acc, amount, "C") for acc, amount in (("8000", care), ("8010", other)) if amount]
-    return Entry("sales", number, day, "Invoice %s" % number, number, tuple(rows), customer)
+    return Entry("sales", number, day, f"Invoice {number}", number, tuple(rows), customer)
 
 
 def credit_note_entry(number: str, invoice_number: str, day: date, customer: str, amount: Decimal) -> Entry:
-    return Entry("sales", number, day, "Credit note %s on invoice %s" % (number, invoice_number), invoice_number,
+    return Entry("sales", number, day, f"Credit note {number} on invoice {invoice_number}", invoice_number,
                  (("8000", amount, "D"), ("1300", amount, "C")), customer)
 
 
@@ -271,11 +271,11 @@ def payment_entry(number: str, invoice_number: str, day: date, customer: str, am
     """A payment received: a direct debit on 1110 (under way until its batch, or Stripe's payout, reaches the
     bank), cash on 1000, anything else on the bank (1100)."""
     account = {"direct_debit": "1110", "cash": "1000"}.get(method, "1100")
-    return Entry("bank", number, day, "Payment of invoice %s" % invoice_number, invoice_number,
+    return Entry("bank", number, day, f"Payment of invoice {invoice_number}", invoice_number,
                  ((account, amount, "D"), ("1300", amount, "C")), customer)
 
 
 def batch_entry(number: str, day: date, total: Decimal) -> Entry:
     """A direct-debit batch collected: its total from 1110 to the bank."""
-    return Entry("bank", number, day, "Direct-debit batch %s" % number, number,
+    return Entry("bank", number, day, f"Direct-debit batch {number}", number,
                  (("1100", total, "D"), ("1110", total, "C")))

@@ -11,7 +11,6 @@ from accounts.roles import ENTREPRENEUR
 from billing.filings import kinds, rules
 from billing.filings.models import Filing
 
-
 STATE_LABELS = {rules.TODO: _("to do"), rules.READY: _("ready"), rules.DELIVERED: _("delivered"),
                 rules.LATE: _("late")}
 STATE_CLASSES = {rules.TODO: "", rules.READY: "status-suspended", rules.DELIVERED: "status-active",
@@ -60,10 +59,17 @@ def duties(location, today: date) -> list[Duty]:
 
 
 def duties_due(location, today: date, *, within_days: int = 31) -> list[Duty]:
-    """For the start page: what is not delivered and due within `within_days` days, or late (oldest first).
-    Call inside the location's schema."""
+    """For the entrepreneur's start page: the filings not delivered that are due within `within_days` days, or
+    late, oldest first (each with its state, due date and the page to act on). Reads in the location's schema
+    (entered here when the connection is elsewhere); plans the filings of periods that ended first."""
+    from django.db import connection
+    from django_tenants.utils import schema_context
+
     from billing.filings import services
 
+    if connection.schema_name != location.schema_name:
+        with schema_context(location.schema_name):
+            return duties_due(location, today, within_days=within_days)
     services.plan(location=location, today=today)
     horizon = today + timedelta(days=within_days)
     owed = set(kinds.owed_by_keys(location.jurisdiction))

@@ -13,14 +13,15 @@ from billing.filings import kinds, rules
 from billing.filings.models import ChildNumbers, Filing, ParentNumbers
 from tenants.calendar.selectors import current_location, location_today
 
-#: How far back the to-do list reaches when a location starts owing a kind.
-START_MONTHS = 13
-
-
 def _since(location, today: date) -> date:
-    opened = getattr(location, "opening_date", None)
+    """Filings start with the month the location's first contract starts (at most a year back)."""
+    from tenants.contracts.models import Contract
+
+    first = Contract.objects.order_by("start_date").values_list("start_date", flat=True).first()
+    if first is None:
+        return today
     back = date(today.year - 1, today.month, 1)
-    return max(back, opened) if opened else back
+    return max(back, first.replace(day=1), getattr(location, "opening_date", None) or back)
 
 
 def plan(*, location=None, today: date | None = None) -> int:
@@ -31,10 +32,22 @@ def plan(*, location=None, today: date | None = None) -> int:
     made = 0
     for kind in kinds.owed_by(location.jurisdiction):
         for start, end in kinds.periods_ended(kind, location.jurisdiction, _since(location, today), today):
-            _filing, created = Filing.objects.get_or_create(
+            filing, created = Filing.objects.get_or_create(
                 kind=kind.key, period_start=start, defaults={"period_end": end, "due_date": kind.due(end)})
+            if created:
+                publish(location, filing)
             made += created
     return made
+
+
+def publish(location, filing: Filing) -> None:
+    """Tell the cooperative's pages that the filing exists and whether it was delivered (no content)."""
+    from advisory.models import FilingState
+
+    FilingState.objects.update_or_create(
+        location_id=location.pk, kind=filing.kind, period_start=filing.period_start,
+        defaults={"period_end": filing.period_end, "due_date": filing.due_date,
+                  "delivered_on": timezone.localdate(filing.delivered_at) if filing.delivered_at else None})
 
 
 def _problems_error(problems: list[rules.Problem]) -> ValidationError:
@@ -114,6 +127,7 @@ def mark_delivered(filing: Filing, *, user, today: date | None = None) -> Filing
         filing.delivered_at = timezone.now()
         filing.delivered_by = user
         filing.save(update_fields=["status", "delivered_at", "delivered_by"])
+        publish(current_location(), filing)
     return filing
 
 

@@ -286,3 +286,26 @@ class LocationFigures(models.Model):
 
     def __str__(self):
         return f"figures of location {self.location_id}"
+
+
+class FilingState(models.Model):
+    """Whether a location's filing (billing.filings) is done: its kind, period and due date and the day it was
+    delivered — never its content. Written by billing.filings.services when a filing is planned or delivered,
+    so the cooperative's pages never read a location's schema; "late" is worked out on reading."""
+
+    location = models.ForeignKey("cooperative.Location", on_delete=models.CASCADE, related_name="filing_states")
+    kind = models.CharField(max_length=30)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    due_date = models.DateField()
+    delivered_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_date", "kind"]
+        verbose_name = _("filing state")
+        constraints = [models.UniqueConstraint(fields=["location", "kind", "period_start"],
+                                               name="advisory_filing_state_once")]
+
+    def __str__(self):
+        return f"{self.kind} {self.period_start:%Y-%m} of location {self.location_id}"

@@ -6,7 +6,7 @@ visits, open actions, documents in force and the latest inspection, all filtered
 subquery. Statuses are computed in Python with `advisory.rules`.
 """
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q
 from django.http import Http404
@@ -433,3 +433,22 @@ def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
              if key not in ("places", "children", "complaints", "attention_ids")}
     return Summary(tiles=tiles, licensed_places=int(values["places"]), children=int(values["children"]),
                    complaints=int(values["complaints"]), attention_ids=list(values["attention_ids"] or []))
+
+
+def filing_states(user, today: date) -> list[dict]:
+    """Per location in view, its filings that are due or done: kind, period, due date and done or late — never
+    a file or a figure of it (billing.filings publishes these rows)."""
+    from billing.filings import kinds
+    from billing.filings import rules as filing_rules
+
+    from advisory.models import FilingState
+
+    rows = []
+    for state in (FilingState.objects.filter(location__in=visible_locations(user), due_date__lte=today + timedelta(
+            days=31)).select_related("location").order_by("location__name", "due_date", "kind")):
+        status = filing_rules.state(filing_rules.DELIVERED if state.delivered_on else filing_rules.TODO,
+                                    state.due_date, today)
+        rows.append({"location": state.location, "kind": kinds.KINDS[state.kind].label if state.kind in kinds.KINDS
+                     else state.kind, "period_start": state.period_start, "period_end": state.period_end,
+                     "due_date": state.due_date, "state": status, "delivered_on": state.delivered_on})
+    return rows

@@ -5,6 +5,7 @@ from advisory import api, views
 
 urlpatterns = [
     path("advisory/", views.DashboardView.as_view(), name="advisory-dashboard"),
+    path("advisory/filings/", views.FilingStatesView.as_view(), name="advisory-filings"),
     path("advisory/list/<slug:tile>/", views.TileListView.as_view(), name="advisory-tile"),
     path("advisory/export.csv", views.ExportView.as_view(), name="advisory-export"),
     path("advisory/locations/<slug:slug>/", views.LocationOversightView.as_view(), name="advisory-location"),

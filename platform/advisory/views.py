@@ -124,6 +124,16 @@ class DashboardView(RoleRequiredMixin, View):
         })
 
 
+class FilingStatesView(RoleRequiredMixin, View):
+    """The locations' filings: done or late, never their content."""
+
+    allowed_roles = COOPERATIVE
+
+    def get(self, request):
+        return render(request, "advisory/filings.html",
+                      {"rows": selectors.filing_states(request.user, timezone.localdate())})
+
+
 class TileListView(RoleRequiredMixin, View):
     allowed_roles = COOPERATIVE
 

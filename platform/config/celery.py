@@ -54,6 +54,11 @@ app.conf.beat_schedule["billing-monthly-invoice-run"] = {
     "task": "billing.invoices.tasks.monthly_run",
     "schedule": crontab(minute=30, hour=2, day_of_month="1-14"),
 }
+# Filings (billing.filings): the reminder a week before each due date.
+app.conf.beat_schedule["filings-reminders"] = {
+    "task": "billing.filings.tasks.send_filing_reminders",
+    "schedule": crontab(minute=15, hour=7),
+}
 app.conf.beat_schedule["billing-daily"] = {
     "task": "billing.invoices.tasks.daily_billing",
     "schedule": crontab(minute=0, hour=6),

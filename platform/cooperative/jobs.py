@@ -60,6 +60,8 @@ JOBS: dict[str, Job] = {job.name: job for job in (
     Job("advisory-figures", _("Figures for the dashboards"), "advisory.figures.rebuild_everywhere",
         "advisory.tasks.rebuild_figures"),
     Job("complaint-figures", _("Complaint figures (rebuild)"), "complaint_reports.services.rebuild_everywhere"),
+    Job("filing-reminders", _("Filing reminders"), "billing.filings.services.remind_everywhere",
+        "billing.filings.tasks.send_filing_reminders"),
 )}
 
 #: Errors that stop the whole run (the worker's time is up): recorded for the location, then raised.

@@ -53,8 +53,8 @@ POLICY = Policy(
     notice_months={"parent": 3, "location": 1},
     vat_note=gettext_noop("Exempt from VAT: childcare (art. 44 § 2, 2° of the Belgian VAT Code)."),
     words="nl-BE",
-    intake_min_care_days=2,
-    # Opgroeien's monthly attendance registration (income-related tariff), the fiscal certificate 281.86 with
-    # its Belcotax-on-web file, and the CSV journal for the bookkeeper.
-    filings=("vlg_attendance", "be_281_86", "ledger_csv"),  # house rules 4.1: "een opvangplan bestaat minstens uit 2 opvangdagen"
+    intake_min_care_days=2,  # house rules 4.1: "een opvangplan bestaat minstens uit 2 opvangdagen"
+    # Opgroeien's monthly attendance registration (income-related tariff), the fiscal certificate 281.86
+    # with its Belcotax-on-web file, and the CSV journal for the bookkeeper.
+    filings=("vlg_attendance", "be_281_86", "ledger_csv"),
 )

@@ -92,7 +92,6 @@ def test_a_year_at_the_dutch_demo_location(world):
 
 
 def test_a_year_at_the_flemish_demo_location(world):
-    from billing.filings import services
     from billing.filings.models import Filing
     from billing.invoices.models import AnnualStatement
     from tenants.calendar.selectors import location_today

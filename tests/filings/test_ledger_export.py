@@ -138,7 +138,8 @@ def test_booking_rules_balance():
     assert entry.lines == (("1300", Decimal("114.37"), "D"), ("8000", Decimal("100.00"), "C"),
                            ("8010", Decimal("14.37"), "C"))
     assert entry.balanced
-    assert rules.payment_entry("P1", "000001", date(2026, 3, 2), "D1", Decimal("5"), "direct_debit").lines[0][0] == "1110"
+    debit = rules.payment_entry("P1", "000001", date(2026, 3, 2), "D1", Decimal("5"), "direct_debit")
+    assert debit.lines[0][0] == "1110"
     assert rules.payment_entry("P1", "000001", date(2026, 3, 2), "D1", Decimal("5"), "cash").lines[0][0] == "1000"
     assert rules.batch_entry("B1", date(2026, 3, 5), Decimal("9")).lines == (("1100", Decimal("9"), "D"),
                                                                              ("1110", Decimal("9"), "C"))

@@ -20,9 +20,8 @@ def build(start: date, end: date, location) -> Built:
                    f"{amount:.2f}" if side == "D" else "", f"{amount:.2f}" if side == "C" else "", entry.reference,
                    entry.customer, entry.description, "exempt"]
             rows.append(row)
-            records.append({"key": f"{entry.number}:{account}:{side}", "period": month_key(start), **dict(zip(HEADER,
-                                                                                                          row)),
-                            "description": entry.description})
+            records.append({"key": f"{entry.number}:{account}:{side}", "period": month_key(start),
+                            **dict(zip(HEADER, row, strict=True))})
     count, debit, credit = journal.totals(entries)
     return Built(content=csv_bytes(HEADER, rows), filename=f"journaal-{month_key(start)}.csv",
                  content_type="text/csv", records=records, problems=journal.problems(entries),

@@ -47,10 +47,11 @@ FIELDS = [
 
 def records(start: date, end: date, location) -> list[dict]:
     """One record per child and paying parent with invoices for the month (issued, less credit notes)."""
+    from django.db.models import Sum
+
     from billing.invoices import rules as invoice_rules
     from billing.invoices.models import Invoice
     from billing.invoices.statements import _plain
-    from django.db.models import Sum
 
     invoices = (Invoice.objects.filter(period_start__gte=start, period_start__lte=end, number__isnull=False)
                 .exclude(status=Invoice.Status.DRAFT).select_related("child", "contract")

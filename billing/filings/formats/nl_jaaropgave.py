@@ -28,9 +28,10 @@ FIELDS = [
 
 
 def records(year: int, location) -> list[dict]:
+    from jurisdictions import policy
+
     from accounts.models import User
     from billing.invoices.models import AnnualStatement
-    from jurisdictions import policy
 
     kind = policy(location.jurisdiction).statement_kind
     latest = {}
