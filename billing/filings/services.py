@@ -13,6 +13,7 @@ from billing.filings import kinds, rules
 from billing.filings.models import ChildNumbers, Filing, ParentNumbers
 from tenants.calendar.selectors import current_location, location_today
 
+
 def _since(location, today: date) -> date:
     """Filings start with the month the location's first contract starts (at most a year back)."""
     from tenants.contracts.models import Contract

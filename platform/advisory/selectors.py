@@ -438,10 +438,9 @@ def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
 def filing_states(user, today: date) -> list[dict]:
     """Per location in view, its filings that are due or done: kind, period, due date and done or late — never
     a file or a figure of it (billing.filings publishes these rows)."""
+    from advisory.models import FilingState
     from billing.filings import kinds
     from billing.filings import rules as filing_rules
-
-    from advisory.models import FilingState
 
     rows = []
     for state in (FilingState.objects.filter(location__in=visible_locations(user), due_date__lte=today + timedelta(
