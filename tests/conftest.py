@@ -5,6 +5,7 @@ locations and their people are committed once; every test then runs in a transac
 back, as usual with pytest-django.
 """
 import json
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,10 @@ from cooperative.services import NewLocation, provision_location
 from tenants.children.services import create_child
 
 PASSWORD = "test-password-123"
+
+if os.environ.get("SCALE_OUT") == "citus":
+    # make test-citus: the same tests on a Citus cluster, whose database is set up outside Django.
+    from tests.citus.cluster_database import django_db_setup, locations_on_two_workers  # noqa: F401
 
 
 @dataclass

@@ -15,6 +15,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_context, schema_exists
 
+from cooperative import citus
+
 _template_checked = False
 
 
@@ -31,12 +33,13 @@ def ensure_template_schema(force_check: bool = False) -> None:
         return
     name = settings.TEMPLATE_SCHEMA
     if not schema_exists(name):
-        with connection.cursor() as cursor:
+        with citus.local_schemas(), connection.cursor() as cursor:
             cursor.execute(f'CREATE SCHEMA "{name}"')
     if not template_is_current():
         call_command("migrate_schemas", schema_name=name, tenant=True, interactive=False, verbosity=0)
         _recipes.clear()
     connection.set_schema_to_public()
+    citus.reference_tables_for(name)
     _template_checked = True
 
 
@@ -57,13 +60,20 @@ def clone_template(schema_name: str) -> None:
     else:
         if schema_exists(schema_name, case_sensitive=False):
             raise ValidationError("New schema name already exists")
-        with connection.cursor() as cursor:
-            cursor.execute(recipe.replace(_TARGET, _quote(schema_name)))
+        with transaction.atomic(), connection.cursor() as cursor:
+            statements = [statement.replace(_TARGET, _quote(schema_name)) for statement in recipe]
+            if citus.is_citus():
+                # Citus hands a DDL statement's whole query text to the worker, which refuses several
+                # commands in one; the statements go one by one (in one transaction).
+                for statement in statements:
+                    cursor.execute(statement)
+            else:
+                cursor.execute(";\n".join(statements))
     connection.set_schema_to_public()  # the recipe changed the search_path; have django-tenants reset it
 
 
 _TARGET = "\x00target\x00"  # stands for the new schema's quoted name; NUL never occurs in SQL text
-_recipes: dict[str, str | None] = {}
+_recipes: dict[str, list[str] | None] = {}
 
 
 # Objects in the template that the recipe cannot copy faithfully.
@@ -94,8 +104,8 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _clone_recipe() -> str | None:
-    """SQL that creates schema `_TARGET` as a copy of the template, or None when it needs CloneSchema.
+def _clone_recipe() -> list[str] | None:
+    """The SQL statements that create schema `_TARGET` as a copy of the template, or None when it needs CloneSchema.
 
     Covered: tables (columns, defaults, identity columns, NOT NULL, check, primary key, unique and
     foreign key constraints, other indexes, all under their original names) and their rows -- what
@@ -174,9 +184,8 @@ def _clone_recipe() -> str | None:
     for oid, conname, definition, contype in constraints:
         if contype == "f":
             sql.append(f"ALTER TABLE {_TARGET}.{_quote(names[oid])} ADD CONSTRAINT {_quote(conname)} {definition}")
-    recipe = ";\n".join(sql)
-    _recipes[key] = recipe
-    return recipe
+    _recipes[key] = sql
+    return sql
 
 
 def migrate_new_schema(schema_name: str) -> None:

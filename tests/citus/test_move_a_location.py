@@ -1,0 +1,105 @@
+"""Moving a location to another worker while people use it (issue 21, point 2): `citus_schema_move` copies
+the schema by logical replication and switches over under a short lock; a bounded stream of requests
+running all the while — a parent writing messages and reading the conversation — meets no error, and every
+message written is there afterwards, once.
+
+The move reads committed rows from connections of its own, so this test works outside the test's
+transaction: everything runs in threads of its own (each with its own, autocommitting connection) and the
+location is removed at the end."""
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+from django.db import connections
+from django.test import Client
+from django_tenants.utils import schema_context
+
+from tests.citus.conftest import move, worker_of, worker_ports
+from tests.conftest import make_user
+
+SLUG = "verhuis"
+
+
+def _in_a_thread(function, *args):
+    """Run `function` on a connection of its own (outside the test's transaction), committed."""
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+def _provision():
+    from accounts.models import Membership
+    from cooperative.services import NewLocation, provision_location
+    from tenants.children.services import create_child
+    from tenants.messages import services as messages
+
+    location = provision_location(NewLocation(
+        name="Verhuizende Vlinder", slug=SLUG, kind="kdv", jurisdiction="NL",
+        entrepreneur_email=f"owner@{SLUG}.test", entrepreneur_name="Owner Vlinder",
+        lrk_numbers={"kdv": "123456781"}), send_invitation=False)
+    parent = make_user(f"parent@{SLUG}.test", "Parent Vlinder")
+    Membership.objects.get_or_create(user=parent, location=location, role="parent")
+    with schema_context(location.schema_name):
+        child = create_child(first_name="Vera", last_name="Vlinder", birth_date=date(2024, 2, 1),
+                             guardians=[parent])
+        conversation = messages.start_conversation(child, by=parent, roles={"parent"}, subject="Verhuizing",
+                                                   body="Eerste bericht", recipient="entrepreneur")
+    return location, parent, conversation.pk
+
+
+def _remove(location) -> None:
+    from cooperative.models import Location
+    from cooperative.schemas import drop_schema
+
+    drop_schema(location.schema_name)
+    Location.objects.filter(pk=location.pk).delete()
+
+
+def _count_messages(location) -> int:
+    from tenants.messages.models import Message
+
+    with schema_context(location.schema_name):
+        return Message.objects.count()
+
+
+def _stream(parent, conversation, until: threading.Event) -> tuple[list[int], int]:
+    """A parent writing and reading messages until the move is over (and five writes at least)."""
+    client = Client(HTTP_HOST=f"{SLUG}.localhost")
+    client.force_login(parent)
+    answers, posted = [], 0
+    deadline = time.monotonic() + 180
+    while (not until.is_set() or posted < 5) and time.monotonic() < deadline:
+        response = client.post(f"/messages/{conversation}/", {"body": f"Bericht {posted}"})
+        answers.append(response.status_code)
+        posted += response.status_code == 302
+        answers.append(client.get(f"/messages/{conversation}/").status_code)
+    return answers, posted
+
+
+def test_a_location_moves_to_another_worker_without_losing_a_request_or_a_write(django_db_blocker):
+    with django_db_blocker.unblock():
+        location, parent, conversation = _in_a_thread(_provision)
+        try:
+            before = _in_a_thread(worker_of, location.schema_name)
+            target = next(port for port in worker_ports() if port != before)
+            written_before = _in_a_thread(_count_messages, location)
+            moved = threading.Event()
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                stream = pool.submit(lambda: _in_a_thread(_stream, parent, conversation, moved))
+                try:
+                    _in_a_thread(move, location.schema_name, target)
+                finally:
+                    moved.set()
+                answers, posted = stream.result()
+            assert _in_a_thread(worker_of, location.schema_name) == target
+            assert set(answers) <= {200, 302}, answers
+            assert posted >= 5
+            assert _in_a_thread(_count_messages, location) == written_before + posted
+        finally:
+            _in_a_thread(_remove, location)
