@@ -7,7 +7,7 @@ CELERY := $(VENV)/bin/celery -A config
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint messages migrate browser screenshots clean-var
+.PHONY: install run test test-citus bench lint messages migrate browser screenshots clean-var
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -49,6 +49,22 @@ TEST_WORKERS ?= 2
 test: export DJANGO_ENV = test
 test: install messages browser
 	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
+
+# The scale-out suite: a Citus coordinator and two workers on this machine (infra/citus/cluster.sh builds Citus
+# once from ../shared/citus and starts them), schema-based sharding on, and the tests that matter most at scale
+# run against the coordinator (infra/citus.md). The cluster is stopped afterwards, pass or fail.
+CITUS_TESTS := tests/citus tests/platform/test_provision_location.py tests/platform/test_isolation.py \
+  tests/billing/test_monthly_run.py tests/portal/test_overview.py tests/advisory/test_dashboard_tiles.py \
+  tests/complaint_reports/test_cooperative_report.py tests/safeguarding/test_case_routing.py \
+  tests/safeguarding/test_who_may_see_a_case.py
+test-citus: export DJANGO_ENV = test
+test-citus: export SCALE_OUT = citus
+test-citus: export CITUS_DATABASE = opvangkring_scale_out
+test-citus: install messages
+	infra/citus/cluster.sh fresh
+	DATABASE_URL=$$(infra/citus/cluster.sh url) $(PY) -m pytest -q -p no:cacheprovider \
+	  -o 'norecursedirs=.venv var node_modules' $(CITUS_TESTS); \
+	  status=$$?; infra/citus/cluster.sh stop; exit $$status
 
 # The browser tests drive Debian's Chromium (never a browser download of Playwright's own) and inject
 # axe-core, installed from the npm registry into frontend/node_modules.

@@ -1,5 +1,8 @@
 """Helpers of the scale-out suite (make test-citus): where a location's schema lives on the cluster."""
-from django.db import connection
+from concurrent.futures import ThreadPoolExecutor
+
+import psycopg
+from django.db import connection, connections
 
 from cooperative import citus
 
@@ -19,3 +22,27 @@ def move(schema_name: str, port: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT citus_schema_move(%s::regnamespace, '127.0.0.1', %s, 'force_logical')",
                        [schema_name, port])
+
+
+def in_a_thread(function, *args):
+    """Run `function` on a connection of its own (outside the test's transaction), committed."""
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+def shards_on(port: int, schema_name: str) -> set[str]:
+    """The tables whose rows a node holds for a schema: their shards, named after the table and a shard id
+    (every node also has an empty shell of each table for its metadata; the shards are hidden unless asked)."""
+    params = connection.get_connection_params()
+    with psycopg.connect(host="127.0.0.1", port=port, dbname=params["dbname"], user=params["user"],
+                         autocommit=True) as conn:
+        conn.execute("SET citus.override_table_visibility TO off")
+        rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename ~ '_[0-9]+$'",
+                            [schema_name]).fetchall()
+    return {name.rsplit("_", 1)[0] for (name,) in rows}

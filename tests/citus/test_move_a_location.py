@@ -11,26 +11,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-from django.db import connections
 from django.test import Client
 from django_tenants.utils import schema_context
 
-from tests.citus.conftest import move, worker_of, worker_ports
+from tests.citus.conftest import in_a_thread, move, worker_of, worker_ports
 from tests.conftest import make_user
 
 SLUG = "verhuis"
-
-
-def _in_a_thread(function, *args):
-    """Run `function` on a connection of its own (outside the test's transaction), committed."""
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 def _provision():
@@ -84,22 +71,22 @@ def _stream(parent, conversation, until: threading.Event) -> tuple[list[int], in
 
 def test_a_location_moves_to_another_worker_without_losing_a_request_or_a_write(django_db_blocker):
     with django_db_blocker.unblock():
-        location, parent, conversation = _in_a_thread(_provision)
+        location, parent, conversation = in_a_thread(_provision)
         try:
-            before = _in_a_thread(worker_of, location.schema_name)
+            before = in_a_thread(worker_of, location.schema_name)
             target = next(port for port in worker_ports() if port != before)
-            written_before = _in_a_thread(_count_messages, location)
+            written_before = in_a_thread(_count_messages, location)
             moved = threading.Event()
             with ThreadPoolExecutor(max_workers=1) as pool:
-                stream = pool.submit(lambda: _in_a_thread(_stream, parent, conversation, moved))
+                stream = pool.submit(lambda: in_a_thread(_stream, parent, conversation, moved))
                 try:
-                    _in_a_thread(move, location.schema_name, target)
+                    in_a_thread(move, location.schema_name, target)
                 finally:
                     moved.set()
                 answers, posted = stream.result()
-            assert _in_a_thread(worker_of, location.schema_name) == target
+            assert in_a_thread(worker_of, location.schema_name) == target
             assert set(answers) <= {200, 302}, answers
             assert posted >= 5
-            assert _in_a_thread(_count_messages, location) == written_before + posted
+            assert in_a_thread(_count_messages, location) == written_before + posted
         finally:
-            _in_a_thread(_remove, location)
+            in_a_thread(_remove, location)

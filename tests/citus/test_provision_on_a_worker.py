@@ -1,24 +1,11 @@
 """Provisioning on the cluster (issue 21, point 1): a new location's schema is a distributed schema that
 lives whole on a worker; the template it is cloned from stays an ordinary schema on the coordinator."""
-import psycopg
 from django.conf import settings
 from django.db import connection
 
 from cooperative import citus
 from cooperative.services import NewLocation, provision_location
-from tests.citus.conftest import worker_of, worker_ports
-
-
-def shards_on(port: int, schema_name: str) -> set[str]:
-    """The tables whose rows a node holds for a schema: their shards, named after the table and a shard id
-    (every node also has an empty shell of each table for its metadata; the shards are hidden unless asked)."""
-    params = connection.get_connection_params()
-    with psycopg.connect(host="127.0.0.1", port=port, dbname=params["dbname"], user=params["user"],
-                         autocommit=True) as conn:
-        conn.execute("SET citus.override_table_visibility TO off")
-        rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename ~ '_[0-9]+$'",
-                            [schema_name]).fetchall()
-    return {name.rsplit("_", 1)[0] for (name,) in rows}
+from tests.citus.conftest import shards_on, worker_of, worker_ports
 
 
 def test_a_new_location_lives_on_a_worker_and_the_template_on_the_coordinator(world, db):
@@ -40,13 +27,14 @@ def test_a_new_location_lives_on_a_worker_and_the_template_on_the_coordinator(wo
     assert ports == [worker_of(location.schema_name)]
 
 
-def test_a_locations_rows_are_on_its_worker_only(locations_on_two_workers):
-    schema = locations_on_two_workers.a.location.schema_name
+def test_a_locations_rows_are_on_its_worker_only(world):
+    schema = world.a.location.schema_name
     port = worker_of(schema)
     assert {"children_child", "contracts_contract", "django_migrations"} <= shards_on(port, schema)
     assert not shards_on(next(p for p in worker_ports() if p != port), schema)
 
 
-def test_the_session_locations_are_spread_over_the_workers(locations_on_two_workers):
-    assert {worker_of(locations_on_two_workers.a.location.schema_name), worker_of(locations_on_two_workers.b.location.schema_name)} == set(
-        worker_ports())
+def test_the_session_locations_are_spread_over_the_workers(world):
+    """tests/citus/cluster_database.py puts A and B on different workers for every test of the suite."""
+    schemas = (world.a.location.schema_name, world.b.location.schema_name)
+    assert {worker_of(schema) for schema in schemas} == set(worker_ports())
