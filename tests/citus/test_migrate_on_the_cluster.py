@@ -1,7 +1,7 @@
 """A release on the cluster (issue 21, point 1): `migrate_schemas` runs from the coordinator as on one
-server; a location migration reaches every location's schema on its worker and the template on the
-coordinator (`prepare_template`, as `make migrate` runs it). Here the newest migration of the groups app (the childminder's backup person) is taken back
-and applied again, committed, as a release would."""
+server; a location migration reaches every location's schema on its worker, and `prepare_template` (as
+`make migrate` runs it) the template on the coordinator. Here the newest migration of the groups app (the
+childminder's backup person) is taken back and applied again, committed, as a release would."""
 from django.conf import settings
 from django.core.management import call_command
 
