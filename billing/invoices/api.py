@@ -15,7 +15,15 @@ from rest_framework.views import APIView
 from accounts.permissions import has_role, location_only
 from accounts.roles import ENTREPRENEUR, PARENT, request_roles
 from billing.invoices import export, selectors, services, statements
-from billing.invoices.models import AnnualStatement, CreditNote, DunningSettings, Invoice, InvoiceLine, Reminder
+from billing.invoices.models import (
+    AnnualStatement,
+    CreditNote,
+    DunningSettings,
+    Invoice,
+    InvoiceCorrection,
+    InvoiceLine,
+    Reminder,
+)
 from tenants.calendar.selectors import location_today
 from tenants.contracts.models import Contract
 
@@ -41,9 +49,21 @@ class ReminderSerializer(serializers.ModelSerializer):
         fields = ["step", "sent_on", "amount", "note"]
 
 
+class CorrectionSerializer(serializers.ModelSerializer):
+    """A correction of the register after the invoice was sent (billing.invoices.register_corrections)."""
+
+    credit_note = serializers.CharField(source="credit_note.display_number", default=None, read_only=True)
+
+    class Meta:
+        model = InvoiceCorrection
+        fields = ["amount", "explanation", "lines", "credit_note", "correction_invoice", "created_at"]
+        read_only_fields = fields
+
+
 class InvoiceSerializer(serializers.ModelSerializer):
     lines = LineSerializer(many=True, read_only=True)
     reminders = ReminderSerializer(many=True, read_only=True)
+    corrections = CorrectionSerializer(many=True, read_only=True)
     amount_due = serializers.DecimalField(max_digits=10, decimal_places=2, read_only=True)
 
     class Meta:
@@ -51,7 +71,7 @@ class InvoiceSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "display_number", "kind", "child", "child_name", "parent", "parent_name",
                   "period_start", "period_end", "issue_date", "due_date", "total", "amount_due", "status",
                   "payment_method", "location_name", "lrk_number", "tariff_model", "method_note", "vat_note",
-                  "sent_at", "paid_at", "payment_plan_until", "lines", "reminders"]
+                  "sent_at", "paid_at", "payment_plan_until", "lines", "reminders", "corrections"]
         read_only_fields = fields
 
 
@@ -118,7 +138,7 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def get_queryset(self):
         return selectors.invoices_visible_to(self.request.user, request_roles(self.request)).prefetch_related(
-            "lines", "reminders", "credit_notes")
+            "lines", "reminders", "credit_notes", "corrections__credit_note")
 
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):

@@ -142,6 +142,10 @@ def test_the_parent_reads_the_correction_in_dutch(billing, flemish_a, client_for
     assert "€ 10,00 lager: creditnota C" in page                      # the amount and the document
     other = client_for(billing.b.parent, billing.b).get(f"/billing/invoices/{invoice.pk}/")
     assert other.status_code in (403, 404)
+    [through_api] = client_for(billing.a.parent, billing.a).get(f"/api/v1/billing/invoices/{invoice.pk}/").json()[
+        "corrections"]
+    assert through_api["amount"] == "-10.00" and through_api["credit_note"].startswith("C")
+    assert through_api["explanation"].startswith("Correctie van 5 maart 2026")
 
 
 def test_the_parent_is_told_by_mail_without_amounts(billing, flemish_a, mailoutbox):
