@@ -171,3 +171,17 @@ def test_a_child_checked_in_shows_on_the_staff_and_the_parent_start_page(new_pag
         mila = parent.locator("main li.child").filter(has_text="Mila Jansen")
         assert "ingecheckt om 8:12" in mila.inner_text()
         parent.screenshot(path=str(SCREENSHOTS / "parent-nl-375-checked-in.png"), full_page=True)
+
+
+def test_the_oversight_chart_leaves_its_table_alone_at_1280px(new_page, server):
+    page = new_page(width=1280, height=900)
+    login(page, server.url(), "beheer" + DEMO)
+    page.goto(server.url() + "advisory/")
+    table = page.locator(".dashboard-table table").bounding_box()
+    chart = page.locator(".dashboard-chart svg").bounding_box()
+    assert table and chart
+    overlap_x = min(table["x"] + table["width"], chart["x"] + chart["width"]) - max(table["x"], chart["x"])
+    overlap_y = min(table["y"] + table["height"], chart["y"] + chart["height"]) - max(table["y"], chart["y"])
+    assert overlap_x <= 0 or overlap_y <= 0, (table, chart)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "oversight-nl-1280.png"), full_page=True)
