@@ -80,6 +80,7 @@ TENANT_APPS = [
     "tenants.calendar",
     "tenants.contracts",
     "tenants.attendance",
+    "tenants.kiosk",
     "tenants.complaints",
     "tenants.handover",
     "tenants.messages",
@@ -110,6 +111,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cooperative.middleware.LocationMiddleware",
+    # A browser enrolled as a location's kiosk reaches the kiosk pages only (tenants.kiosk).
+    "tenants.kiosk.middleware.KioskMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
