@@ -4,8 +4,8 @@ from django.urls import include, path
 from config.urls_common import api_schema_urls
 from config.urls_common import urlpatterns as common
 
-LOCATION_APPS = ["children", "groups", "calendar", "contracts", "attendance", "kiosk", "complaints", "handover", "messages",
-                 "surveys", "ratios", "exports"]
+LOCATION_APPS = ["children", "groups", "calendar", "contracts", "attendance", "kiosk", "complaints", "handover",
+                 "messages", "surveys", "ratios", "exports"]
 # Cooperative apps (public schema) with pages at a location, e.g. the location's own visit reports.
 COOPERATIVE_APPS = ["advisory", "safeguarding", "complaint_reports", "portal"]
 BILLING_APPS = ["tariffs", "invoices", "payments", "filings"]

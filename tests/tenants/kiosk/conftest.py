@@ -8,11 +8,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.tenants.attendance.conftest import (  # noqa: F401 (fixtures re-exported)
+from tests.tenants.attendance.conftest import (  # noqa: F401 (fixture and helpers re-exported)
     add_child,
     age_on,
     at,
-    kdv,
+    kdv,  # noqa: F811
     plan_extra_day,
 )
 
@@ -45,7 +45,7 @@ def set_clock(monkeypatch, moment: datetime) -> None:
 
 
 @pytest.fixture
-def kiosk(world, kdv, monkeypatch):
+def kiosk(world, kdv, monkeypatch):  # noqa: F811
     from tenants.attendance.selectors import at_local, location_zone
     from tenants.kiosk import services
 
