@@ -55,6 +55,7 @@ class KioskMixin:
             role = selectors.holder_role(device.holder, location, self.settings)
             if role is not None:
                 self.holder, self.holder_role = device.holder, role
+                services.keep_unlocked(device, now=now)  # every request of the holder restarts the lock
             else:
                 services.lock(device)
         elif device.holder_id is not None:
@@ -142,7 +143,6 @@ class KioskCheckView(KioskMixin, View):
             messages.error(request, _("The kiosk is locked: tap your name and enter your PIN first."))
             return redirect(KIOSK_HOME)
         child = get_object_or_404(self.children(), pk=pk)
-        services.keep_unlocked(self.device)
         back = redirect(KIOSK_HOME)
         group = request.POST.get("group", "")
         if group.isdigit() and self.holder_role == selectors.STAFF_HOLDER:

@@ -55,3 +55,10 @@ def test_a_pin_is_per_location(world, kdv, client_for):
     client_for(world.a.staff, world.a).post("/attendance/kiosk/pin/", {"pin": "2580", "pin_again": "2580"})
     assert pin_of(world.b, world.a.staff) is None
     assert client_for(world.a.staff, world.b).get("/attendance/kiosk/pin/").status_code == 403
+
+
+def test_a_parent_finds_the_pin_page_from_her_attendance_page_where_allowed(world, kdv, client_for):
+    client = client_for(world.a.parent, world.a)
+    assert "/attendance/kiosk/pin/" not in client.get("/attendance/mine/").content.decode()
+    allow_parents(world.a)
+    assert "/attendance/kiosk/pin/" in client.get("/attendance/mine/").content.decode()
