@@ -21,8 +21,9 @@ class SetPinForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    """Shows the reason asked for on the child's card; the service checks it (tenants.kiosk.rules.reason_error)."""
+
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class EnrolForm(forms.Form):

@@ -219,3 +219,12 @@ def test_the_childminder_s_backup_person_is_shown_from_the_fourth_child(world, m
         plan_extra_day(extra, day)
     html = client.post(f"/kiosk/children/{extra.pk}/check-in/", follow=True).content.decode()
     assert "Backup person (achterwacht) today: Buurvrouw Els, 06 12345678." in html
+
+
+def test_a_too_long_reason_is_refused_also_for_a_planned_child(world, kiosk):
+    plan_saartje(world, kiosk)
+    client = kiosk.client()
+    unlock(client, world.a.staff)
+    response = client.post(f"/kiosk/children/{world.a.child_id}/check-in/", {"reason": "x" * 501})
+    assert response.status_code == 400 and "At most 500 characters." in response.content.decode()
+    assert stays(world) == []
