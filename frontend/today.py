@@ -56,10 +56,12 @@ class Attention:
     complaints: list = field(default_factory=list)  # open complaints, nearest deadline first
     documents: list = field(default_factory=list)  # quality documents missing or out of date
     today: date | None = None
+    flagged_check_ins: int = 0  # kiosk check-ins out of hours, not planned or breaking the ratio, not yet seen
 
     @property
     def empty(self) -> bool:
-        return not (self.contracts or self.unpaid_count or self.complaints or self.documents)
+        return not (self.contracts or self.unpaid_count or self.complaints or self.documents
+                    or self.flagged_check_ins)
 
 
 @dataclass
@@ -161,13 +163,15 @@ def location_day(*, with_attention: bool, location=None) -> LocationDay:
 
 
 def attention(today: date, location=None) -> Attention:
-    """What waits for the entrepreneur: unsigned contracts, unpaid invoices, complaint and document deadlines."""
+    """What waits for the entrepreneur: unsigned contracts, unpaid invoices, complaint and document deadlines,
+    check-ins flagged on the kiosk."""
     from advisory.selectors import current_documents
     from billing.invoices.models import Invoice
     from tenants.calendar.selectors import current_location
     from tenants.complaints.models import Complaint
     from tenants.complaints.rules import OPEN_STATES
     from tenants.contracts.models import Contract, ContractVersion
+    from tenants.kiosk.selectors import flags_to_review
 
     location = location or current_location()
     found = Attention(today=today)
@@ -181,6 +185,7 @@ def attention(today: date, location=None) -> Attention:
     found.overdue_count = totals["overdue"]
     found.complaints = list(Complaint.objects.filter(status__in=OPEN_STATES).order_by("deadline", "pk"))
     found.documents = [row for row in current_documents(location, today) if row["attention"]]
+    found.flagged_check_ins = flags_to_review().count()
     return found
 
 

@@ -51,3 +51,12 @@ def test_another_location_cannot_see_or_mark_a_s_flags(world, kiosk, client_for)
     assert own.post("/attendance/kiosk/flags/abc/seen/").status_code == 404
     with at(world.a):
         assert CheckInFlag.objects.get(pk=flag.pk).handled_at is None
+
+
+def test_the_entrepreneur_s_start_page_links_to_the_flags_to_review(world, kiosk, client_for):
+    client = client_for(world.a.entrepreneur, world.a)
+    assert "/attendance/kiosk/flags/" not in client.get("/").content.decode()
+    flag_one(world, kiosk)
+    html = client.get("/").content.decode()
+    assert "1 flagged check-in to review" in html and 'href="/attendance/kiosk/flags/"' in html
+    assert "flagged check-in" not in client_for(world.a.staff, world.a).get("/").content.decode()
