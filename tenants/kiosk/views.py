@@ -24,14 +24,11 @@ from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from config.service_errors import add_service_errors
 from tenants.attendance import selectors as attendance
+from tenants.attendance.forms import DayForm
 from tenants.kiosk import forms, selectors, services
 from tenants.kiosk.models import KioskDevice
 
 KIOSK_HOME = "kiosk-home"
-
-
-def _cookie_secure(request) -> bool:
-    return request.is_secure()
 
 
 # --- on the kiosk tablet ----------------------------------------------------------------------------------
@@ -76,7 +73,7 @@ class KioskMixin:
         today = attendance.local_today()
         group = None
         if self.holder_role == selectors.STAFF_HOLDER:
-            form = attendance_forms_day(request)
+            form = DayForm(request.GET or None, groups=attendance.groups())
             group = form.cleaned_data.get("group") if form.is_bound and form.is_valid() else None
             context["form"] = form
         allowed = set(self.children().values_list("pk", flat=True))
@@ -84,12 +81,6 @@ class KioskMixin:
         context.update({"rows": rows, "today": today, "group": group,
                         "present": sum(1 for row in rows if row.is_present), **extra})
         return render(request, "kiosk/children.html", context, status=status)
-
-
-def attendance_forms_day(request):
-    from tenants.attendance.forms import DayForm
-
-    return DayForm(request.GET or None, groups=attendance.groups())
 
 
 class KioskHomeView(KioskMixin, View):
@@ -220,7 +211,7 @@ class EnrolView(KioskAdminView):
                 logout(request)
                 response = redirect(KIOSK_HOME)
                 response.set_cookie(selectors.COOKIE, token, max_age=60 * 60 * 24 * 400, httponly=True,
-                                    secure=_cookie_secure(request), samesite="Strict")
+                                    secure=request.is_secure(), samesite="Strict")
                 return response
         return self.render_page(request, enrol_form=form, status=400)
 
