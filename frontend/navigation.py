@@ -49,6 +49,7 @@ LOCATION_MENU = [
     Entry("payments-mandate", _("Direct debit"), (r.PARENT,)),
     Entry("messages", _("Messages"), MEMBERS),
     Entry("surveys", _("Surveys"), (r.ENTREPRENEUR, r.PARENT)),
+    Entry("intake-waiting-list", _("Waiting list"), (r.ENTREPRENEUR,)),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("corrections", _("Corrections"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("deletion-requests", _("Deletion requests"), (r.ENTREPRENEUR,)),
@@ -70,6 +71,8 @@ MAIN_MENU = [
     Entry("coop-surveys", _("Surveys"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("outbox-deliveries", _("Outgoing messages"), (r.COOP_ADMIN,)),
     Entry("privacy", _("Your data"), (r.PARENT,)),
+    Entry("intake-cooperative", _("Care requests"), (r.COOP_ADMIN, r.ADVISER)),
+    Entry("intake-mine", _("My care requests"), ()),  # anyone may have asked for care
 ]
 
 

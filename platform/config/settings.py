@@ -69,6 +69,8 @@ SHARED_APPS = [
     "complaint_reports",
     "billing.membership",
     "portal",
+    # Care requests and waiting lists (aanmelding, wachtlijst).
+    "intake",
     # Outgoing messages: side effects delivered after the commit, retried, shown when they fail.
     "outbox",
     "frontend",
