@@ -131,13 +131,15 @@ def confirm_request(request: CareRequest, *, user) -> CareRequest:
     return request
 
 
-def account_for(email: str, *, full_name: str, password: str | None = None):
-    """The account with this address, or a new one (a parent confirming her first request)."""
+def account_for(email: str, *, full_name: str, password: str | None = None, language: str = ""):
+    """The account with this address, or a new one (a parent confirming her first request) in the language she
+    used."""
     from accounts.models import User
 
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        user = User.objects.create_user(email=email, full_name=full_name, password=password)
+        extra = {"language": language} if language else {}
+        user = User.objects.create_user(email=email, full_name=full_name, password=password, **extra)
     return user
 
 

@@ -130,7 +130,8 @@ class ConfirmView(View):
             if not form.is_valid():
                 return self.page(request, care_request, form, status=400)
             user = services.account_for(care_request.email, full_name=form.cleaned_data["full_name"],
-                                        password=form.cleaned_data["password"])
+                                        password=form.cleaned_data["password"],
+                                        language=getattr(request, "LANGUAGE_CODE", ""))
             services.confirm_request(care_request, user=user)
             login(request, user, backend=MODEL_BACKEND)
             messages.success(request, _("Your e-mail address is confirmed and your request is on the waiting "

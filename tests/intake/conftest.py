@@ -48,6 +48,7 @@ def file(*sites, email="eva@example.test", user=None, created_at=None, **facts):
     values.update(facts)
     request = services.file_request(locations=[site.location for site in sites], **values)
     owner = user or make_user(email, values["parent_name"])
+    type(owner).objects.filter(pk=owner.pk).update(language="en")
     services.confirm_request(request, user=owner)
     if created_at is not None:
         type(request).objects.filter(pk=request.pk).update(created_at=created_at)
@@ -74,6 +75,11 @@ def ready_to_place(site, *, weekdays=(MON, TUE, WED, THU, FRI)):
                                                                          "closes": time(18, 0)})
         group, _created = Group.objects.get_or_create(name=f"Intake {kind}", defaults={"kind": kind})
         return group.pk
+
+
+@pytest.fixture(autouse=True)
+def _english(english):
+    """Pages in English for the assertions on text."""
 
 
 @pytest.fixture(autouse=True)
