@@ -119,6 +119,17 @@ def is_nearby(postcode: str, location_postcode: str, digits: int = NEARBY_DIGITS
     return len(a) >= digits and len(b) >= digits and a[:digits] == b[:digits]
 
 
+def care_type_for(requested: str, offered) -> str | None:
+    """The care type a location gives for the kind of care asked: its own when it offers it; a childminder
+    (gastouderopvang, 0–13 years) also serves a request for day care or after-school care; else None."""
+    offered = tuple(offered or ())
+    if requested in offered:
+        return requested
+    if requested in ("kdv", "bso") and "gastouder" in offered:
+        return "gastouder"
+    return None
+
+
 # --- the request form -------------------------------------------------------------------------------------
 
 

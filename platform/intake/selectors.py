@@ -119,7 +119,7 @@ def suggested_locations(*, postal_code: str, care_kind: str, limit: int = 3):
 
     digits = rules.postcode_digits(postal_code)
     found = [location for location in Location.objects.filter(status=Location.Status.ACTIVE)
-             if not care_kind or care_kind in location.care_types]
+             if not care_kind or rules.care_type_for(care_kind, location.care_types)]
 
     def distance(location):
         theirs = rules.postcode_digits(location.postal_code)

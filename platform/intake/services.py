@@ -40,7 +40,7 @@ def _location_errors(locations, care_kind: str) -> dict:
     for location in locations:
         if not location.is_active:
             _add(errors, "locations", _("%(name)s takes no requests.") % {"name": location.name})
-        elif care_kind not in location.care_types:
+        elif rules.care_type_for(care_kind, location.care_types) is None:
             _add(errors, "locations", _("%(name)s does not offer this kind of care.") % {"name": location.name})
     return errors
 
@@ -350,7 +350,8 @@ def _draft_contract(entry: ListEntry, user) -> tuple[int, int]:
             opens, closes = opening_hours(day)
             week.append({"weekday": day, "start": f"{opens:%H:%M}", "end": f"{closes:%H:%M}"})
         try:
-            contract = create_contract(child=child, care_type=request.care_kind,
+            care_type = rules.care_type_for(request.care_kind, location.care_types)
+            contract = create_contract(child=child, care_type=care_type,
                                        group=Group.objects.get(pk=entry.offer_group_id),
                                        start_date=entry.offer_start, end_date=None, schedule_type="weekly",
                                        schedule=[week], note=_("From care request %(n)s") % {"n": request.pk},

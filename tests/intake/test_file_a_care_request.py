@@ -31,15 +31,15 @@ def test_a_parent_asks_three_locations_on_the_main_domain(world):
                                     schema_name="loc_gamma", lrk_numbers={"kdv": "123456789"}, postal_code="1013 CD")
     client = anonymous("localhost")
     response = client.post("/care-request/", form_data(world.a.location, world.b.location, third,
-                                                       care_kind="kdv"))
-    # beta is a childminder: it offers no day care (KDV)
+                                                       care_kind="bso"))
+    # alpha and gamma are day-care centres: no after-school care (a childminder, beta, cares for 0–13)
     assert response.status_code == 400
     assert "does not offer this kind of care" in response.content.decode()
-    response = client.post("/care-request/", form_data(world.a.location, third, care_kind="kdv",
-                                                       campaign="window-sign"))
+    response = client.post("/care-request/", form_data(world.a.location, world.b.location, third,
+                                                       care_kind="kdv", campaign="window-sign"))
     assert response.status_code == 200
     request = CareRequest.objects.get(email="eva@example.test")
-    assert {entry.location.slug for entry in request.entries.all()} == {"alpha", "gamma"}
+    assert {entry.location.slug for entry in request.entries.all()} == {"alpha", "beta", "gamma"}
     assert request.campaign == "window-sign"
 
 
@@ -50,7 +50,8 @@ def test_the_cooperative_suggests_locations_by_postcode_and_kind(world):
     page = anonymous("localhost").get("/care-request/", {"postal_code": "1012 AB", "care_kind": "kdv"})
     form = page.context["form"]
     assert world.a.location.pk in form.initial["locations"]
-    assert world.b.location.pk not in form.initial["locations"]  # a childminder offers no KDV
+    page = anonymous("localhost").get("/care-request/", {"postal_code": "1012 AB", "care_kind": "bso"})
+    assert world.a.location.pk not in page.context["form"].initial["locations"]  # a KDV has no after-school care
 
 
 def test_field_errors_for_bad_input(world):

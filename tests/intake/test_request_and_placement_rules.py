@@ -104,3 +104,14 @@ def test_age_group(born, start, group):
 def test_no_cell_below_five_families():
     rows = [{"n": 0}, {"n": 1}, {"n": 4}, {"n": 5}, {"n": 12}]
     assert [r["n"] for r in rules.suppress_small(rows, ["n"])] == [0, None, None, 5, 12]
+
+
+@pytest.mark.parametrize("requested, offered, care_type", [
+    ("kdv", ("kdv", "bso"), "kdv"),
+    ("bso", ("kdv",), None),
+    ("kdv", ("gastouder",), "gastouder"),  # a childminder cares for children of 0 to 13 (seed 001 §1.5.2)
+    ("bso", ("gastouder",), "gastouder"),
+    ("gastouder", ("kdv",), None),
+])
+def test_which_location_serves_which_kind_of_care(requested, offered, care_type):
+    assert rules.care_type_for(requested, offered) == care_type
