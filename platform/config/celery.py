@@ -68,3 +68,12 @@ app.conf.beat_schedule["payments-collect-direct-debits"] = {
     "task": "billing.payments.tasks.collect_direct_debits",
     "schedule": crontab(minute=0, hour=7),
 }
+# Waiting lists: offers not answered by their date go to the next on the list; ended requests are deleted later.
+app.conf.beat_schedule["intake-lapse-offers"] = {
+    "task": "intake.tasks.lapse_offers",
+    "schedule": crontab(minute=15, hour=0),
+}
+app.conf.beat_schedule["intake-purge-ended-requests"] = {
+    "task": "intake.tasks.purge_ended_requests",
+    "schedule": crontab(minute=45, hour=3),
+}

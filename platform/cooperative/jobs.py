@@ -62,6 +62,8 @@ JOBS: dict[str, Job] = {job.name: job for job in (
     Job("complaint-figures", _("Complaint figures (rebuild)"), "complaint_reports.services.rebuild_everywhere"),
     Job("filing-reminders", _("Filing reminders"), "billing.filings.services.remind_everywhere",
         "billing.filings.tasks.send_filing_reminders"),
+    Job("intake-offers", _("Offers not answered in time"), "intake.tasks.lapse_everywhere",
+        "intake.tasks.lapse_offers"),
 )}
 
 #: Errors that stop the whole run (the worker's time is up): recorded for the location, then raised.
