@@ -17,6 +17,13 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for translation (makemessages finds it); the service that shows it translates it and
+    fills in its %(name)s values."""
+    return message
+
+
 # --- the priority rules (seed 003 §4.1) -----------------------------------------------------------------
 
 SPECIAL_CARE = "special_care"   # 1. kinderen met een specifieke zorgbehoefte
@@ -71,13 +78,13 @@ def order_errors(order) -> list[str]:
     """A location's rule order: rules of the catalogue, each at most once (the request date is always last and
     never part of the order)."""
     if not isinstance(order, (list, tuple)):
-        return ["Give the rules as a list."]
+        return [gettext_noop("Give the rules as a list.")]
     errors = []
     unknown = [rule for rule in order if rule not in CATALOGUE]
     if unknown:
-        errors.append(f"Unknown rule: {', '.join(map(str, unknown))}.")
+        errors.append(gettext_noop("Choose rules of the catalogue."))
     if len(set(map(str, order))) != len(order):
-        errors.append("Each rule may appear only once.")
+        errors.append(gettext_noop("Each rule may appear only once."))
     return errors
 
 
@@ -144,28 +151,28 @@ def request_errors(*, today: date, start_date: date | None, days, birth_date: da
 
     days = list(days or [])
     if start_date is None:
-        add("start_date", "Give the date the care should start.")
+        add("start_date", gettext_noop("Give the date the care should start."))
     elif start_date < today:
-        add("start_date", "The start date lies in the past.")
+        add("start_date", gettext_noop("The start date lies in the past."))
     if not days:
-        add("days", "Choose at least one day.")
+        add("days", gettext_noop("Choose at least one day."))
     elif any(not isinstance(day, int) or not 0 <= day <= 6 for day in days):
-        add("days", "Choose days of the week.")
+        add("days", gettext_noop("Choose days of the week."))
     elif len(set(days)) != len(days):
-        add("days", "Choose each day once.")
+        add("days", gettext_noop("Choose each day once."))
     elif min_care_days and len(days) < min_care_days:
-        add("days", f"A care plan at a location you chose has at least {min_care_days} days.")
+        add("days", gettext_noop("A care plan at a location you chose has at least %(days)s days."))
     if birth_date is None and due_date is None:
-        add("birth_date", "Give the birth date, or the due date of a child still expected.")
+        add("birth_date", gettext_noop("Give the birth date, or the due date of a child still expected."))
     elif birth_date is not None and due_date is not None:
-        add("due_date", "Give a birth date or a due date, not both.")
+        add("due_date", gettext_noop("Give a birth date or a due date, not both."))
     elif birth_date is not None and birth_date > today:
-        add("birth_date", "The birth date lies in the future; give a due date instead.")
+        add("birth_date", gettext_noop("The birth date lies in the future; give a due date instead."))
     elif due_date is not None and due_date < today - timedelta(days=START_MOVES_AROUND_BIRTH_DAYS):
-        add("due_date", "The due date has passed; give the birth date.")
+        add("due_date", gettext_noop("The due date has passed; give the birth date."))
     born = birth_date or due_date
     if start_date is not None and born is not None and start_date < born:
-        add("start_date", "Care cannot start before the child is born.")
+        add("start_date", gettext_noop("Care cannot start before the child is born."))
     return errors
 
 
@@ -188,15 +195,12 @@ def start_window(start_date: date, expected: bool) -> tuple[date, date]:
 
 
 def offer_start_errors(*, asked: date, offered: date, expected: bool) -> list[str]:
+    """Messages with %(days)s: START_MOVES_AROUND_BIRTH_DAYS."""
     earliest, latest = start_window(asked, expected)
+    if expected and not earliest <= offered <= latest:
+        return [gettext_noop("For an expected child the start may move at most %(days)s days from the date asked.")]
     if offered < earliest:
-        if expected:
-            return [f"For an expected child the start may move at most {START_MOVES_AROUND_BIRTH_DAYS} days "
-                    f"from the date asked."]
-        return ["The start lies before the date the parent asked for."]
-    if offered > latest:
-        return [f"For an expected child the start may move at most {START_MOVES_AROUND_BIRTH_DAYS} days "
-                f"from the date asked."]
+        return [gettext_noop("The start lies before the date the parent asked for.")]
     return []
 
 

@@ -25,8 +25,10 @@ def _add(errors: dict, field: str, message) -> None:
         errors.setdefault(field, []).extend(message if isinstance(message, list) else [message])
 
 
-def _translated(errors: dict) -> dict:
-    return {field: [_(message) for message in messages] for field, messages in errors.items()}
+def _translated(errors: dict, **values) -> dict:
+    """The rules' English messages translated, their %(name)s filled in from `values`."""
+    return {field: [_(message) % values if "%(" in message else _(message) for message in messages]
+            for field, messages in errors.items()}
 
 
 def today() -> date:
@@ -82,7 +84,7 @@ def file_request(*, locations, email: str, parent_name: str, postal_code: str, c
     errors = _location_errors(locations, care_kind)
     rule_errors = rules.request_errors(today=on, start_date=start_date, days=days, birth_date=birth_date,
                                        due_date=due_date, min_care_days=min_care_days(locations))
-    for field, messages in _translated(rule_errors).items():
+    for field, messages in _translated(rule_errors, days=min_care_days(locations)).items():
         _add(errors, field, messages)
     if urgent_reason and urgent_reason not in rules.URGENT_REASONS:
         _add(errors, "urgent_reason", _("Choose one of the reasons."))
@@ -180,11 +182,11 @@ def change_request(request: CareRequest, *, user, days, start_date: date, on: da
     locations = [entry.location for entry in request.entries.select_related("location")
                  .filter(status__in=ListEntry.ON_LIST)]
     days = sorted(int(day) for day in days or [])
+    minimum = min_care_days(locations)
     errors = rules.request_errors(today=on or today(), start_date=start_date, days=days,
-                                  birth_date=request.birth_date, due_date=request.due_date,
-                                  min_care_days=min_care_days(locations))
+                                  birth_date=request.birth_date, due_date=request.due_date, min_care_days=minimum)
     if errors:
-        raise ValidationError(_translated(errors))
+        raise ValidationError(_translated(errors, days=minimum))
     request.days, request.start_date = days, start_date
     request.save(update_fields=["days", "start_date"])
     record_figure(request)
@@ -218,7 +220,7 @@ def set_rule_order(*, location, order) -> ListSettings:
     """The location's own priority rules, in its order (rules of the catalogue; the request date stays last)."""
     errors = rules.order_errors(order)
     if errors:
-        raise ValidationError({"order": [_(message) for message in errors]})
+        raise ValidationError(_translated({"order": errors}))
     settings, _created = ListSettings.objects.get_or_create(location=location)
     settings.order = list(order)
     settings.save(update_fields=["order", "updated_at"])
@@ -247,8 +249,9 @@ def offer_place(entry: ListEntry, *, group_id: int, start_date: date, days, dead
     if start_date is None:
         _add(errors, "start_date", _("Give the start date."))
     else:
-        _add(errors, "start_date", [_(m) for m in rules.offer_start_errors(
-            asked=request.start_date, offered=start_date, expected=request.expected)])
+        _add(errors, "start_date", _translated({"start_date": rules.offer_start_errors(
+            asked=request.start_date, offered=start_date, expected=request.expected)},
+            days=rules.START_MOVES_AROUND_BIRTH_DAYS)["start_date"])
         if not rules.may_offer(on, start_date):
             _add(errors, "start_date", _("Places are offered at the earliest nine months before the start (from "
                                          "%(date)s).") % {"date": rules.earliest_offer_date(start_date)})
