@@ -108,6 +108,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
         seed_money(locations[slug])
         seed_filings(locations[slug])
     _demo_concern(locations["kikker"], staff)
+    from intake.demo import seed_intake
+
+    logins += seed_intake(locations, _user)
     return logins
 
 

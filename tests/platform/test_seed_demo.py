@@ -61,3 +61,19 @@ def test_demo_has_a_year_of_money_at_a_dutch_and_a_flemish_location(world):
             assert steps <= set(Reminder.objects.filter(invoice=overdue).values_list("step", flat=True))
             methods = set(Payment.objects.filter(status="succeeded").values_list("method", flat=True))
             assert methods == ({"direct_debit", "bank_transfer"} if slug == "zonnebloem" else {"bank_transfer"})
+
+
+def test_demo_has_care_requests_on_the_waiting_lists(world):
+    """Issue 17: a parent with one request to three locations, Kikker's list with its priority rules, an offer
+    waiting for its answer, a Flemish request."""
+    from intake import selectors
+    from intake.models import CareRequest, ListEntry
+
+    seed_demo()
+    sophie = CareRequest.objects.get(email="ouder.aanvraag@demo.opvangkring.nl")
+    assert sophie.entries.count() == 3 and sophie.status == "open"
+    kikker = Location.objects.get(slug="kikker")
+    rows = selectors.waiting_list(kikker)
+    assert len(rows) >= 6 and rows[0].reasons[0] == "special_care"
+    assert ListEntry.objects.filter(location=kikker, status="offered").exists()
+    assert ListEntry.objects.filter(location__slug="pagadder").exists()

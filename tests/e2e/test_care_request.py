@@ -1,0 +1,115 @@
+"""Issue 17 in a real browser at 375 px: a parent without an account asks three locations for care at once on
+the main domain, confirms her e-mail address (making her account) and sees her place on the three lists; Kikker's
+entrepreneur offers a place, the parent accepts, the other two locations see the request placed elsewhere; the
+draft contract carries the requested days and start date and the parent signs it."""
+import re
+import time
+import uuid
+from datetime import date, timedelta
+from email import message_from_bytes
+from pathlib import Path
+
+from frontend.browser import axe_violations, horizontal_overflow, login
+from tests.e2e.test_parent_portal import DEMO, HEIGHT, WIDTH, arrange
+
+LOCATIONS = ("Kinderdagverblijf Kikker", "Kindercentrum De Regenboog", "Gastouder De Zonnebloem")
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december")
+DELIVER = "from outbox.services import sweep\nsweep()"
+
+
+def confirmation_path(mail_dir: Path, email: str) -> str:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        arrange(DELIVER)
+        for path in sorted(mail_dir.glob("*.log")):
+            for chunk in path.read_bytes().split(b"-" * 79):
+                message = message_from_bytes(chunk.strip()) if chunk.strip() else None
+                if message is None or email not in (message["To"] or ""):
+                    continue
+                body = (message.get_payload(decode=True) or b"").decode()
+                found = re.search(r"https?://[^/\s]+(/care-request/confirm/\S+/)", body)
+                if found:
+                    return found.group(1)
+        time.sleep(0.5)
+    raise AssertionError(f"no confirmation e-mail for {email}")
+
+
+def places(page) -> dict[str, str]:
+    return {item.get_attribute("data-location"): item.inner_text() for item in page.locator("li.entry").all()}
+
+
+def test_one_request_three_locations_a_place_and_a_signed_contract(new_page, server):
+    email = f"e2e.{uuid.uuid4().hex[:8]}@example.test"
+    start = date.today() + timedelta(days=100)
+    while start.weekday() != 0:
+        start += timedelta(days=1)
+    main = server.url()
+
+    parent = new_page(width=WIDTH, height=HEIGHT)
+    parent.goto(f"{main}care-request/?postal_code=3311+AA&care_kind=kdv")
+    for name in LOCATIONS:
+        box = parent.locator("#id_locations label", has_text=name).locator("input")
+        if not box.is_checked():
+            box.check()
+    for day in ("0", "1", "3"):
+        parent.locator(f"#id_days input[value='{day}']").check()
+    parent.locator("#id_start_date").fill(start.isoformat())
+    parent.locator("#id_child_first_name").fill("Roosmarijn")
+    parent.locator("#id_birth_date").fill((date.today() - timedelta(days=200)).isoformat())
+    parent.locator("#id_parent_name").fill("Hanna Brouwer")
+    parent.locator("#id_email").fill(email)
+    parent.locator("#id_city").fill("Dordrecht")
+    assert horizontal_overflow(parent) <= 0
+    assert axe_violations(parent) == []
+    parent.get_by_role("button", name="Verstuur mijn aanvraag").click()
+    assert email in parent.locator("main").inner_text()
+
+    parent.goto(main.rstrip("/") + confirmation_path(server.mail_dir, email))
+    parent.locator("#id_password").fill("een-lang-wachtwoord-2026")
+    parent.get_by_role("button", name="Bevestigen").click()
+    parent.wait_for_url("**/care-requests/")
+    seen = places(parent)
+    assert set(seen) == {"kikker", "regenboog", "zonnebloem"}
+    assert all("op de wachtlijst" in text for text in seen.values()), seen
+    assert horizontal_overflow(parent) <= 0
+    assert axe_violations(parent) == []
+
+    marieke = new_page(width=WIDTH, height=HEIGHT)
+    kikker = server.url("kikker")
+    login(marieke, kikker, "marieke" + DEMO)
+    marieke.goto(kikker + "waiting-list/")
+    assert horizontal_overflow(marieke) <= 0
+    marieke.get_by_role("link", name="Roosmarijn").click()
+    assert marieke.locator("#id_start_date").input_value() == start.isoformat()
+    marieke.get_by_role("button", name="Bied de plaats aan").click()
+    assert "Plaats aangeboden" in marieke.locator("main").inner_text() or \
+        "plaats aangeboden" in marieke.locator("main").inner_text()
+
+    parent.reload()
+    parent.get_by_role("button", name="Plaats aannemen").click()
+    parent.wait_for_url("**/care-requests/")
+    assert "Plaatsingsgesprek op" in parent.locator("li.entry[data-location=kikker]").inner_text()
+    for slug in ("regenboog", "zonnebloem"):
+        assert "Je kind heeft elders een plaats" in parent.locator(f"li.entry[data-location={slug}]").inner_text()
+
+    for slug, owner in (("regenboog", "sanne"), ("zonnebloem", "ilse")):
+        other = new_page(width=WIDTH, height=HEIGHT)
+        base = server.url(slug)
+        login(other, base, owner + DEMO)
+        other.goto(base + "waiting-list/")
+        left = other.locator("li.left-list", has_text="Roosmarijn")
+        assert "elders geplaatst" in left.inner_text()
+
+    parent.get_by_role("link", name="De overeenkomst ondertekenen").click()
+    parent.wait_for_url(re.compile(r".*kikker\.localhost.*/contracts/\d+/"))
+    period = parent.locator("dl.panel").inner_text()
+    assert f"{start.day} {DUTCH_MONTHS[start.month - 1]} {start.year}" in period
+    versions = parent.locator("table").inner_text()
+    assert all(f"({day})" in versions for day in ("Maandag", "Dinsdag", "Donderdag")), versions
+    assert "(Woensdag)" not in versions and "(Vrijdag)" not in versions
+    parent.locator("#id_typed_name").fill("Hanna Brouwer")
+    parent.get_by_role("button", name="De overeenkomst ondertekenen").click()
+    parent.wait_for_url(re.compile(r".*/contracts/\d+/"))
+    assert "Hanna Brouwer" in parent.locator("table").inner_text()
+    assert horizontal_overflow(parent) <= 0
