@@ -5,9 +5,9 @@ from datetime import date, time, timedelta
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from tests.conftest import make_user
