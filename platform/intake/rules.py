@@ -53,6 +53,7 @@ ASSIGN_MONTHS_BEFORE_START = 9       # seed 003 §4.1: at the earliest 9 months 
 INTAKE_MONTHS_BEFORE_START = 2       # seed 003 §4.1: an intake moment about 2 months before the start
 OFFER_ANSWER_DAYS = 7                # the parent's term to answer an offer, by default
 SETTLING_IN_SESSIONS = 2             # seed 001 §1.2 / seed 003 "wenmomenten": before the first day
+MAX_AHEAD_DAYS = 2 * 366            # a request for care more than two years ahead is not taken
 NEARBY_DIGITS = 3                    # postcodes that share their first three digits lie near each other
 
 
@@ -154,6 +155,8 @@ def request_errors(*, today: date, start_date: date | None, days, birth_date: da
         add("start_date", gettext_noop("Give the date the care should start."))
     elif start_date < today:
         add("start_date", gettext_noop("The start date lies in the past."))
+    elif start_date > today + timedelta(days=MAX_AHEAD_DAYS):
+        add("start_date", gettext_noop("The start date lies more than two years ahead."))
     if not days:
         add("days", gettext_noop("Choose at least one day."))
     elif any(not isinstance(day, int) or not 0 <= day <= 6 for day in days):

@@ -248,6 +248,8 @@ def offer_place(entry: ListEntry, *, group_id: int, start_date: date, days, dead
         _add(errors, "status", _("Only a request waiting on the list can be offered a place."))
     if start_date is None:
         _add(errors, "start_date", _("Give the start date."))
+    elif start_date < on:
+        _add(errors, "start_date", _("The start date lies in the past."))
     else:
         _add(errors, "start_date", _translated({"start_date": rules.offer_start_errors(
             asked=request.start_date, offered=start_date, expected=request.expected)},

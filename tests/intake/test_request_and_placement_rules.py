@@ -21,6 +21,8 @@ def errors(**overrides):
     ({}, None),
     ({"start_date": date(2026, 3, 9)}, "start_date"),      # in the past
     ({"start_date": None}, "start_date"),
+    ({"start_date": date(2028, 3, 12)}, "start_date"),     # more than two years ahead
+    ({"start_date": date(9999, 12, 31)}, "start_date"),
     ({"days": []}, "days"),                                 # no day chosen
     ({"days": [MON, MON]}, "days"),
     ({"days": [9]}, "days"),
