@@ -50,6 +50,13 @@ def test_the_cookie_of_a_kiosk_of_a_means_nothing_at_b(world, kiosk, client_for)
     assert client.get("/kiosk/").status_code == 403
     assert client.get("/children/").status_code == 200, "an ordinary browser at B"
     assert client.post(f"/kiosk/pin/{world.a.staff.pk}/", {"pin": "2580"}).status_code == 403
+    for path in ("/kiosk/lock/", f"/kiosk/children/{world.b.child_id}/check-in/",
+                 f"/kiosk/children/{world.b.child_id}/check-out/"):
+        assert client.post(path, {"reason": "x"}).status_code == 403, path
+    with at(world.b):
+        from tenants.attendance.models import AttendanceRecord
+
+        assert not AttendanceRecord.objects.exists()
 
 
 def test_without_a_device_cookie_the_kiosk_pages_refuse(world, kiosk, client_for):
