@@ -27,8 +27,7 @@ messages: install
 
 migrate: export DJANGO_ENV ?= development
 migrate: install messages
-	$(MANAGE) migrate_schemas --executor=multiprocessing -v 0
-	$(MANAGE) prepare_template
+	$(MANAGE) release
 
 run: export DJANGO_ENV ?= development
 run: export SITE_PORT ?= $(PORT)

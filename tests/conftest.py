@@ -6,11 +6,12 @@ back, as usual with pytest-django.
 """
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django_tenants.utils import schema_context
 
@@ -198,3 +199,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db)
         if "/tests/e2e/" in str(item.path) or item.path.name == "test_seed_demo.py":
             item.add_marker(pytest.mark.xdist_group("demo"))
+
+
+def in_a_thread(function, *args):
+    """Run `function` on a connection of its own (outside the test's transaction), committed."""
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()

@@ -1,10 +1,9 @@
 """Helpers of the scale-out suite (make test-citus): where a location's schema lives on the cluster."""
-from concurrent.futures import ThreadPoolExecutor
-
 import psycopg
-from django.db import connection, connections
+from django.db import connection
 
 from cooperative import citus
+from tests.conftest import in_a_thread  # noqa: F401 (the suite imports it from here)
 
 
 def worker_of(schema_name: str) -> int | None:
@@ -22,18 +21,6 @@ def move(schema_name: str, port: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT citus_schema_move(%s::regnamespace, '127.0.0.1', %s, 'force_logical')",
                        [schema_name, port])
-
-
-def in_a_thread(function, *args):
-    """Run `function` on a connection of its own (outside the test's transaction), committed."""
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 def shards_on(port: int, schema_name: str) -> set[str]:

@@ -1,0 +1,107 @@
+"""Release benchmark (issue 21, point 6; run by `make bench`): a release over BENCH_RELEASE_LOCATIONS (2,000)
+location schemas, on this machine's two cores.
+
+1. Nothing to do: the one-query check of every schema (`cooperative.release.behind`), and `manage.py release`
+   as an operator runs it (a fresh process: shared schema, template and the check). Target: seconds.
+2. One new location migration (the newest of the groups app, taken back first in every schema): the release
+   brings every schema up to date. Target: within 2 minutes, no schema failed.
+
+The schemas are clones of the template with a bare location row each (what a release looks at), made for the
+benchmark and dropped after it.
+"""
+import os
+import time
+
+import pytest
+from django.db import connection
+
+from tests.conftest import in_a_thread
+from tests.perf.conftest import record
+from tests.perf.test_bench_provisioning import manage
+
+LOCATIONS = int(os.environ.get("BENCH_RELEASE_LOCATIONS", "2000"))
+NOOP_TARGET_S = 10.0
+ONE_MIGRATION_TARGET_S = 120.0
+TABLE = "groups_backupperson"
+
+
+def _make_fleet(names):
+    from cooperative import schemas
+    from cooperative.models import Location
+
+    schemas.ensure_template_schema(force_check=True)
+    for name in names:
+        schemas.clone_template(name)
+    Location.objects.bulk_create([
+        Location(name=f"Bench {name}", slug=name.replace("_", "-"), schema_name=name, kind="kdv",
+                 jurisdiction="NL") for name in names])
+
+
+def _drop_fleet(names):
+    from cooperative import schemas
+    from cooperative.models import Location
+
+    Location.objects.filter(schema_name__in=names).delete()
+    for name in names:
+        schemas.drop_schema(name)
+
+
+def _take_back(names):
+    """The newest migration of the groups app undone in every schema, committed schema by schema."""
+    for name in names:
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP TABLE "{name}".{TABLE}')
+            cursor.execute(f'DELETE FROM "{name}".django_migrations WHERE app = %s AND name = %s',
+                           ["groups", "0004_backup_person"])
+
+
+@pytest.fixture(scope="module")
+def fleet(bench_db, django_db_blocker):
+    """The schemas, committed from a connection of their own (each clone in its own transaction)."""
+    names = [f"bench_release_{i}" for i in range(LOCATIONS)]
+    started = time.perf_counter()
+    with django_db_blocker.unblock():
+        in_a_thread(_make_fleet, names)
+    record("release_fleet", f"{LOCATIONS} location schemas cloned for the release bench",
+           f"{time.perf_counter() - started:.0f} s")
+    yield names
+    with django_db_blocker.unblock():
+        in_a_thread(_drop_fleet, names)
+
+
+def test_a_release_with_nothing_to_do_checks_every_schema_in_seconds(fleet):
+    from cooperative import release
+
+    expected = release.expected_migrations()
+    started = time.perf_counter()
+    late = in_a_thread(release.behind, in_a_thread(release.location_schemas), expected)
+    check = time.perf_counter() - started
+    assert late == []
+    command = manage("release")
+    record("release_noop_check", f"release, nothing to do: the check over {len(fleet)} schemas",
+           f"{check:.2f} s", seconds=check)
+    record("release_noop_command", "release, nothing to do: manage.py release (fresh process)",
+           f"{command:.1f} s", seconds=command)
+    assert check < NOOP_TARGET_S and command < NOOP_TARGET_S + 20
+
+
+def test_a_release_with_one_migration_reaches_every_schema_within_two_minutes(fleet):
+    from cooperative import release
+
+    in_a_thread(_take_back, fleet)
+    started = time.perf_counter()
+    report = in_a_thread(lambda: release.release(shared=False, workers=2))
+    seconds = time.perf_counter() - started
+    record("release_one_migration", f"release, one new migration over {len(fleet)} schemas (2 workers)",
+           f"{seconds:.1f} s ({len(fleet) / seconds:.0f} schemas/s)", seconds=seconds)
+    assert not report.failed
+    assert report.behind == len(fleet) and len(report.migrated) == len(fleet)
+    assert in_a_thread(_count_tables, fleet) == len(fleet)
+    assert seconds < ONE_MIGRATION_TARGET_S
+
+
+def _count_tables(names) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_tables WHERE tablename = %s AND schemaname = ANY(%s)",
+                       [TABLE, names])
+        return cursor.fetchone()[0]
