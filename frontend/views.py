@@ -112,6 +112,8 @@ def service_worker(request):
         "offline_url": offline_url,
         "precache": json.dumps(precache),
         "static_prefix": settings.STATIC_URL,
+        "fallback_title": Cooperative.load().name,
+        "icon": static("icons/icon-192.png"),
     }, content_type="text/javascript")
     response["Service-Worker-Allowed"] = "/"
     return response

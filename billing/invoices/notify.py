@@ -4,12 +4,15 @@ that commits or rolls back with it, and is delivered after the commit (rendered 
 billing.invoices.deliveries). A mail server that is down never fails or undoes the invoicing, and an e-mail that
 cannot be sent is retried and shown on the entrepreneur's invoice page instead of being lost."""
 from billing.invoices import deliveries
+from billing.invoices.models import Invoice
 from outbox import selectors as outbox_selectors
 from outbox import services as outbox
+from push import services as push
 
 
 def invoice_sent(invoice_pk: int) -> None:
     outbox.enqueue(deliveries.INVOICE, [{"invoice": invoice_pk}], ref=deliveries.invoice_ref(invoice_pk))
+    push.notify_invoice(Invoice.objects.get(pk=invoice_pk))
 
 
 def payment_failed(invoice_pk: int) -> None:

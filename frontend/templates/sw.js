@@ -27,3 +27,32 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   }
 });
+
+// Push notifications (docs/push.md): the server sends the location's name and the kind of news, nothing more.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (error) {
+    data = {};
+  }
+  const url = typeof data.url === "string" && /^https?:\/\//.test(data.url) ? data.url : "/";
+  event.waitUntil(self.registration.showNotification(data.title || "{{ fallback_title|escapejs }}", {
+    body: data.body || "",
+    tag: data.tag || undefined,
+    icon: "{{ icon }}",
+    badge: "{{ icon }}",
+    data: { url: url },
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = (event.notification.data && event.notification.data.url) || "/";
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => client.url === url && "focus" in client);
+      return open ? open.focus() : self.clients.openWindow(url);
+    })
+  );
+});

@@ -71,6 +71,8 @@ SHARED_APPS = [
     "portal",
     # Care requests and waiting lists (aanmelding, wachtlijst).
     "intake",
+    # Push notifications to the installed app (docs/push.md).
+    "push",
     # Outgoing messages: side effects delivered after the commit, retried, shown when they fail.
     "outbox",
     "frontend",
@@ -405,6 +407,16 @@ MELDCODE_KEYS = env.list("MELDCODE_KEYS", default=[] if IS_PRODUCTION else [
 IDENTITY_NUMBER_KEYS = env.list("IDENTITY_NUMBER_KEYS", default=[] if IS_PRODUCTION else [
     "q3v5mQ7wqj0vYyN1x8oQJw2m0yP6b1kqW8H0p2VZt3c=",  # development and tests only
 ])
+
+# Push notifications (push, docs/push.md): the cooperative's VAPID private key (base64url of 32 bytes, or a PEM;
+# `manage.py generate_vapid_keys` makes one). Production without it sends no push notifications; development and
+# tests derive a key of their own from SECRET_KEY. In production a subscription must be an https address of a
+# known push service (push.rules.KNOWN_PUSH_HOSTS, plus WEB_PUSH_HOSTS); elsewhere a local one over http will do.
+WEB_PUSH_VAPID_PRIVATE_KEY = env.str("WEB_PUSH_VAPID_PRIVATE_KEY", default="")
+WEB_PUSH_SUBJECT = env.str("WEB_PUSH_SUBJECT", default=f"mailto:{DEFAULT_FROM_EMAIL}")
+WEB_PUSH_HOSTS = env.list("WEB_PUSH_HOSTS", default=[])
+WEB_PUSH_HTTPS_ONLY = IS_PRODUCTION
+WEB_PUSH_TIMEOUT = env.float("WEB_PUSH_TIMEOUT", default=10.0)
 
 # Payments (billing.payments, billing.membership): Stripe keys from the environment. The defaults outside
 # production are clearly fake: nothing reaches Stripe with them (the tests answer Stripe's API from recordings).

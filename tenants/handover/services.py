@@ -4,9 +4,12 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.roles import ENTREPRENEUR, STAFF
+from push import rules as push_rules
+from push import services as push
 from tenants.children.models import Child
 from tenants.handover import rules
 from tenants.handover.models import Handover, HandoverPhoto, HandoverRead, HandoverReply
@@ -33,7 +36,7 @@ def write_handover(child: Child, *, day: date, by, eating: str = "", sleep: str 
         errors["eating"] = [_("Write at least something about the day.")]
     if errors:
         raise ValidationError(errors)
-    handover, _created = Handover.objects.select_for_update().get_or_create(
+    handover, created = Handover.objects.select_for_update().get_or_create(
         child=child, date=day, defaults={"written_by": by})
     for field, value in texts.items():
         setattr(handover, field, (value or "").strip())
@@ -41,6 +44,8 @@ def write_handover(child: Child, *, day: date, by, eating: str = "", sleep: str 
     handover.mood = mood or ""
     handover.written_by = by
     handover.save()
+    if created:  # a push notification to the parents, once per day's handover (docs/push.md)
+        push.notify_guardians(child, kind=push_rules.HANDOVER, path=reverse("handover-mine"))
     return handover
 
 

@@ -14,6 +14,8 @@ from accounts.models import Membership
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from outbox import selectors as outbox_selectors
 from outbox import services as outbox
+from push import rules as push_rules
+from push import services as push
 from tenants.children.models import Child
 from tenants.children.selectors import tied_guardian_ids
 from tenants.groups.models import StaffProfile
@@ -109,8 +111,11 @@ def send_message(conversation: Conversation, *, by, roles: set[str], body: str) 
         recipients = list(conversation.child.guardians.values_list("pk", flat=True))
     else:
         recipients = location_side_ids(conversation)
-    _notify([uid for uid in recipients if uid != by.pk], "message",
-            reverse("message-thread", args=[conversation.pk]), ref=f"message:{message.pk}")
+    recipients = [uid for uid in recipients if uid != by.pk]
+    path = reverse("message-thread", args=[conversation.pk])
+    _notify(recipients, "message", path, ref=f"message:{message.pk}")
+    audience = push_rules.PARENT if from_location else push_rules.LOCATION
+    push.notify(recipients, kind=push_rules.MESSAGE, audience=audience, child_id=conversation.child_id, path=path)
     return message
 
 
@@ -169,8 +174,9 @@ def publish_announcement_once(*, by, title: str, body: str, group=None,
                                                idempotency_key=idempotency_key)
     children = Child.objects.all() if group is None else Child.objects.filter(group=group)
     parents = tied_guardian_ids(children)  # not those removed from the children or whose child has left
-    _notify(parents, "announcement", reverse("announcement-page", args=[announcement.pk]),
-            ref=announcement_ref(announcement))
+    path = reverse("announcement-page", args=[announcement.pk])
+    _notify(parents, "announcement", path, ref=announcement_ref(announcement))
+    push.notify(parents, kind=push_rules.MESSAGE, audience=push_rules.PARENT, path=path)
     return announcement, True
 
 
