@@ -18,11 +18,12 @@ MANAGE = ROOT / "platform" / "manage.py"
 # Variables that would loosen or change what production means; the tests start from a clean slate.
 LOOSENING = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SENTRY_DSN",
              "CSRF_TRUSTED_ORIGINS", "SITE_SCHEME", "DJANGO_SETTINGS_MODULE", "MAIN_DOMAIN", "MELDCODE_KEYS",
-             "REDIS_URL", "CACHE_URL")
-# What a real production has besides its secret key: the cooperative's domain, a meldcode key and Redis (the
-# checks do not connect to it).
+             "REDIS_URL", "CACHE_URL", "WEB_PUSH_VAPID_PRIVATE_KEY")
+# What a real production has besides its secret key: the cooperative's domain, a meldcode key, Redis (the
+# checks do not connect to it) and the VAPID key of push notifications.
 DEPLOYED = {"MAIN_DOMAIN": "opvang.example.nl", "MELDCODE_KEYS": "Qk9v0o6mX3lV8m4mR1nq4N7m2Qb1v2w3x4y5z6A7B8C=",
-            "REDIS_URL": "redis://127.0.0.1:6379/15"}
+            "REDIS_URL": "redis://127.0.0.1:6379/15",
+            "WEB_PUSH_VAPID_PRIVATE_KEY": "n2gY9IupU-_CfN-FlZ9I27ZCpcXlRcQe2sv7BBWYWfM"}
 
 
 def database_url() -> str:
@@ -134,3 +135,17 @@ def test_the_checks_pass_with_the_real_domain_and_keys():
     code, output = deploy_check()
     assert code == 0, output
     assert "opvangkring." not in output
+
+
+def test_check_deploy_warns_without_a_vapid_key():
+    """Push notifications are off without one: a warning (the product works without them), not an error."""
+    result = manage("check", "--deploy", SECRET_KEY=strong_key(), WEB_PUSH_VAPID_PRIVATE_KEY=None)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "opvangkring.W101" in output
+
+
+def test_check_deploy_fails_with_a_vapid_key_that_is_no_key():
+    code, output = deploy_check(WEB_PUSH_VAPID_PRIVATE_KEY="not-a-key")
+    assert code != 0
+    assert "opvangkring.E101" in output

@@ -53,7 +53,7 @@ class BrowserKeys:
         if not headers.get("ttl", "").isdigit():
             raise PushRejected("no TTL")
         plain = http_ece.decrypt(body, private_key=self.key, auth_secret=self.secret, version="aes128gcm")
-        return {"data": json.loads(plain), "claims": claims, "ttl": int(headers["ttl"]),
+        return {"data": json.loads(plain), "plain": plain.decode(), "claims": claims, "ttl": int(headers["ttl"]),
                 "urgency": headers.get("urgency")}
 
 
