@@ -317,8 +317,8 @@ DEMO_PARENT_NN = {"ouder.peeters": ("88041212335", "Kerkstraat 12, 2000 Antwerpe
 
 def seed_filings(location) -> None:
     """The filings of the past year: the numbers they need (the Dutch childminder still misses one parent's
-    birth date), every filing delivered except the last month's (ready) and the one before it (left to do, so
-    the calendar of duties shows a late one)."""
+    birth date), every monthly filing delivered except the last month's (ready) and the one before it (left to
+    do, so the calendar of duties shows a late one); a yearly one delivered once its due date has passed."""
     from billing.filings import services as filings
     from billing.filings.models import Filing
     from tenants.calendar.selectors import location_today
@@ -344,11 +344,12 @@ def seed_filings(location) -> None:
         owner = Membership.objects.filter(location=location, role=Membership.Role.ENTREPRENEUR).first().user
         for kind in {f.kind for f in Filing.objects.all()}:
             mine = list(Filing.objects.filter(kind=kind).order_by("period_start"))
+            monthly = len(mine) > 2
             for position, filing in enumerate(mine):
-                if position == len(mine) - 2 and len(mine) > 2:
+                if monthly and position == len(mine) - 2:
                     continue  # left to do
                 filing = filings.mark_ready(filing, user=owner, today=today)
-                if position < len(mine) - 2:
+                if (position < len(mine) - 2) if monthly else filing.due_date < today:
                     filings.mark_delivered(filing, user=owner, today=today)
 
 
