@@ -24,8 +24,10 @@ class FilingListView(RoleRequiredMixin, View):
     def get(self, request):
         today = location_today(request.location)
         services.plan(location=request.location, today=today)
-        return render(request, "filings/list.html", {"duties": selectors.duties(request.location, today),
-                                                     "today": today})
+        duties = selectors.duties(request.location, today)
+        return render(request, "filings/list.html", {
+            "open": [d for d in duties if d.state != "delivered"],
+            "delivered": [d for d in duties if d.state == "delivered"], "today": today})
 
 
 def _problem_texts(problems) -> list[str]:
@@ -41,7 +43,19 @@ SUMMARY_LABELS = {"records": _lazy("records"), "hours": _lazy("hours of care"), 
 
 
 def _summary(summary: dict) -> dict:
-    return {str(SUMMARY_LABELS.get(key, key)): value for key, value in (summary or {}).items()}
+    """The file's figures with their labels, numbers as the reader writes them (161,666)."""
+    return {str(SUMMARY_LABELS.get(key, key)): _number(value) for key, value in (summary or {}).items()}
+
+
+def _number(value):
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils.formats import number_format
+
+    try:
+        return number_format(Decimal(str(value)), use_l10n=True)
+    except (InvalidOperation, ValueError):
+        return value
 
 
 class FilingDetailView(RoleRequiredMixin, View):
