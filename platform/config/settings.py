@@ -96,7 +96,7 @@ TENANT_APPS = [
     "tenants.exports",
 ]
 # Apps without tables that every host uses (the public ratio calculator).
-STATELESS_APPS = ["tenants.ratios"]
+STATELESS_APPS = ["tenants.ratios", "monitoring"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS] + STATELESS_APPS
 
 TENANT_MODEL = "cooperative.Location"
@@ -110,11 +110,14 @@ TENANT_MULTIPROCESSING_MAX_PROCESSES = env.int("MIGRATE_PROCESSES", default=2)
 TENANT_LIMIT_SET_CALLS = True
 
 MIDDLEWARE = [
+    # Probes and metrics answered first (monitoring); every other request timed and given its id.
+    "monitoring.middleware.ObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cooperative.middleware.LocationMiddleware",
+    "monitoring.middleware.LocationLogMiddleware",
     # A browser enrolled as a location's kiosk reaches the kiosk pages only (tenants.kiosk).
     "tenants.kiosk.middleware.KioskMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -334,13 +337,26 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
 SENTRY_ENVIRONMENT = env.str("SENTRY_ENVIRONMENT", default=DJANGO_ENV)
 
+# Log lines carry the request's id and the location's slug (monitoring.context), never personal data; in
+# production one JSON object per line for the log collector (LOG_FORMAT=json), elsewhere plain text.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if IS_PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr}},
+    "filters": {"context": {"()": "monitoring.context.ContextFilter"}},
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(location)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(location)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": sys.stderr, "filters": ["context"],
+                             "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+# Prometheus' scrape of /metrics: a bearer token when set (the figures hold no personal data either way).
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 
 if IS_PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
