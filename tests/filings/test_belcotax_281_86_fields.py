@@ -51,3 +51,14 @@ def test_a_third_day_price_joins_the_second_line():
                               {"price": "35.00", "days": "1", "amount": "35.00"}])
     assert [(str(x["days"]), str(x["amount"]), str(x["price"])) for x in lines] == [
         ("2", "40.00", "20.00"), ("3", "85.00", "28.33")]
+
+
+def test_the_model_form_shows_the_same_figures_as_the_file():
+    from billing.filings import pdf
+
+    rows = [row(1, [{"days": "84", "price": "25.00", "amount": "2100.00"}], "2100.00", "84"),
+            row(2, [{"days": "10", "price": "20.00", "amount": "200.00"}], "200.00", "10")]
+    document = pdf.certificates_pdf(2026, rows, certifier=pdf.CERTIFIER)
+    assert document.startswith(b"%PDF")
+    assert document.count(b"/Type /Page\n") == len(rows)  # one form per child and debtor
+    assert [number for number, _title in pdf.BOXES] == ["I", "II", "III", "IV", "V", "VI"]

@@ -29,6 +29,7 @@ def test_the_entrepreneur_sees_the_filings_and_downloads_the_file(filing, world,
     assert page.status_code == 200 and "Monthly childcare data" in page.content.decode()
     detail = client.get(f"/filings/{filing.pk}/")
     assert detail.status_code == 200 and world.a.child_name not in ""  # the page renders
+    assert client.get(f"/filings/{filing.pk}/certificates.pdf").status_code == 404  # a Dutch filing has none
     download = client.get(f"/filings/{filing.pk}/file/")
     assert download.status_code == 200 and download.content.startswith(b"periode;lrk_nummer")
     listing = api(world.a.entrepreneur, world.a).get("/api/v1/filings/")
@@ -44,6 +45,7 @@ def test_nobody_else_sees_them(filing, world, client_for, api, who):
             "adviser": world.adviser, "coop_admin": world.coop_admin}[who]
     client = client_for(user, world.a)
     for path in ("/filings/", f"/filings/{filing.pk}/", f"/filings/{filing.pk}/file/",
+                 f"/filings/{filing.pk}/certificates.pdf",
                  f"/filings/numbers/child/{world.a.child_id}/", f"/filings/numbers/parent/{world.a.parent.pk}/"):
         assert client.get(path).status_code in (403, 404), path
     assert client.post(f"/filings/{filing.pk}/delivered/").status_code in (403, 404)
