@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from config.languages import reader_language
 from outbox.registry import handler
 
 INVOICE = "billing.invoice"
@@ -49,7 +50,7 @@ def _send(user, subject: str, body: str) -> None:
 
 
 def _language(user) -> str:
-    return user.language or "nl"
+    return reader_language(user.language, connection.tenant)
 
 
 def _invoice(pk):

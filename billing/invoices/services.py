@@ -27,6 +27,7 @@ from billing.invoices.models import (
 )
 from billing.tariffs import rules
 from billing.tariffs.models import TariffSettings
+from config.languages import reader_language
 from frontend.numbers import localized_number
 from tenants.calendar.selectors import location_today
 from tenants.contracts.models import Contract
@@ -236,7 +237,7 @@ def invoice_contract_month(ctx, contract, year: int, month: int, *, model: str |
     location = ctx.location
     try:
         # The invoice is written in the paying parent's language, whatever the worker's thread has active.
-        with transaction.atomic(), translation.override(parent.language or ctx.policy.language):
+        with transaction.atomic(), translation.override(reader_language(parent.language, location)):
             lines = [_translated(item) for item in priced]
             invoice = Invoice(
                 kind=Invoice.Kind.MONTHLY, child=contract.child, contract=contract, parent=parent,

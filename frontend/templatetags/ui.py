@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from config.languages import base_language
 from cooperative import selectors as coop_selectors
 from frontend.numbers import localized_number
 
@@ -50,6 +51,13 @@ def confirm_action(context, url, label, question, confirm_label=None):
 def number(value):
     """A number in the reader's language with the decimals it has: {{ "80.833"|number }} → 80,833 in Dutch."""
     return localized_number(value)
+
+
+@register.filter
+def language_base(code):
+    """The language of a code without its region (nl for nl-be): the language switch offers no variant of the
+    language a page is in, since a location speaks its own variant (config.languages.language_at)."""
+    return base_language(code or "")
 
 
 @register.filter

@@ -7,14 +7,17 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from jurisdictions import policy
 
 from accounts import handoff, hosts
 from accounts.roles import primary_role, request_roles
 from accounts.second_factor import SET_UP_URL_NAMES, owes_second_factor
+from config.languages import language_at
 
 
 class UserLanguageMiddleware:
-    """Dutch unless the user (or, before login, the language cookie) asks for another language."""
+    """Dutch unless the user (or, before login, the language cookie) asks for another language; at a location in
+    the location's own variant of it (Flemish at a Flemish location, config.languages.language_at)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,6 +32,10 @@ class UserLanguageMiddleware:
             language = user.language
         if language not in supported:
             language = settings.LANGUAGE_CODE
+        location = getattr(request, "location", None)
+        if location is not None:
+            at_location = language_at(policy(location.jurisdiction).language, language)
+            language = at_location if at_location in supported else language
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from config.languages import reader_language
 from outbox.registry import handler
 
 REPORT = "advisory.report"
@@ -36,7 +37,7 @@ def send_report(payload: dict) -> None:
     person = _recipient(payload["user"])
     if visit is None or person is None:  # removed or closed since: nothing to tell
         return
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with translation.override(reader_language(person.language, visit.location)):
         send_mail(
             _("The report of your adviser's visit is ready"),
             _("%(adviser)s has finished the report of the %(type)s visit. Read it and react at %(url)s")
@@ -59,7 +60,7 @@ def send_overdue_action(payload: dict) -> None:
         link = f"{action.location.url}advisory/"
     else:
         link = f"{settings.SITE_SCHEME}://{settings.MAIN_DOMAIN}/advisory/locations/{action.location.slug}/"
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with translation.override(reader_language(person.language, action.location)):
         send_mail(
             _("Follow-up action past its due date"),
             _("The action \"%(action)s\" for %(location)s was due on %(date)s and is still open. "

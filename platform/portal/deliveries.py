@@ -2,11 +2,11 @@
 after the commit (docs/outbox.md): the entrepreneurs are told a parent asks to delete her data, the parent what
 was deleted and what is kept. Rendered when delivered, in the recipient's language; a mail server that is down
 never fails the parent's or the entrepreneur's request."""
-from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from config.languages import reader_language
 from outbox.registry import handler
 
 DELETION_REQUESTED = "portal.deletion_request"
@@ -28,7 +28,7 @@ def send_deletion_requested(payload: dict) -> None:
     if request is None or person is None or request.status != DeletionRequest.Status.OPEN:
         return
     location = request.location
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with translation.override(reader_language(person.language, location)):
         send_mail(_("A parent asks to delete their data"),
                   _("A parent asks %(location)s to delete their data. Answer before %(date)s: %(url)s") % {
                       "location": location.name, "date": request.due_on.isoformat(),
@@ -45,7 +45,7 @@ def send_deletion_handled(payload: dict) -> None:
     if request is None or not request.user.email:
         return
     user = request.user
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with translation.override(reader_language(user.language, request.location)):
         lines = []
         for line in outcome_lines(request.outcome):
             if line["kept"]:

@@ -37,7 +37,7 @@ def events(location, years) -> list[ical.Event]:
                 found.append(ical.Event(
                     uid=f"holiday-{holiday['date']:%Y%m%d}@{host}",
                     summary=_("%(location)s closed: %(holiday)s") % {"location": location.name,
-                                                                    "holiday": holiday["name"]},
+                                                                    "holiday": holiday["label"]},
                     first_day=holiday["date"], last_day=holiday["date"],
                 ))
     for closure in Closure.objects.filter(start_date__year__lte=max(years), end_date__year__gte=min(years)):

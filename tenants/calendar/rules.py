@@ -89,12 +89,26 @@ def hours_errors(opens: time | None, closes: time | None) -> dict[str, list[str]
     return {}
 
 
-def public_holidays(jurisdiction: str, year: int) -> dict[date, str]:
-    """The public holidays of a jurisdiction in a year, by date, with their English names."""
+def public_holidays(jurisdiction: str, year: int, language: str = "en_US") -> dict[date, str]:
+    """The public holidays of a jurisdiction in a year, by date, with their names: in English by default (the
+    English names are the stable keys of a location's choices), or in `language` (a language code such as
+    "nl" or "nl-BE") for a reader, as the `holidays` library names them in that country."""
     entry = POLICIES.get(jurisdiction)
     if entry is None:
         return {}
-    return dict(sorted(holidays_lib.country_holidays(entry.holiday_country, years=year, language="en_US").items()))
+    return dict(sorted(holidays_lib.country_holidays(
+        entry.holiday_country, years=year, language=holiday_language(entry.holiday_country, language)).items()))
+
+
+def holiday_language(country: str, language: str) -> str:
+    """The `holidays` library's language for a language code: the code itself ("nl_BE"), its base language
+    ("nl") if the country's holidays have no names in the code, else American English."""
+    supported = holidays_lib.country_holidays(country).supported_languages
+    code = language.replace("-", "_")
+    for candidate in (code, code.split("_")[0]):
+        if candidate in supported:
+            return candidate
+    return "en_US"
 
 
 def holiday_names(jurisdiction: str, years) -> list[str]:

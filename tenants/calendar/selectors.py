@@ -6,7 +6,8 @@ from datetime import date, time
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from jurisdictions import policy
 
 from tenants.calendar import rules
@@ -52,8 +53,9 @@ def holidays(year: int, location=None) -> list[dict]:
     location = location or current_location()
     choices = holiday_choices()
     result = []
+    labels = rules.public_holidays(location.jurisdiction, year, translation.get_language() or "en")
     for day, name in rules.public_holidays(location.jurisdiction, year).items():
-        result.append({"date": day, "name": name, "closed": _closes(name, choices)})
+        result.append({"date": day, "name": name, "label": labels.get(day, name), "closed": _closes(name, choices)})
     return result
 
 
@@ -69,14 +71,16 @@ def closed_days_between(start: date, end: date, location=None) -> list[rules.Clo
     location = location or current_location()
     opening_weekdays = weekly_opening_hours().keys()
     # ISO weeks at the turn of the year belong to the neighbouring ISO year.
-    weeks = {(row.year, row.week): row.note or "Closing week"
+    weeks = {(row.year, row.week): row.note or gettext("Closing week")
              for row in ClosingWeek.objects.filter(year__in=range(start.year - 1, end.year + 2))}
     choices = holiday_choices()
     closures = [(c.start_date, c.end_date, c.get_reason_display())
                 for c in Closure.objects.filter(start_date__lte=end, end_date__gte=start)]
     found = []
     for year in range(start.year, end.year + 1):
-        closed_holidays = {day: name for day, name in rules.public_holidays(location.jurisdiction, year).items()
+        labels = rules.public_holidays(location.jurisdiction, year, translation.get_language() or "en")
+        closed_holidays = {day: labels.get(day, name)
+                           for day, name in rules.public_holidays(location.jurisdiction, year).items()
                            if _closes(name, choices)}
         found += rules.closed_days(year=year, jurisdiction=location.jurisdiction, opening_weekdays=opening_weekdays,
                                    closing_weeks=weeks, closed_holidays=closed_holidays, closures=closures)

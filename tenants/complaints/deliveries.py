@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from config.languages import reader_language
 from outbox import selectors as outbox_selectors
 from outbox import services as outbox
 from outbox.registry import handler
@@ -65,7 +66,7 @@ def _day(value) -> str:
 
 
 def _language(complaint) -> str:
-    return (complaint.complainant.language if complaint.complainant_id else "") or settings.LANGUAGE_CODE
+    return reader_language(complaint.complainant.language if complaint.complainant_id else "", connection.tenant)
 
 
 @handler(LETTER)
@@ -117,7 +118,7 @@ def send_reminder(payload: dict) -> None:
     person = User.objects.filter(pk=payload.get("user"), is_active=True).first()
     if person is None or complaint.judged_on:  # judged since: the reminder has no point any more
         return
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with translation.override(reader_language(person.language, connection.tenant)):
         if kind == rules.WEEK_BEFORE:
             subject = _("Complaint %(reference)s: the judgement is due in a week") % {
                 "reference": complaint.reference}

@@ -1,11 +1,11 @@
 """E-mail notices of new messages and announcements, delivered through the outbox after the commit. They say
 only that there is something new and where, never what (no names, no text), in the recipient's own language."""
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from config.languages import reader_language
 from outbox.registry import handler
 
 NOTICE = "messages.notice"
@@ -21,7 +21,7 @@ def send_notice(payload: dict) -> None:
         return
     location = connection.tenant
     url = location.url.rstrip("/") + payload["path"]
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with translation.override(reader_language(user.language, location)):
         if payload.get("kind") == "announcement":
             subject = _("A new announcement")
             body = _("There is a new announcement from %(location)s. Log in to read it: %(url)s")

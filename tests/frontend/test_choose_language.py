@@ -7,7 +7,7 @@ from config.languages import languages_in
 
 def test_the_languages_are_the_catalogues_with_the_default_first():
     assert settings.LANGUAGE_CODE == "nl"
-    assert settings.LANGUAGES == [("nl", "Nederlands"), ("en", "English")]
+    assert settings.LANGUAGES == [("nl", "Nederlands"), ("en", "English"), ("nl-be", "Nederlands (België)")]
 
 
 def test_a_new_catalogue_is_a_new_language(tmp_path):
