@@ -18,6 +18,7 @@ from jurisdictions import Policy, policy
 from billing.care_month import values
 from billing.tariffs import rules
 from billing.tariffs.models import ContractTariff, Extra, IncomeCertificate, Rate, SettlingInSession, TariffSettings
+from frontend.numbers import long_date
 from tenants.calendar.rules import CLOSING_WEEK, PUBLIC_HOLIDAY
 from tenants.contracts.models import Contract, ContractVersion
 
@@ -280,7 +281,7 @@ def _missing_certificate(days: tuple[values.Day, ...]) -> None:
         if day.day_price is None and (day.stays or day.settling_in or (day.booked and not day.closed)):
             raise ValidationError({"income_certificate": [
                 _("No income certificate is valid on %(date)s; ask the parent for the certificate of Kind en Gezin.")
-                % {"date": day.date.isoformat()}]})
+                % {"date": long_date(day.date)}]})
 
 
 def _settlement(ctx: LocationContext, contract: Contract, versions, year: int, month: int):

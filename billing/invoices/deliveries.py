@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config.languages import reader_language
+from frontend.numbers import long_date
 from outbox.registry import handler
 
 INVOICE = "billing.invoice"
@@ -125,7 +126,7 @@ def send_contract_ended(payload: dict) -> None:
                   _("Invoice %(number)s from %(location)s was not paid within 30 days of the formal notice, so the "
                     "childcare contract ended on %(date)s, as the house rules say. See the parent portal:\n%(url)s")
                   % {"number": invoice.display_number, "location": invoice.location_name,
-                     "date": reminder.sent_on.isoformat(), "url": _invoice_url(invoice)})
+                     "date": long_date(reminder.sent_on), "url": _invoice_url(invoice)})
         return
     user = User.objects.filter(pk=payload["user"], is_active=True).first()
     if user is None:
@@ -134,7 +135,7 @@ def send_contract_ended(payload: dict) -> None:
         _send(user, _("A contract has ended for non-payment"),
               _("A childcare contract at %(location)s ended on %(date)s: invoice %(number)s was not paid "
                 "within 30 days of the formal notice. See the invoice:\n%(url)s")
-              % {"location": invoice.location_name, "date": reminder.sent_on.isoformat(),
+              % {"location": invoice.location_name, "date": long_date(reminder.sent_on),
                  "number": invoice.display_number, "url": _invoice_url(invoice)})
 
 
@@ -201,7 +202,7 @@ def send_closure_credit(payload: dict) -> None:
               _("The childminder of %(location)s was closed from %(start)s to %(end)s. Closed days are not "
                 "charged, so invoice %(invoice)s is corrected with credit note %(number)s. You find both in the "
                 "parent portal:\n%(url)s") % {
-                  "location": invoice.location_name, "start": days[0].isoformat(), "end": days[-1].isoformat(),
+                  "location": invoice.location_name, "start": long_date(days[0]), "end": long_date(days[-1]),
                   "invoice": invoice.display_number, "number": note.display_number, "url": _invoice_url(invoice)})
 
 

@@ -1,11 +1,11 @@
 """Invoice, credit note and annual statement PDFs (reportlab canvas: small and fast for the monthly run)."""
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
 from billing.invoices.models import unit_label
+from frontend.numbers import long_date, money, quantity
 from frontend.pdf import PageWriter
 
 LEFT = 20 * mm
@@ -13,14 +13,11 @@ RIGHT = A4[0] - 20 * mm
 
 
 def euro(amount) -> str:
-    return f"€ {Decimal(amount):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return money(amount)
 
 
 def number(value) -> str:
-    text = f"{Decimal(value):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return quantity(value)
 
 
 class _Writer(PageWriter):
@@ -56,10 +53,12 @@ def invoice_pdf(invoice, lines) -> bytes:
     if invoice.lrk_number:
         w.line(_("LRK number: %(lrk)s") % {"lrk": invoice.lrk_number})
     w.line(_("Invoice %(number)s") % {"number": invoice.display_number}, size=12, bold=True, gap=7)
-    w.line(_("Invoice date: %(date)s   Due date: %(due)s") % {"date": invoice.issue_date, "due": invoice.due_date})
+    w.line(_("Invoice date: %(date)s   Due date: %(due)s") % {"date": long_date(invoice.issue_date),
+                                                                   "due": long_date(invoice.due_date)})
     w.line(_("To: %(parent)s") % {"parent": invoice.parent_name})
     w.line(_("Child: %(child)s   Period: %(start)s – %(end)s") % {
-        "child": invoice.child_name, "start": invoice.period_start, "end": invoice.period_end}, gap=8)
+        "child": invoice.child_name, "start": long_date(invoice.period_start), "end": long_date(invoice.period_end)},
+        gap=8)
     w.row([_("Description"), _("Quantity"), _("Price"), _("Amount")], bold=True)
     for item in lines:
         w.row([item.description, f"{number(item.quantity)} {unit_label(item.unit, item.quantity)}".strip(),
@@ -95,7 +94,8 @@ def _how_to_pay(w: _Writer, invoice) -> None:
     top = w.y
     label = _("Structured communication") if details.structured else _("Payment reference (invoice number)")
     w.line(_("How to pay"), size=10, bold=True)
-    w.line(_("Transfer %(amount)s before %(date)s to:") % {"amount": euro(details.amount), "date": invoice.due_date},
+    w.line(_("Transfer %(amount)s before %(date)s to:") % {"amount": euro(details.amount),
+                                                                 "date": long_date(invoice.due_date)},
            size=9)
     w.line(_("Account (IBAN): %(iban)s") % {"iban": " ".join(details.iban[i:i + 4]
                                                          for i in range(0, len(details.iban), 4))}, size=9)
@@ -113,7 +113,7 @@ def credit_note_pdf(note) -> bytes:
     if invoice.lrk_number:
         w.line(_("LRK number: %(lrk)s") % {"lrk": invoice.lrk_number})
     w.line(_("Credit note %(number)s") % {"number": note.display_number}, size=12, bold=True, gap=7)
-    w.line(_("Date: %(date)s   Corrects invoice %(invoice)s") % {"date": note.issue_date,
+    w.line(_("Date: %(date)s   Corrects invoice %(invoice)s") % {"date": long_date(note.issue_date),
                                                                   "invoice": invoice.display_number})
     w.line(_("To: %(parent)s   Child: %(child)s") % {"parent": invoice.parent_name, "child": invoice.child_name})
     w.line(_("Reason: %(reason)s") % {"reason": note.reason})
@@ -133,7 +133,8 @@ def statement_pdf(statement) -> bytes:
     if statement.version > 1:
         w.line(_("Version %(version)s: replaces the earlier versions. %(reason)s") % {
             "version": statement.version, "reason": statement.change_reason})
-    w.line(_("Period: %(start)s – %(end)s") % {"start": statement.period_start, "end": statement.period_end})
+    w.line(_("Period: %(start)s – %(end)s") % {"start": long_date(statement.period_start),
+                                                     "end": long_date(statement.period_end)})
     w.line(_("Child: %(child)s") % {"child": statement.child.full_name})
     w.line(_("Paying parent: %(parent)s") % {"parent": statement.parent.full_name}, gap=8)
     if nl:

@@ -28,7 +28,7 @@ from billing.invoices.models import (
 from billing.tariffs import rules
 from billing.tariffs.models import TariffSettings
 from config.languages import reader_language
-from frontend.numbers import localized_number
+from frontend.numbers import for_reader
 from tenants.calendar.selectors import location_today
 from tenants.contracts.models import Contract
 from tenants.ratios import selectors as ratio_selectors
@@ -203,7 +203,7 @@ def contracts_for_month(year: int, month: int):
 
 def _translated(line) -> rules.Line:
     """The line in the reader's language, a price in it as the reader writes amounts (27,43 in Dutch)."""
-    params = {key: localized_number(value) for key, value in line.params.items()}
+    params = {key: for_reader(value) for key, value in line.params.items()}
     text = _(line.description) % params if params else _(line.description).replace("%%", "%")
     return rules.Line(line.kind, text, line.quantity, line.unit, line.unit_price, line.amount)
 

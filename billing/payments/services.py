@@ -34,6 +34,7 @@ from billing.payments.models import (
     SepaFileItem,
     StatementEntry,
 )
+from frontend.numbers import amount as amount_text
 from tenants.calendar.selectors import current_location, location_today
 
 # --- checks --------------------------------------------------------------------------------------------
@@ -540,7 +541,7 @@ def record_payment(invoice, *, method: str, amount, paid_on: date | None, note: 
     due = invoice_hooks.amount_due(invoice)
     if checked is not None and "invoice" not in errors and checked != due:
         errors["amount"] = [_("The amount must be what is still to pay: € %(due)s. A part payment cannot be "
-                              "recorded; correct the invoice with a credit note first.") % {"due": due}]
+                              "recorded; correct the invoice with a credit note first.") % {"due": amount_text(due)}]
     if paid_on is None:
         errors["paid_on"] = [_("Enter the day the money was received.")]
     elif paid_on > location_today(location):
@@ -687,7 +688,8 @@ def link_entry(entry: StatementEntry, *, invoice, user=None) -> StatementEntry:
     due = invoice_hooks.amount_due(invoice)
     if current.amount != due:
         raise ValidationError({"invoice": [_("This payment (€ %(paid)s) is not what is still to pay on invoice "
-                                             "%(number)s (€ %(due)s).") % {"paid": current.amount, "due": due,
+                                             "%(number)s (€ %(due)s).") % {
+                                                "paid": amount_text(current.amount), "due": amount_text(due),
                                                                           "number": invoice.display_number}]})
     current.status = StatementEntry.Status.LINKED
     current.invoice = invoice

@@ -10,6 +10,14 @@ COOP_ADMIN = CooperativeRole.Role.COOP_ADMIN.value
 ADVISER = CooperativeRole.Role.ADVISER.value
 PEDAGOGUE = CooperativeRole.Role.PEDAGOGUE.value
 
+
+
+def role_label(role: str) -> str:
+    """A role's name in the reader's language (a stored role key such as an audit entry's, or as it is)."""
+    labels = {**dict(CooperativeRole.Role.choices), **dict(Membership.Role.choices)}
+    return str(labels.get(role, role))
+
+
 # When a person has several roles in one place, the home page follows the first in this list.
 PRECEDENCE = [COOP_ADMIN, PEDAGOGUE, ADVISER, ENTREPRENEUR, STAFF, PARENT]
 

@@ -72,7 +72,7 @@ class ChecklistForm(forms.Form):
         for item in self.items:
             current = answers.get(item.pk)
             self.fields[f"item_{item.pk}"] = forms.ChoiceField(
-                label=item.text, required=False, widget=forms.RadioSelect,
+                label=item.text_label, required=False, widget=forms.RadioSelect,
                 choices=VisitAnswer.Answer.choices, initial=current.answer if current else None)
             self.fields[f"remark_{item.pk}"] = forms.CharField(
                 label=_("Remark"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
@@ -84,10 +84,10 @@ class ChecklistForm(forms.Form):
         sections: list[tuple[str, list]] = []
         for item in self.items:
             entry = (item, self[f"item_{item.pk}"], self[f"remark_{item.pk}"], self[f"photo_{item.pk}"])
-            if sections and sections[-1][0] == item.section:
+            if sections and sections[-1][0] == item.section_label:
                 sections[-1][1].append(entry)
             else:
-                sections.append((item.section, [entry]))
+                sections.append((item.section_label, [entry]))
         return sections
 
     def answers(self) -> dict[int, dict]:

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from advisory import rules
+from advisory.texts import shown
 
 
 def private_upload_to(instance, filename: str) -> str:
@@ -40,7 +41,11 @@ class Checklist(models.Model):
         constraints = [models.UniqueConstraint(fields=["visit_type", "version"], name="advisory_checklist_version")]
 
     def __str__(self):
-        return f"{self.title} v{self.version}"
+        return f"{self.title_label} v{self.version}"
+
+    @property
+    def title_label(self) -> str:
+        return shown(self.title)
 
 
 class ChecklistItem(models.Model):
@@ -54,7 +59,15 @@ class ChecklistItem(models.Model):
         verbose_name = _("checklist item")
 
     def __str__(self):
-        return self.text
+        return self.text_label
+
+    @property
+    def text_label(self) -> str:
+        return shown(self.text)
+
+    @property
+    def section_label(self) -> str:
+        return shown(self.section)
 
 
 class Visit(models.Model):
@@ -234,7 +247,11 @@ class QualityDocumentType(models.Model):
         verbose_name = _("quality document type")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return shown(self.name)
 
 
 class QualityDocument(models.Model):

@@ -2,6 +2,7 @@
 from django.utils.translation import gettext as _
 
 from cooperative.models import Location
+from frontend.numbers import long_date
 from tenants.complaints.models import Complaint, Subject
 from tenants.complaints.pdf import Writer
 
@@ -52,13 +53,13 @@ def cooperative_report(report) -> bytes:
     for region, bucket in sorted(report.by_region.items()):
         writer.text(_bucket_line(region or _("(no region)"), bucket))
     writer.gap()
-    writer.text(_("Annual reports (due %(date)s)") % {"date": report.report_due.isoformat()}, size=12, bold=True)
+    writer.text(_("Annual reports (due %(date)s)") % {"date": long_date(report.report_due)}, size=12, bold=True)
     writer.text(_("Sent in time: %(sent)s; late: %(late)s; missing: %(missing)s; not yet due: %(pending)s") % {
         key: len(rows) for key, rows in report.reports.items()})
     for state, title in (("missing", _("Missing")), ("late", _("Late"))):
         if report.reports[state]:
             writer.text(title, bold=True)
             for row in report.reports[state]:
-                sent = f" ({row['sent_to_ggd_on'].isoformat()})" if row["sent_to_ggd_on"] else ""
+                sent = f" ({long_date(row['sent_to_ggd_on'])})" if row["sent_to_ggd_on"] else ""
                 writer.text(f"- {row['name']}{sent}")
     return writer.finish()

@@ -26,7 +26,7 @@ POLICY = Policy(
         acknowledgement_days=5,
         subjects_fixed=False,
         external_bodies=(
-            ComplaintBody(name="Klachtendienst Kind en Gezin", role="complaints service",
+            ComplaintBody(name="Klachtendienst Kind en Gezin", role=gettext_noop("complaints service"),
                           address="Hallepoortlaan 27, 1060 Brussel", phone="02 533 14 14",
                           email="klachtendienst@kindengezin.be", website="https://www.kindengezin.be"),
         ),

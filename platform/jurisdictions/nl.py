@@ -24,10 +24,11 @@ POLICY = Policy(
         acknowledgement_days=5,
         subjects_fixed=True,  # art. 1.57b lid 1: conduct, working method and the agreement
         external_bodies=(
-            ComplaintBody(name="Klachtenloket Kinderopvang", role="information, advice and mediation (free)",
+            ComplaintBody(name="Klachtenloket Kinderopvang",
+                          role=gettext_noop("information, advice and mediation (free)"),
                           address="Postbus 90600, 2509 LP Den Haag", phone="0900 1877",
                           website="https://www.klachtenloket-kinderopvang.nl"),
-            ComplaintBody(name="Geschillencommissie Kinderopvang", role="binding ruling",
+            ComplaintBody(name="Geschillencommissie Kinderopvang", role=gettext_noop("binding ruling"),
                           address="Postbus 90600, 2509 LP Den Haag", phone="070 310 53 10",
                           website="https://www.degeschillencommissie.nl"),
         ),

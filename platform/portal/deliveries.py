@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from config.languages import reader_language
+from frontend.numbers import long_date
 from outbox.registry import handler
 
 DELETION_REQUESTED = "portal.deletion_request"
@@ -31,7 +32,7 @@ def send_deletion_requested(payload: dict) -> None:
     with translation.override(reader_language(person.language, location)):
         send_mail(_("A parent asks to delete their data"),
                   _("A parent asks %(location)s to delete their data. Answer before %(date)s: %(url)s") % {
-                      "location": location.name, "date": request.due_on.isoformat(),
+                      "location": location.name, "date": long_date(request.due_on),
                       "url": location.url + "privacy/deletion-requests/"}, None, [person.email])
 
 

@@ -228,3 +228,9 @@ class CaseAuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The meldcode audit trail cannot be deleted.")
+
+    @property
+    def actor_role_label(self) -> str:
+        from accounts.roles import role_label
+
+        return role_label(self.actor_role)

@@ -24,6 +24,7 @@ from jurisdictions import policy
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from config.service_errors import add_service_errors
+from frontend.numbers import amount as amount_text
 from tenants.attendance import forms, rules, selectors, services
 from tenants.attendance.models import Absence, AttendanceRecord, AttendanceSettings, SwapRequest, TimeDispute
 
@@ -214,7 +215,8 @@ class ReportAbsenceView(FormPage):
         if rules_here.absence_report_deadline:
             return {"intro": " ".join([
                 _("Please report an absence before %(time)s on the day. A later report costs € %(fine)s.") % {
-                    "time": rules_here.absence_report_deadline, "fine": rules_here.fees.late_absence_report},
+                    "time": rules_here.absence_report_deadline,
+                    "fine": amount_text(rules_here.fees.late_absence_report)},
                 _("For a hospitalisation or quarantine, hand in a doctor's certificate by the fifth working day "
                   "after the start; then no absence day is counted.")])}
         return {}
@@ -233,7 +235,7 @@ class ReportAbsenceView(FormPage):
                 "date": f"{deadline:%d-%m-%Y}"}
         if absence.fine:
             text += " " + _("It was reported after 08:00 on the day: a fine of € %(fine)s applies.") % {
-                "fine": absence.fine}
+                "fine": amount_text(absence.fine)}
         messages.success(request, text)
         return redirect(self.back_url(request))
 

@@ -2,6 +2,7 @@
 people authorised to pick up, custody notes, correction requests from parents and the change log."""
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -161,5 +162,36 @@ class ChildChange(models.Model):
         verbose_name = _("change to a child file")
         verbose_name_plural = _("changes to child files")
 
+    #: What happened, as the change log shows it (services._log writes the keys).
+    ACTIONS = {
+        "created": _("file created"),
+        "updated": _("changed"),
+        "guardian_added": _("parent added"),
+        "guardian_removed": _("parent removed"),
+        "parent_access_ended": _("parent's access ended"),
+        "pickup_added": _("pick-up person added"),
+        "pickup_removed": _("pick-up person removed"),
+        "custody_added": _("custody note added"),
+        "custody_removed": _("custody note removed"),
+        "correction_requested": _("correction requested"),
+        "correction_accepted": _("correction accepted"),
+        "correction_rejected": _("correction rejected"),
+    }
+    #: Fields that are no field of the child file itself.
+    FIELDS = {"guardians": _("parents"), "pickup_persons": _("pick-up persons"), "custody_notes": _("custody notes")}
+
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.child_name}: {self.action} {self.field}"
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTIONS.get(self.action, self.action))
+
+    @property
+    def field_label(self) -> str:
+        if self.field in self.FIELDS:
+            return str(self.FIELDS[self.field])
+        try:
+            return str(Child._meta.get_field(self.field).verbose_name)
+        except FieldDoesNotExist:  # a field removed since: its name as recorded
+            return self.field

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontend.numbers import long_date
 from tenants.calendar import selectors as calendar
 from tenants.contracts import pdf, rules
 from tenants.contracts.models import ChangeRequest, Contract, ContractSettings, ContractVersion, EvaluationTask
@@ -53,8 +54,8 @@ def _check_overlap(errors, child, care_type, start, end, exclude_pk=None):
             _add(errors, "start_date", _(
                 "This child already has a %(type)s contract from %(start)s to %(end)s; contracts for the same "
                 "care type may not overlap.") % {
-                "type": other.get_care_type_display(), "start": other.start_date.isoformat(),
-                "end": other.end_date.isoformat() if other.end_date else _("indefinite")})
+                "type": other.get_care_type_display(), "start": long_date(other.start_date),
+                "end": long_date(other.end_date) if other.end_date else _("indefinite")})
             return
 
 
@@ -184,7 +185,7 @@ def give_notice(contract: Contract, *, party: str, given_on: date | None = None,
         raise ValidationError({"non_field_errors": [_("Only a signed contract is ended by notice.")]})
     if contract.notice_given_on:
         raise ValidationError({"non_field_errors": [_("Notice was already given on %(date)s.")
-                                                    % {"date": contract.notice_given_on.isoformat()}]})
+                                                    % {"date": long_date(contract.notice_given_on)}]})
     errors = rules.notice_errors(jurisdiction=location.jurisdiction, party=party, given_on=given_on,
                                  end_date=end_date)
     if errors:
@@ -238,7 +239,7 @@ def request_change(contract: Contract, *, kind: str, effective_from: date | None
         if end_date < earliest:
             _add(errors, "end_date", _("The notice period is %(months)s month(s): the care can end on %(date)s at "
                                        "the earliest.") % {
-                "months": rules.notice_months(location.jurisdiction, rules.PARENT), "date": earliest.isoformat()})
+                "months": rules.notice_months(location.jurisdiction, rules.PARENT), "date": long_date(earliest)})
     if errors:
         raise ValidationError(errors)
     return ChangeRequest.objects.create(

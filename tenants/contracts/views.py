@@ -10,6 +10,7 @@ from django.views import View
 from accounts.permissions import RoleRequiredMixin
 from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from config.service_errors import add_service_errors, errors_by_field
+from frontend.numbers import long_date
 from tenants.calendar.selectors import location_today
 from tenants.contracts import rules, selectors, services
 from tenants.contracts.api import client_ip
@@ -163,7 +164,7 @@ class ContractNoticeView(RoleRequiredMixin, View):
                 add_service_errors(form, exc)
             else:
                 messages.success(request, _("Notice is recorded; the care ends on %(date)s.")
-                                 % {"date": contract.end_date.isoformat()})
+                                 % {"date": long_date(contract.end_date)})
                 return redirect("contract-page", pk=contract.pk)
         return ContractDetailView().get(request, pk, notice_form=form, status=400)
 

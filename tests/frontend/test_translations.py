@@ -1,4 +1,5 @@
-"""Dutch is the default language: every text of the product has a Dutch translation, none of them fuzzy.
+"""Dutch is the default language: every text of the product has a Dutch translation, none of them fuzzy; the Flemish
+catalogue (nl-BE) holds only texts of the Dutch one, none of them empty or fuzzy either.
 
 Two checks: the committed Dutch catalogue has no empty or fuzzy entry, and a fresh `makemessages` over
 the current sources (in a temporary copy of the tree) finds no text that the catalogue lacks.
@@ -14,6 +15,8 @@ from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = Path("frontend/locale/nl/LC_MESSAGES/django.po")
+#: The Flemish words (nl-BE): only the texts that differ in Flanders; gettext falls back to nl for the rest.
+FLEMISH = Path("frontend/locale/nl_BE/LC_MESSAGES/django.po")
 SOURCES = ["platform", "tenants", "billing", "frontend"]
 SKIP = shutil.ignore_patterns("node_modules", "staticfiles", "__pycache__", "*.mo", "static")
 
@@ -66,6 +69,32 @@ def test_dutch_catalogue_has_no_empty_or_fuzzy_translation():
     assert check.returncode == 0, check.stderr
 
 
+def msgids(po_text: str) -> set[str]:
+    found = set()
+    for block in po_text.split("\n\n"):
+        parts, inside = [], False
+        for line in block.strip().splitlines():
+            line = line.strip()
+            if line.startswith("msgid "):
+                parts, inside = [line[7:-1]], True
+            elif inside and line.startswith('"'):
+                parts.append(line[1:-1])
+            else:
+                inside = False
+        if parts and _unquote(parts):
+            found.add(_unquote(parts))
+    return found
+
+
+def test_flemish_catalogue_has_no_empty_or_fuzzy_translation_and_only_texts_of_the_dutch_one():
+    text = (ROOT / FLEMISH).read_text(encoding="utf-8")
+    assert untranslated(text) == []
+    check = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(ROOT / FLEMISH)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    orphans = msgids(text) - msgids((ROOT / CATALOGUE).read_text(encoding="utf-8"))
+    assert orphans == set(), "Flemish texts whose English msgid the product no longer has"
+
+
 def test_every_text_in_the_sources_has_a_dutch_translation(tmp_path):
     """Runs makemessages over a copy of the current sources, so a newly marked text without Dutch fails."""
     for name in SOURCES:
@@ -92,3 +121,9 @@ def test_the_compiled_dutch_catalogue_is_used():
         assert translation.gettext("Children") == "Kinderen"
     with translation.override("en"):
         assert translation.gettext("Log out") == "Log out"
+
+
+def test_the_compiled_flemish_catalogue_is_used_with_the_dutch_one_behind_it():
+    with translation.override("nl-be"):
+        assert translation.gettext("Entrepreneur") == "Organisator"
+        assert translation.gettext("Log out") == "Uitloggen"
