@@ -95,7 +95,8 @@ class ClosingWeekViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, Manage
 
 class HolidaySerializer(serializers.Serializer):
     date = serializers.DateField(read_only=True)
-    name = serializers.CharField(max_length=100)
+    name = serializers.CharField(max_length=100, help_text="The holiday's English name: the key of the choice.")
+    label = serializers.CharField(read_only=True, help_text="The holiday's name in the reader's language.")
     closed = serializers.BooleanField()
 
 

@@ -71,7 +71,7 @@ def test_the_page_shows_the_error_at_the_field_in_dutch(world, client_for):
         "method": "bank_transfer", "amount": "60", "paid_on": timezone.localdate().isoformat()})
     body = response.content.decode()
     assert response.status_code == 400
-    assert 'id="id_amount_error"' in body and "Het bedrag moet zijn wat nog te betalen is: € 120.50" in body
+    assert 'id="id_amount_error"' in body and "Het bedrag moet zijn wat nog te betalen is: € 120,50" in body
     assert invoice_status(world.a, invoice.pk) == "sent"
 
 

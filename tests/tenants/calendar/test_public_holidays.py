@@ -19,6 +19,24 @@ def test_flemish_location_lists_belgian_holidays(flemish_a, client_for):
     assert "National Day" in names and "King's Day" not in names
 
 
+def test_dutch_holidays_are_named_in_the_readers_language(world, client_for):
+    """The `holidays` library names both countries' holidays in Dutch; the English name stays the key."""
+    world.a.parent.language = "nl"
+    world.a.parent.save(update_fields=["language"])
+    dutch = client_for(world.a.parent, world.a).get("/api/v1/calendar/holidays/?year=2026").json()
+    assert {"name": "King's Day", "label": "Koningsdag"} in [{k: row[k] for k in ("name", "label")} for row in dutch]
+
+
+def test_flemish_holidays_are_named_in_flemish(flemish_a, client_for):
+    flemish_a.entrepreneur.language = "nl"
+    flemish_a.entrepreneur.save(update_fields=["language"])
+    flemish = client_for(flemish_a.entrepreneur, flemish_a).get("/api/v1/calendar/holidays/?year=2026").json()
+    labels = {row["name"]: row["label"] for row in flemish}
+    assert labels["National Day"] == "Nationale feestdag" and labels["Easter Monday"] == "Paasmaandag"
+    assert rules.public_holidays("BE-VLG", 2026, "nl-BE")[date(2026, 5, 1)] == "Dag van de Arbeid"
+    assert rules.public_holidays("NL", 2026, "en")[date(2026, 4, 27)] == "King's Day"
+
+
 def test_entrepreneur_opens_on_a_holiday(world, client_for, weekday_hours):
     c = client_for(world.a.entrepreneur, world.a)
     with at(world.a):
