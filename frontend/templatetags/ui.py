@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from config.languages import base_language
 from cooperative import selectors as coop_selectors
-from frontend.numbers import localized_number
+from frontend.numbers import localized_number, money
 
 register = template.Library()
 
@@ -105,3 +105,11 @@ def bar_chart(data, title, unit_label="", chart_id="chart"):
         "<figcaption>{} {}</figcaption></figure>",
         width, height, chart_id, chart_id, chart_id, title, chart_id, description, bars, title, unit_label,
     )
+
+
+@register.filter
+def euro(value):
+    """An amount in euros as the reader writes it: {{ invoice.total|euro }} → € 1.234,50 in Dutch."""
+    if value is None or value == "":
+        return ""
+    return money(value)
