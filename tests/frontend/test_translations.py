@@ -70,18 +70,11 @@ def test_dutch_catalogue_has_no_empty_or_fuzzy_translation():
 
 
 def msgids(po_text: str) -> set[str]:
+    """Every msgid of a catalogue (also of entries that follow each other without a blank line)."""
     found = set()
-    for block in po_text.split("\n\n"):
-        parts, inside = [], False
-        for line in block.strip().splitlines():
-            line = line.strip()
-            if line.startswith("msgid "):
-                parts, inside = [line[7:-1]], True
-            elif inside and line.startswith('"'):
-                parts.append(line[1:-1])
-            else:
-                inside = False
-        if parts and _unquote(parts):
+    for match in re.finditer(r'^msgid "(.*)"\n((?:".*"\n)*)', po_text, flags=re.M):
+        parts = [match.group(1)] + re.findall(r'^"(.*)"$', match.group(2), flags=re.M)
+        if _unquote(parts):
             found.add(_unquote(parts))
     return found
 
