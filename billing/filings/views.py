@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.permissions import RoleRequiredMixin
@@ -35,11 +35,13 @@ def _problem_texts(problems) -> list[str]:
             for message in messages_] if problems else []
 
 
-SUMMARY_LABELS = {"records": _lazy("records"), "hours": _lazy("hours of care"), "amount": _lazy("amount (€)"),
-                  "children": _lazy("children"), "present_days": _lazy("days present"),
-                  "occupancy": _lazy("occupancy (%)"), "certificates": _lazy("certificates"),
-                  "entries": _lazy("bookings"), "debit": _lazy("total debit (€)"), "credit": _lazy("total credit (€)"),
-                  "statements": _lazy("annual statements")}
+SUMMARY_LABELS = {"records": gettext_lazy("records"), "hours": gettext_lazy("hours of care"),
+                  "amount": gettext_lazy("amount (€)"),
+                  "children": gettext_lazy("children"), "present_days": gettext_lazy("days present"),
+                  "occupancy": gettext_lazy("occupancy (%)"), "certificates": gettext_lazy("certificates"),
+                  "entries": gettext_lazy("bookings"), "debit": gettext_lazy("total debit (€)"),
+                  "credit": gettext_lazy("total credit (€)"),
+                  "statements": gettext_lazy("annual statements")}
 
 
 def _summary(summary: dict) -> dict:

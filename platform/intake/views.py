@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 
@@ -352,11 +352,12 @@ class WindowSignView(RoleRequiredMixin, View):
 # --- the cooperative --------------------------------------------------------------------------------------
 
 COOPERATIVE_ROLES = ("coop_admin", "adviser")
-DIMENSION_LABELS = {"municipality": _lazy("Municipality"), "age_group": _lazy("Age group at the start"),
-                    "care_kind": _lazy("Kind of care"), "start_month": _lazy("Month of the wanted start"),
-                    "campaign": _lazy("Campaign")}
-OUTCOME_LABELS = {"requests": _lazy("requests"), "placed": _lazy("placed"), "withdrawn": _lazy("withdrawn"),
-                  "waiting": _lazy("still waiting"), "ended": _lazy("ended without a place")}
+DIMENSION_LABELS = {"municipality": gettext_lazy("Municipality"), "age_group": gettext_lazy("Age group at the start"),
+                    "care_kind": gettext_lazy("Kind of care"), "start_month": gettext_lazy("Month of the wanted start"),
+                    "campaign": gettext_lazy("Campaign")}
+OUTCOME_LABELS = {"requests": gettext_lazy("requests"), "placed": gettext_lazy("placed"),
+                  "withdrawn": gettext_lazy("withdrawn"),
+                  "waiting": gettext_lazy("still waiting"), "ended": gettext_lazy("ended without a place")}
 
 
 def _year(request) -> int:

@@ -33,6 +33,9 @@ monday tuesday wednesday thursday friday saturday sunday
 january february march may june july august october
 """.split())
 WORD = re.compile(r"(?<![$\w])[A-Za-z]+(?:'[a-z]+)?")
+#: Texts that are written the same in Dutch; a link written out.
+SAME_IN_DUTCH = frozenset({"PDF", "CSV", "iCal"})
+URL = re.compile(r"^https?://\S+$")
 ENGLISH_AMOUNT = re.compile(r"€\s?-?\d[\d,]*\.\d{2}\b")
 ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 
@@ -93,7 +96,7 @@ def links(html: bytes) -> list[str]:
 
 def why_english(text: str, msgids: frozenset[str], names: frozenset[str] = frozenset()) -> str | None:
     """Why `text` is not Dutch, or None. `names` (of people and locations) are data, in no language."""
-    if text in names:
+    if text in names or text in SAME_IN_DUTCH or URL.match(text):
         return None
     if text in msgids or text.rstrip(":.") in msgids:
         return "an untranslated text"
@@ -221,6 +224,7 @@ def test_english_texts_are_recognised():
     assert why_english("Vervaldatum: 16 december 2026", msgids) is None
     assert why_english("Placeholders: $location, $today", msgids) is None
     assert why_english("Lead Adviser", msgids, names=frozenset({"Lead Adviser"})) is None
+    assert why_english("http://kikker.localhost/care-request/?campaign=window-sign", msgids) is None
 
 
 def test_every_page_and_pdf_of_the_demo_reads_dutch(demo):
