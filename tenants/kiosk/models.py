@@ -60,11 +60,12 @@ class KioskDevice(models.Model):
 class KioskPin(models.Model):
     """A person's PIN for this location's kiosk, hashed with Django's password hashers."""
 
-    user = person(models.CASCADE, related_name="+", unique=True)
+    user = person(models.CASCADE, related_name="+")
     pin_hash = models.CharField(max_length=256)
     set_at = models.DateTimeField()
 
     class Meta:
+        constraints = [models.UniqueConstraint(fields=["user"], name="kiosk_one_pin_per_person")]
         verbose_name = _("kiosk PIN")
         verbose_name_plural = _("kiosk PINs")
 
