@@ -28,3 +28,13 @@ def api_exception_handler(exc, context):
     if isinstance(exc, ValidationError):
         exc = ApiValidationError(detail=errors_by_field(exc, "non_field_errors"))
     return drf_exception_handler(exc, context)
+
+
+def translated(errors):
+    """A rules module's messages (English, marked for translation) in the reader's language: a list of messages
+    or {field: [messages]}. A text without a translation stays as it is."""
+    from django.utils.translation import gettext
+
+    if isinstance(errors, dict):
+        return {field: translated(messages) for field, messages in errors.items()}
+    return [gettext(message) for message in errors]

@@ -16,6 +16,11 @@ from datetime import date, time, timedelta
 import holidays as holidays_lib
 from jurisdictions import POLICIES
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation (the service translates it for the reader)."""
+    return message
+
 MIN_OPEN_WEEKS = 47
 
 WEEKDAYS = (0, 1, 2, 3, 4, 5, 6)
@@ -64,7 +69,7 @@ def closing_plan_errors(year: int, closing_weeks, field: str = "week",
     if errors:
         return {field: errors}
     if len(set(weeks)) != len(weeks):
-        return {field: ["A week appears more than once in the closing plan."]}
+        return {field: [gettext_noop("A week appears more than once in the closing plan.")]}
     remaining = open_weeks(year, weeks)
     if remaining < min_open_weeks:
         return {field: [
@@ -83,9 +88,9 @@ def iso_week_dates(year: int, week: int) -> list[date]:
 
 def hours_errors(opens: time | None, closes: time | None) -> dict[str, list[str]]:
     if opens is None or closes is None:
-        return {"opens" if opens is None else "closes": ["Give both an opening and a closing time."]}
+        return {"opens" if opens is None else "closes": [gettext_noop("Give both an opening and a closing time.")]}
     if closes <= opens:
-        return {"closes": ["The closing time must be after the opening time."]}
+        return {"closes": [gettext_noop("The closing time must be after the opening time.")]}
     return {}
 
 

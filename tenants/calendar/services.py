@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.service_errors import translated
 from tenants.calendar import rules, signals
 from tenants.calendar.models import ClosingWeek, Closure, FeedToken, HolidayChoice, OpeningHours
 from tenants.calendar.selectors import current_location
@@ -18,7 +19,7 @@ def set_opening_hours(*, weekday: int, opens: time | None, closes: time | None) 
     if opens is None and closes is None:
         OpeningHours.objects.filter(weekday=weekday).delete()
         return None
-    errors = rules.hours_errors(opens, closes)
+    errors = translated(rules.hours_errors(opens, closes))
     if errors:
         raise ValidationError(errors)
     row, _created = OpeningHours.objects.update_or_create(weekday=weekday, defaults={"opens": opens, "closes": closes})
@@ -32,7 +33,7 @@ def set_week_hours(hours: dict[int, tuple[time | None, time | None]]) -> None:
     for weekday, (opens, closes) in hours.items():
         if opens is None and closes is None:
             continue
-        for field, messages in rules.hours_errors(opens, closes).items():
+        for field, messages in translated(rules.hours_errors(opens, closes)).items():
             errors[f"{field}_{weekday}"] = messages
     if errors:
         raise ValidationError(errors)
@@ -47,7 +48,7 @@ def add_closing_week(*, year: int, week: int, note: str = "") -> ClosingWeek:
     if week in existing:
         raise ValidationError({"week": [_("Week %(week)s of %(year)s is already a closing week.")
                                         % {"week": week, "year": year}]})
-    errors = rules.closing_plan_errors(year, [*existing, week], field="week")
+    errors = translated(rules.closing_plan_errors(year, [*existing, week], field="week"))
     if errors:
         raise ValidationError(errors)
     return ClosingWeek.objects.create(year=year, week=week, note=note.strip())
@@ -56,7 +57,7 @@ def add_closing_week(*, year: int, week: int, note: str = "") -> ClosingWeek:
 @transaction.atomic
 def set_closing_weeks(*, year: int, weeks: list[int], note: str = "") -> list[ClosingWeek]:
     """Replace the closing plan of `year` with `weeks` (all or nothing)."""
-    errors = rules.closing_plan_errors(year, weeks, field="weeks")
+    errors = translated(rules.closing_plan_errors(year, weeks, field="weeks"))
     if errors:
         raise ValidationError(errors)
     ClosingWeek.objects.filter(year=year).exclude(week__in=weeks).delete()

@@ -5,6 +5,12 @@ from datetime import date
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn as nl_bsn
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation (the service translates it for the reader)."""
+    return message
+
+
 MIN_PICKUP_AGE = 16
 ADULT_AGE = 18
 
@@ -19,11 +25,11 @@ def age_in_years(birth_date: date, on: date) -> int:
 
 def birth_date_errors(birth_date: date | None, today: date) -> list[str]:
     if birth_date is None:
-        return ["The birth date is required."]
+        return [gettext_noop("The birth date is required.")]
     if birth_date > today:
-        return ["The birth date lies in the future."]
+        return [gettext_noop("The birth date lies in the future.")]
     if birth_date.year < today.year - 20:
-        return ["The birth date lies too far in the past for a child in care."]
+        return [gettext_noop("The birth date lies too far in the past for a child in care.")]
     return []
 
 
@@ -39,7 +45,7 @@ def bsn_errors(value: str) -> list[str]:
     try:
         nl_bsn.validate(value)
     except StdnumError:
-        return ["This is not a valid BSN: it must be 9 digits and pass the eleven-test."]
+        return [gettext_noop("This is not a valid BSN: it must be 9 digits and pass the eleven-test.")]
     return []
 
 
@@ -48,29 +54,30 @@ def pickup_person_errors(birth_date: date | None, is_minor: bool, permission_sig
     """A pick-up person under 18 must be at least 16 and the parents must have signed a permission."""
     errors: dict[str, list[str]] = {}
     if birth_date is not None and birth_date > today:
-        return {"birth_date": ["The birth date lies in the future."]}
+        return {"birth_date": [gettext_noop("The birth date lies in the future.")]}
     minor = is_minor or (birth_date is not None and age_in_years(birth_date, today) < ADULT_AGE)
     if not minor:
         return errors
     if birth_date is None:
-        errors["birth_date"] = ["For someone under 18 the birth date is required."]
+        errors["birth_date"] = [gettext_noop("For someone under 18 the birth date is required.")]
     elif age_in_years(birth_date, today) < MIN_PICKUP_AGE:
         errors["birth_date"] = [f"Someone who picks up a child must be at least {MIN_PICKUP_AGE} years old."]
     if permission_signed_on is None:
-        errors["permission_signed_on"] = ["For someone under 18 the date of the signed permission is required."]
+        errors["permission_signed_on"] = [
+            gettext_noop("For someone under 18 the date of the signed permission is required.")]
     elif permission_signed_on > today:
-        errors["permission_signed_on"] = ["The permission cannot be signed in the future."]
+        errors["permission_signed_on"] = [gettext_noop("The permission cannot be signed in the future.")]
     return errors
 
 
 def custody_errors(weekdays: list[int], valid_from: date | None, valid_until: date | None) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if not weekdays:
-        errors["weekdays"] = ["Choose at least one weekday."]
+        errors["weekdays"] = [gettext_noop("Choose at least one weekday.")]
     elif any(day not in range(7) for day in weekdays):
-        errors["weekdays"] = ["Weekdays run from 0 (Monday) to 6 (Sunday)."]
+        errors["weekdays"] = [gettext_noop("Weekdays run from 0 (Monday) to 6 (Sunday).")]
     if valid_from and valid_until and valid_until < valid_from:
-        errors["valid_until"] = ["The end date lies before the start date."]
+        errors["valid_until"] = [gettext_noop("The end date lies before the start date.")]
     return errors
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, User
 from accounts.roles import PARENT
+from config.service_errors import translated
 from tenants.children import rules
 from tenants.children.models import Child, ChildChange, CorrectionRequest, CustodyNote, PickupPerson
 
@@ -42,11 +43,11 @@ def _clean_child(child: Child) -> None:
         setattr(child, key, (getattr(child, key) or "").strip())
     if not isinstance(child.birth_date, date):
         child.birth_date = None
-    birth_date_errors = rules.birth_date_errors(child.birth_date, timezone.localdate())
+    birth_date_errors = translated(rules.birth_date_errors(child.birth_date, timezone.localdate()))
     if birth_date_errors:
         errors["birth_date"] = birth_date_errors
     if rules.bsn_errors(child.bsn):
-        errors["bsn"] = rules.bsn_errors(child.bsn)
+        errors["bsn"] = translated(rules.bsn_errors(child.bsn))
     else:
         child.bsn = rules.normalise_bsn(child.bsn)
     try:
@@ -190,7 +191,8 @@ def add_pickup_person(child: Child, *, name: str, relation: str, phone: str, bir
     person = PickupPerson(child=child, name=(name or "").strip(), relation=(relation or "").strip(),
                           phone=(phone or "").strip(), birth_date=birth_date, is_minor=bool(is_minor),
                           permission_signed_on=permission_signed_on)
-    errors = rules.pickup_person_errors(birth_date, bool(is_minor), permission_signed_on, timezone.localdate())
+    errors = translated(rules.pickup_person_errors(birth_date, bool(is_minor), permission_signed_on,
+                                                timezone.localdate()))
     try:
         person.full_clean(exclude=["child", *errors])
     except ValidationError as exc:
@@ -219,7 +221,7 @@ def add_custody_note(child: Child, *, person_name: str, weekdays, may_pick_up: b
     note = CustodyNote(child=child, person_name=(person_name or "").strip(), may_pick_up=bool(may_pick_up),
                        weekdays=weekdays, court_order=(court_order or "").strip(), valid_from=valid_from,
                        valid_until=valid_until, notes=(notes or "").strip())
-    errors = rules.custody_errors(weekdays, valid_from, valid_until)
+    errors = translated(rules.custody_errors(weekdays, valid_from, valid_until))
     try:
         note.full_clean(exclude=["child", *errors])
     except ValidationError as exc:

@@ -8,6 +8,11 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation (the service translates it for the reader)."""
+    return message
+
 PHOTO_LINK_SECONDS = 300  # a signed photo link can be opened for five minutes
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_PHOTOS = 6
@@ -38,21 +43,21 @@ def parse_naps(text: str) -> tuple[list[Nap], list[str]]:
     for part in [p for p in re.split(r"[,;\n]", text or "") if p.strip()]:
         match = _NAP.match(part)
         if not match:
-            errors.append("Write sleep times as 12:30-14:00, separated by commas.")
+            errors.append(gettext_noop("Write sleep times as 12:30-14:00, separated by commas."))
             continue
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
-            errors.append("Write sleep times as 12:30-14:00, separated by commas.")
+            errors.append(gettext_noop("Write sleep times as 12:30-14:00, separated by commas."))
             continue
         nap = Nap(time(h1, m1), time(h2, m2))
         if nap.minutes <= 0:
-            errors.append("A nap ends after it starts.")
+            errors.append(gettext_noop("A nap ends after it starts."))
             continue
         naps.append(nap)
     naps.sort(key=lambda n: n.start)
     for earlier, later in zip(naps, naps[1:], strict=False):
         if later.start < earlier.end:
-            errors.append("Two naps overlap.")
+            errors.append(gettext_noop("Two naps overlap."))
             break
     return (naps if not errors else []), sorted(set(errors))
 
@@ -73,11 +78,11 @@ def photo_errors(content_type: str, size: int, existing: int) -> list[str]:
     """Why an uploaded photo is refused (empty list: accepted)."""
     errors = []
     if content_type not in PHOTO_TYPES:
-        errors.append("Only JPEG, PNG or WebP photos.")
+        errors.append(gettext_noop("Only JPEG, PNG or WebP photos."))
     if size > MAX_PHOTO_BYTES:
-        errors.append("A photo may be at most 5 MB.")
+        errors.append(gettext_noop("A photo may be at most 5 MB."))
     if existing >= MAX_PHOTOS:
-        errors.append("At most 6 photos per handover.")
+        errors.append(gettext_noop("At most 6 photos per handover."))
     return errors
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.roles import ENTREPRENEUR, STAFF
+from config.service_errors import translated
 from push import rules as push_rules
 from push import services as push
 from tenants.children.models import Child
@@ -54,7 +55,7 @@ def add_photo(handover: Handover, *, upload, caption: str = "") -> HandoverPhoto
     head = upload.read(16)
     upload.seek(0)
     sniffed = rules.sniff_image_type(head)
-    errors = rules.photo_errors(sniffed or "", upload.size, handover.photos.count())
+    errors = translated(rules.photo_errors(sniffed or "", upload.size, handover.photos.count()))
     if errors:
         raise ValidationError({"photo": [_(message) for message in errors]})
     upload.name = f"photo.{rules.PHOTO_TYPES[sniffed]}"
