@@ -32,9 +32,13 @@ def api_exception_handler(exc, context):
 
 def translated(errors):
     """A rules module's messages (English, marked for translation) in the reader's language: a list of messages
-    or {field: [messages]}. A text without a translation stays as it is."""
+    or {field: [messages]}; a message that keeps its template and parameters (a rules module's `Text`) gets its
+    dates and numbers as the reader writes them. A text without a translation stays as it is."""
     from django.utils.translation import gettext
+
+    from frontend.numbers import for_reader
 
     if isinstance(errors, dict):
         return {field: translated(messages) for field, messages in errors.items()}
-    return [gettext(message) for message in errors]
+    return [gettext(message.template) % {key: for_reader(value) for key, value in message.params.items()}
+            if getattr(message, "template", None) else gettext(message) for message in errors]

@@ -212,19 +212,20 @@ def reduction_errors(*, requested_on: date, effective_from: date, earlier_reduct
     """
     errors: dict[str, list[str]] = {}
     if len(earlier_reductions) >= rules.max_reductions_total:
-        errors.setdefault("schedule", []).append(
-            f"The care days can be reduced at most {rules.max_reductions_total} times in the whole care period; "
-            f"this contract already had {len(earlier_reductions)}.")
+        errors.setdefault("schedule", []).append(Text(
+            gettext_noop("The care days can be reduced at most %(max)s times in the whole care period; this "
+                         "contract already had %(had)s."), max=rules.max_reductions_total, had=len(earlier_reductions)))
     same_year = [d for d in earlier_reductions if d.year == effective_from.year]
     if len(same_year) >= rules.max_reductions_per_year:
-        errors.setdefault("schedule", []).append(
-            f"The care days can be reduced at most {rules.max_reductions_per_year} time(s) per calendar year; "
-            f"there was already a reduction in {effective_from.year}.")
+        errors.setdefault("schedule", []).append(Text(
+            gettext_noop("The care days can be reduced at most %(max)s time(s) per calendar year; there was already "
+                         "a reduction in %(year)s."), max=rules.max_reductions_per_year, year=str(effective_from.year)))
     earliest = add_months(requested_on, rules.reduction_notice_months)
     if effective_from < earliest:
-        errors.setdefault("effective_from", []).append(
-            f"A reduction is asked at least {rules.reduction_notice_months} months ahead: "
-            f"asked on {requested_on.isoformat()}, it takes effect on {earliest.isoformat()} at the earliest.")
+        errors.setdefault("effective_from", []).append(Text(
+            gettext_noop("A reduction is asked at least %(months)s months ahead: asked on %(asked)s, it takes effect "
+                         "on %(earliest)s at the earliest."),
+            months=rules.reduction_notice_months, asked=requested_on, earliest=earliest))
     return errors
 
 
@@ -246,14 +247,15 @@ def earliest_end_date(jurisdiction: str, party: str, given_on: date) -> date:
 
 def notice_errors(*, jurisdiction: str, party: str, given_on: date, end_date: date | None) -> dict[str, list[str]]:
     if party not in (PARENT, LOCATION):
-        return {"party": ["Choose who gives notice: the parent or the location."]}
+        return {"party": [gettext_noop("Choose who gives notice: the parent or the location.")]}
     earliest = earliest_end_date(jurisdiction, party, given_on)
     if end_date is not None and end_date < earliest:
-        months = notice_months(jurisdiction, party)
-        who = "the parent" if party == PARENT else "the location"
-        return {"end_date": [
-            f"Notice by {who} is {months} month{'s' if months > 1 else ''}: given on {given_on.isoformat()}, "
-            f"the care ends on {earliest.isoformat()} at the earliest."]}
+        template = (gettext_noop("Notice by the parent is %(months)s month(s): given on %(given)s, the care ends on "
+                                 "%(earliest)s at the earliest.") if party == PARENT else
+                    gettext_noop("Notice by the location is %(months)s month(s): given on %(given)s, the care ends "
+                                 "on %(earliest)s at the earliest."))
+        return {"end_date": [Text(template, months=notice_months(jurisdiction, party), given=given_on,
+                                  earliest=earliest)]}
     return {}
 
 
@@ -284,6 +286,17 @@ def due_evaluations(start: date, end: date | None, today: date,
 def gettext_noop(message: str) -> str:
     """Marks a text for translation without translating it (the caller translates)."""
     return message
+
+
+class Text(str):
+    """An English message with its template and parameters kept, so that a service can give it in the reader's
+    language (config.service_errors.translated); as a text it reads as the English sentence."""
+
+    def __new__(cls, template: str, **params):
+        text = super().__new__(cls, template % {k: v.isoformat() if isinstance(v, date) else v
+                                               for k, v in params.items()})
+        text.template, text.params = template, params
+        return text
 
 
 def change_request_errors(*, kind: str, effective_from: date | None, end_date: date | None, message: str,

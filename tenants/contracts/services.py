@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.service_errors import translated
 from frontend.numbers import long_date
 from tenants.calendar import selectors as calendar
 from tenants.contracts import pdf, rules
@@ -128,7 +129,7 @@ def change_contract(contract: Contract, *, effective_from: date, schedule_type: 
         earlier = list(contract.versions.filter(is_reduction=True).values_list("effective_from", flat=True))
         for field, messages in rules.reduction_errors(requested_on=requested_on, effective_from=effective_from,
                                                       earlier_reductions=earlier, rules=settings.flemish()).items():
-            _add(errors, field, messages)
+            _add(errors, field, translated(messages))
     if errors:
         raise ValidationError(errors)
     contract.end_date = end_date
@@ -186,8 +187,8 @@ def give_notice(contract: Contract, *, party: str, given_on: date | None = None,
     if contract.notice_given_on:
         raise ValidationError({"non_field_errors": [_("Notice was already given on %(date)s.")
                                                     % {"date": long_date(contract.notice_given_on)}]})
-    errors = rules.notice_errors(jurisdiction=location.jurisdiction, party=party, given_on=given_on,
-                                 end_date=end_date)
+    errors = translated(rules.notice_errors(jurisdiction=location.jurisdiction, party=party, given_on=given_on,
+                                            end_date=end_date))
     if errors:
         raise ValidationError(errors)
     end = end_date or rules.earliest_end_date(location.jurisdiction, party, given_on)
@@ -233,7 +234,7 @@ def request_change(contract: Contract, *, kind: str, effective_from: date | None
             earlier = list(contract.versions.filter(is_reduction=True).values_list("effective_from", flat=True))
             for field, messages in rules.reduction_errors(requested_on=today, effective_from=effective_from,
                                                           earlier_reductions=earlier, rules=settings.flemish()).items():
-                _add(errors, field, messages)
+                _add(errors, field, translated(messages))
     if kind == rules.CHANGE_END and end_date is not None and "end_date" not in errors:
         earliest = rules.earliest_end_date(location.jurisdiction, rules.PARENT, today)
         if end_date < earliest:
