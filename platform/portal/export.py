@@ -12,7 +12,9 @@ from decimal import Decimal
 
 from django.db import models
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from config.languages import reader_language
 
 SKIP_FIELDS = {"document", "signed_document", "pdf", "file"}
 
@@ -157,8 +159,9 @@ def collect(user) -> tuple[dict, dict[str, bytes]]:
 
 def build_archive(user) -> bytes:
     data, files = collect(user)
-    html = render_to_string("portal/export.html", {"data": data, "files": sorted(files),
-                                                   "pretty": json.dumps(data, indent=2, ensure_ascii=False)})
+    with translation.override(reader_language(user.language)):  # the readable page in the person's language
+        html = render_to_string("portal/export.html", {"data": data, "files": sorted(files),
+                                                       "pretty": json.dumps(data, indent=2, ensure_ascii=False)})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, indent=2, ensure_ascii=False, default=str))

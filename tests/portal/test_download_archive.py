@@ -113,3 +113,15 @@ def test_requests_hours_and_certificates_are_in_the_archive_and_only_the_parents
     assert [c["day_price"] for c in here["income_certificates"]] == ["31.50"]
     assert {"contract_change_requests", "registered_hours", "direct_debit_mandates"} <= set(here)
     assert "GEHEIM" not in archive.read("data.json").decode() and "77.77" not in archive.read("data.json").decode()
+
+
+def test_the_readable_page_of_the_archive_is_in_the_parents_language(world, client_for):
+    """Issue 16, point 2: the data export is read in the parent's language like every other page."""
+    parent = world.two_location_parent
+    for language, words in (("nl", ("Je gegevens", "Kinderen", "Alles, volledig")),
+                            ("en", ("Your data", "Children", "Everything, in full"))):
+        parent.language = language
+        parent.save(update_fields=["language"])
+        archive = zipfile.ZipFile(io.BytesIO(client_for(parent).get("/privacy/download/").content))
+        page = archive.read("index.html").decode()
+        assert f'<html lang="{language}">' in page and all(word in page for word in words), language
