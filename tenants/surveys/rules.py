@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a text for translation (the service translates it for the reader)."""
+    return message
+
 MIN_RESPONSES = 5
 SCALE = (1, 2, 3, 4, 5)
 SCALE_QUESTION = "scale"
@@ -38,15 +43,15 @@ def question_errors(questions: list[dict]) -> list[str]:
     """Problems with a survey's questions ({"text", "kind"} each)."""
     errors = []
     if not questions:
-        errors.append("Add at least one question.")
+        errors.append(gettext_noop("Add at least one question."))
     if len(questions) > MAX_QUESTIONS:
-        errors.append("At most 20 questions.")
+        errors.append(gettext_noop("At most 20 questions."))
     for question in questions:
         if not (question.get("text") or "").strip():
-            errors.append("A question has no text.")
+            errors.append(gettext_noop("A question has no text."))
             break
         if question.get("kind") not in (SCALE_QUESTION, OPEN_QUESTION):
-            errors.append("A question has an unknown kind.")
+            errors.append(gettext_noop("A question has an unknown kind."))
             break
     return errors
 
@@ -67,11 +72,11 @@ def answer_errors(questions: list[dict], answers: dict[int, object]) -> dict[str
         value = answers.get(position)
         if question["kind"] == SCALE_QUESTION:
             if value in (None, ""):
-                errors[f"q{position}"] = "Choose a score from 1 to 5."
+                errors[f"q{position}"] = gettext_noop("Choose a score from 1 to 5.")
             elif not str(value).isdigit() or int(value) not in SCALE:
-                errors[f"q{position}"] = "Choose a score from 1 to 5."
+                errors[f"q{position}"] = gettext_noop("Choose a score from 1 to 5.")
         elif len(str(value or "")) > MAX_TEXT_ANSWER:
-            errors[f"q{position}"] = "At most 2000 characters."
+            errors[f"q{position}"] = gettext_noop("At most 2000 characters.")
     return errors
 
 
