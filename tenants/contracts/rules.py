@@ -71,9 +71,9 @@ def add_months(day: date, months: int) -> date:
 
 def period_errors(start: date | None, end: date | None) -> dict[str, list[str]]:
     if start is None:
-        return {"start_date": ["Give a start date."]}
+        return {"start_date": [gettext_noop("Give a start date.")]}
     if end is not None and end < start:
-        return {"end_date": ["The end date lies before the start date."]}
+        return {"end_date": [gettext_noop("The end date lies before the start date.")]}
     return {}
 
 
@@ -106,7 +106,8 @@ def parse_schedule(schedule_type: str, raw) -> tuple[list[list[CareDay]], list[s
     expected = WEEKS_PER_TYPE[schedule_type]
     if schedule_type == FLEXIBLE:
         if raw:
-            return [], ["A flexible contract has no fixed days; give the estimated hours per three months."]
+            return [], [gettext_noop("A flexible contract has no fixed days; give the estimated hours per three "
+                                     "months.")]
         return [], []
     if not isinstance(raw, list) or len(raw) != expected:
         return [], [f"A {schedule_type} plan has {expected} week{'s' if expected > 1 else ''} of care days."]

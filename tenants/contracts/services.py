@@ -25,8 +25,9 @@ def sha256(data: bytes) -> str:
 
 
 def _add(errors: dict, field: str, messages) -> None:
+    """Add messages at a field, a rule's English ones in the reader's language (config.service_errors)."""
     if messages:
-        errors.setdefault(field, []).extend(messages if isinstance(messages, list) else [messages])
+        errors.setdefault(field, []).extend(translated(messages if isinstance(messages, list) else [messages]))
 
 
 def _check_schedule(errors, location, settings, schedule_type, schedule, estimated_hours):
