@@ -1,7 +1,8 @@
 """Issue 17 in a real browser at 375 px: a parent without an account asks three locations for care at once on
 the main domain, confirms her e-mail address (making her account) and sees her place on the three lists; Kikker's
 entrepreneur offers a place, the parent accepts, the other two locations see the request placed elsewhere; the
-draft contract carries the requested days and start date and the parent signs it."""
+draft contract carries the requested days and start date and the parent signs it. Screenshots of each step go
+to var/screenshots/ (or SCREENSHOT_DIR)."""
 import os
 import re
 import subprocess
@@ -10,12 +11,21 @@ import time
 import uuid
 from datetime import date, timedelta
 from email import message_from_bytes
+from pathlib import Path
 
 from frontend.browser import axe_violations, horizontal_overflow, login
 from tests.e2e.conftest import ROOT, _database
 from tests.e2e.test_parent_portal import DEMO, HEIGHT, WIDTH
 
 LOCATIONS = ("Kinderdagverblijf Kikker", "Kindercentrum De Regenboog", "Gastouder De Zonnebloem")
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR") or ROOT / "var" / "screenshots")
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"care-request-{name}-375.png"), full_page=True)
+
+
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
                 "november", "december")
 
@@ -77,6 +87,7 @@ def test_one_request_three_locations_a_place_and_a_signed_contract(new_page, ser
     parent.locator("#id_city").fill("Dordrecht")
     assert horizontal_overflow(parent) <= 0
     assert axe_violations(parent) == []
+    shot(parent, "1-form")
     parent.get_by_role("button", name="Verstuur mijn aanvraag").click()
     assert email in parent.locator("main").inner_text()
 
@@ -89,14 +100,17 @@ def test_one_request_three_locations_a_place_and_a_signed_contract(new_page, ser
     assert all("op de wachtlijst" in text for text in seen.values()), seen
     assert horizontal_overflow(parent) <= 0
     assert axe_violations(parent) == []
+    shot(parent, "2-positions")
 
     marieke = new_page(width=WIDTH, height=HEIGHT)
     kikker = server.url("kikker")
     login(marieke, kikker, "marieke" + DEMO)
     marieke.goto(kikker + "waiting-list/")
     assert horizontal_overflow(marieke) <= 0
+    shot(marieke, "3-waiting-list")
     marieke.get_by_role("link", name="Roosmarijn").click()
     assert marieke.locator("#id_start_date").input_value() == start.isoformat()
+    shot(marieke, "4-offer")
     marieke.get_by_role("button", name="Bied de plaats aan").click()
     assert "Plaats aangeboden" in marieke.locator("main").inner_text() or \
         "plaats aangeboden" in marieke.locator("main").inner_text()
@@ -105,6 +119,7 @@ def test_one_request_three_locations_a_place_and_a_signed_contract(new_page, ser
     parent.get_by_role("button", name="Plaats aannemen").click()
     parent.wait_for_url("**/care-requests/")
     assert "Plaatsingsgesprek op" in parent.locator("li.entry[data-location=kikker]").inner_text()
+    shot(parent, "5-accepted")
     for slug in ("regenboog", "zonnebloem"):
         assert "Je kind heeft elders een plaats" in parent.locator(f"li.entry[data-location={slug}]").inner_text()
 
@@ -128,3 +143,4 @@ def test_one_request_three_locations_a_place_and_a_signed_contract(new_page, ser
     parent.wait_for_url(re.compile(r".*/contracts/\d+/"))
     assert "Hanna Brouwer" in parent.locator("table").inner_text()
     assert horizontal_overflow(parent) <= 0
+    shot(parent, "6-signed")
