@@ -75,11 +75,12 @@ class LocationContext:
         return frozenset(day for day, closed in self.closed(year).items()
                          if PUBLIC_HOLIDAY in closed.reasons and day not in unpaid)
 
-    def closing_weeks(self, year: int) -> int:
+    def closing_weeks(self, year: int) -> Decimal:
+        """The closing periods of the year in weeks (tenants.calendar.selectors.closing_weeks_count)."""
         if year not in self._closing_weeks:
             from tenants.calendar import selectors as calendar
 
-            self._closing_weeks[year] = len(calendar.closing_weeks(year))
+            self._closing_weeks[year] = calendar.closing_weeks_count(year)
         return self._closing_weeks[year]
 
     def closing_time(self, weekday: int) -> time | None:
@@ -159,6 +160,11 @@ def _hours(care_day) -> Decimal:
     return values.hours_of(values.seconds_between(care_day.start, care_day.end))
 
 
+def _slots(weeks) -> tuple[tuple[values.Slot, ...], ...]:
+    return tuple(tuple(values.Slot(day.weekday, _hours(day), values.seconds_between(day.start, day.end))
+                       for day in week) for week in weeks)
+
+
 def versions_of(contract: Contract) -> list[values.Version]:
     """Each signed version with the days it is in force (from its effective date to the next one's)."""
     from tenants.contracts import rules as contract_rules
@@ -175,9 +181,7 @@ def versions_of(contract: Contract) -> list[values.Version]:
             continue
         weeks = version.weeks
         found.append(values.Version(
-            start=start, end=end, reference=version.effective_from,
-            weeks=tuple(tuple(values.Slot(day.weekday, _hours(day), values.seconds_between(day.start, day.end))
-                              for day in week) for week in weeks),
+            start=start, end=end, reference=version.effective_from, weeks=_slots(weeks),
             days_per_week=Decimal(str(contract_rules.days_per_week(weeks))) if weeks else Decimal("0"),
             estimated_hours_per_quarter=version.estimated_hours_per_quarter))
     return found
@@ -367,3 +371,62 @@ def average_explained(contract: Contract, year: int, location=None) -> list[tupl
             [list(week) for week in version.weeks], version.reference, year, ctx.unpaid_days(year), rate,
             paid_holidays=ctx.paid_holidays(year), closing_weeks=ctx.closing_weeks(year))))
     return found
+
+
+def version_model(version: ContractVersion, jurisdiction: str) -> str:
+    """The tariff model a version (signed or still to sign) is billed by (tariff_model, for its own plan)."""
+    contract = version.contract
+    if has_own_tariff(contract):
+        return contract.tariff.model
+    models = policy(jurisdiction).tariff_models
+    if version.schedule_type == "flexible" and rules.NL_FLEXIBLE in models:
+        return rules.NL_FLEXIBLE
+    return models[0]
+
+
+def contract_cost(version: ContractVersion, location=None, today: date | None = None) -> values.ContractCost:
+    """What `version` costs a month, by the same rules the invoices use (never a second calculation): the NL
+    monthly average (rules.nl_average_explained), the flexible advance (rules.nl_flexible_month) or the
+    Flemish day price (rules.be_day_price_explained), for the calendar year in which the version takes effect,
+    or this year once it has."""
+    from tenants.calendar import selectors as calendar
+
+    ctx = LocationContext(location or current_location())
+    today = today or calendar.location_today(ctx.location)
+    year = max(version.effective_from, today).year
+    model = version_model(version, ctx.jurisdiction)
+    weeks = [list(week) for week in _slots(version.weeks)]
+    try:
+        if model == rules.NL_MONTHLY_AVERAGE:
+            rate = ctx.rate(year, version.contract.care_type)
+            average = rules.nl_average_explained(
+                weeks, version.effective_from, year, ctx.unpaid_days(year), rate,
+                paid_holidays=ctx.paid_holidays(year), closing_weeks=ctx.closing_weeks(year))
+            return values.ContractCost(model=model, year=year, hours_a_month=average.monthly_hours,
+                                       amount_a_month=average.monthly_amount, hourly_rate=rate, average=average)
+        if model == rules.NL_FLEXIBLE:
+            rate = ctx.rate(year, version.contract.care_type, flexible=True)
+            advance = rules.nl_flexible_month(estimate_per_quarter=version.estimated_hours_per_quarter or 0,
+                                              rate=rate, year=year, month=1)[0]
+            return values.ContractCost(model=model, year=year, hours_a_month=advance.quantity,
+                                       amount_a_month=advance.amount, hourly_rate=rate)
+        if model == rules.NL_REGISTERED:
+            return values.ContractCost(model=model, year=year,
+                                       hourly_rate=ctx.rate(year, version.contract.care_type))
+    except ValidationError as exc:
+        return values.ContractCost(model=model, year=year, missing=" ".join(exc.messages))
+    certificate = income_certificate_on(version.contract.child_id, max(version.effective_from, today))
+    if certificate is None:
+        return values.ContractCost(model=model, year=year, missing=_(
+            "The day price follows from the family's income tariff; the location has no income certificate "
+            "for this child yet."))
+    explained = rules.be_day_price_explained(weeks, version.effective_from, year, ctx.unpaid_days(year),
+                                             certificate.day_price)
+    return values.ContractCost(model=model, year=year, hours_a_month=explained.monthly_hours,
+                               amount_a_month=explained.monthly_amount, day_prices=explained)
+
+
+def income_certificate_on(child_id: int, day: date) -> IncomeCertificate | None:
+    """The income certificate in force on `day`, or else the next one to come."""
+    rows = IncomeCertificate.objects.filter(child_id=child_id, valid_until__gte=day).order_by("valid_from")
+    return next((row for row in rows if row.valid_from <= day), None) or rows.first()

@@ -137,7 +137,7 @@ class CareMonth:
     same for the year's days before this month (Flanders: the justified absence days are taken in date
     order over the whole year, whatever order months are invoiced in); `year_unpaid`: the days of the
     year that are never paid (closing weeks: NL monthly average); `paid_holidays`: public holidays of the
-    year the location closes and that are paid; `closing_weeks`: how many the location has that year;
+    year the location closes and that are paid; `closing_weeks`: the year's closing periods in weeks;
     `rate`: the hourly rate of the year (flexible rate for a flexible contract); `registered`: approved
     registered hours per day (NL childminder); `fees`: the fines and fees in force (the jurisdiction's
     defaults with the location's own amounts); `justified_full_time`: justified absence days a year for
@@ -155,7 +155,7 @@ class CareMonth:
     earlier_days: tuple[Day, ...] = ()
     year_unpaid: frozenset[date] = frozenset()
     paid_holidays: frozenset[date] = frozenset()
-    closing_weeks: int = 0
+    closing_weeks: Decimal = Decimal(0)
     rate: Decimal | None = None
     registered: tuple[tuple[date, Decimal], ...] = ()
     settlement: Settlement | None = None
@@ -164,3 +164,20 @@ class CareMonth:
     justified_full_time: int = 0
     own_diapers: bool = False
     absence_deadline: time | None = None
+
+
+@dataclass(frozen=True)
+class ContractCost:
+    """What a contract version costs, as its page, its signing e-mail and its PDF say it: the hours and the
+    amount a month from the tariff model's own rule (billing.tariffs.rules), the hourly rate, and for a
+    Flemish income tariff the day prices. `missing` says why figures are absent (no rate for the year yet, no
+    income certificate yet)."""
+
+    model: str
+    year: int
+    hours_a_month: Decimal | None = None
+    amount_a_month: Decimal | None = None
+    hourly_rate: Decimal | None = None
+    average: object = None  # rules.AverageExplained (NL monthly average)
+    day_prices: object = None  # rules.DayPriceExplained (BE-VLG income tariff)
+    missing: str = ""

@@ -252,7 +252,7 @@ class AverageExplained:
     year: int
     hours_a_week: Decimal
     weeks_in_year: int
-    closing_weeks: int
+    closing_weeks: Decimal  # the closing periods in weeks, to a tenth (tenants.calendar.rules.closing_weeks_of)
     care_days: int
     holidays_paid: int
     yearly_hours: Decimal
@@ -260,8 +260,8 @@ class AverageExplained:
     yearly_seconds: int | None = None  # exact, when the plan gives times
 
     @property
-    def open_weeks(self) -> int:
-        return self.weeks_in_year - self.closing_weeks
+    def open_weeks(self) -> Decimal:
+        return self.weeks_in_year - Decimal(self.closing_weeks)
 
     @property
     def monthly_hours(self) -> Decimal:
@@ -282,12 +282,12 @@ class AverageExplained:
 
     def params(self) -> dict:
         return {"per_week": _fmt(self.hours_a_week), "days": self.care_days, "year": self.year,
-                "open_weeks": self.open_weeks, "weeks": self.weeks_in_year, "holidays": self.holidays_paid,
+                "open_weeks": _fmt(self.open_weeks), "weeks": self.weeks_in_year, "holidays": self.holidays_paid,
                 "yearly": _fmt(self.yearly_hours), "monthly": _fmt(self.monthly_hours), "rate": _fmt(self.rate)}
 
 
 def nl_average_explained(weeks, reference: date, year: int, unpaid: set[date], rate, *,
-                         paid_holidays: set[date] = frozenset(), closing_weeks: int = 0) -> AverageExplained:
+                         paid_holidays: set[date] = frozenset(), closing_weeks: Decimal = ZERO) -> AverageExplained:
     """The monthly average of a plan for `year` with each of its terms (the convention of the module
     docstring): the one calculation behind the invoice line and the contract's tariff page."""
     from tenants.calendar.rules import weeks_in_iso_year
@@ -304,7 +304,7 @@ def nl_average_explained(weeks, reference: date, year: int, unpaid: set[date], r
 
 
 def nl_average_month(*, year: int, month: int, segments: list[Segment], unpaid: set[date], rate: Decimal,
-                     paid_holidays: set[date] = frozenset(), closing_weeks: int = 0) -> list[Line]:
+                     paid_holidays: set[date] = frozenset(), closing_weeks: Decimal = ZERO) -> list[Line]:
     """Lines for one month of the NL monthly average: per contract version in force that month, the
     monthly amount from its yearly average (rounded once, from the exact yearly hours), pro rata by calendar
     days when it covers the month partly. Each line says how the amount was reached."""
@@ -424,6 +424,62 @@ def day_factor(hours) -> Decimal:
     if hours <= FULL_DAY_MAX_HOURS:
         return FULL_DAY
     return LONG_DAY
+
+
+def be_day_price(income_tariff, factor=FULL_DAY) -> Decimal:
+    """The price of one day at the family's income tariff: the share `factor` (100 %, 60 %, 160 %) of it, rounded
+    per day as the price list shows it (seed 003, 4.2.1; the module docstring)."""
+    return cents(Decimal(income_tariff) * factor)
+
+
+@dataclass(frozen=True)
+class DayPriceExplained:
+    """What a Flemish care plan costs at an income tariff, as the contract shows it: the price of a full day
+    (5–11 hours), a short day (< 5 hours, 60 %) and a long day (> 11 hours, 160 %); the plan's days of the year
+    the location is open, each at the price of its planned length; their hours and amount ÷ 12 a month."""
+
+    year: int
+    income_tariff: Decimal
+    hours_a_week: Decimal
+    care_days: int
+    short_days: int
+    long_days: int
+    yearly_hours: Decimal
+    yearly_amount: Decimal
+
+    @property
+    def full_day_price(self) -> Decimal:
+        return be_day_price(self.income_tariff, FULL_DAY)
+
+    @property
+    def short_day_price(self) -> Decimal:
+        return be_day_price(self.income_tariff, SHORT_DAY)
+
+    @property
+    def long_day_price(self) -> Decimal:
+        return be_day_price(self.income_tariff, LONG_DAY)
+
+    @property
+    def monthly_hours(self) -> Decimal:
+        return Decimal(self.yearly_hours) / TWELVE
+
+    @property
+    def monthly_amount(self) -> Decimal:
+        """The year's day prices ÷ 12, rounded once (an average: each month is invoiced by its own days)."""
+        return cents(Decimal(self.yearly_amount) / TWELVE)
+
+
+def be_day_price_explained(weeks, reference: date, year: int, closed: set[date], income_tariff) -> DayPriceExplained:
+    """The plan's reserved days of `year` outside the days the location is closed (not charged in Flanders,
+    tenants.calendar.rules.is_billable), each at `be_day_price` of its planned length (`day_factor`)."""
+    found = planned_days(weeks, reference, date(year, 1, 1), date(year, 12, 31), closed)
+    per_week = (sum((Decimal(slot.hours) for week in weeks for slot in week), ZERO) / len(weeks)) if weeks else ZERO
+    factors = [day_factor(hours) for _day, hours in found]
+    return DayPriceExplained(
+        year=year, income_tariff=Decimal(income_tariff), hours_a_week=per_week, care_days=len(found),
+        short_days=factors.count(SHORT_DAY), long_days=factors.count(LONG_DAY),
+        yearly_hours=sum((hours for _day, hours in found), ZERO),
+        yearly_amount=sum((be_day_price(income_tariff, factor) for factor in factors), ZERO))
 
 
 def justified_quota(*, full_time_days: int, days_per_week, months_in_year: int) -> Decimal:
@@ -558,18 +614,18 @@ def be_month(*, days_in_month: list[BeDay], justified_left: Decimal, fees: Fees,
             result.care_hours += Decimal(day.attended_hours or 0)
             if day.settling_in:
                 add(CARE, gettext_noop("Settling-in session (half day, 60 %%) at %(price)s"), 1, "day",
-                    cents(price * factor), price=str(price))
+                    be_day_price(price, factor), price=str(price))
                 result.short_days += 1
             elif factor == SHORT_DAY:
                 add(CARE, gettext_noop("Short day of care (< 5 hours, 60 %%) at %(price)s"), 1, "day",
-                    cents(price * factor), price=str(price))
+                    be_day_price(price, factor), price=str(price))
                 result.short_days += 1
             elif factor == LONG_DAY:
                 add(CARE, gettext_noop("Long day of care (> 11 hours, 160 %%) at %(price)s"), 1, "day",
-                    cents(price * factor), price=str(price))
+                    be_day_price(price, factor), price=str(price))
                 result.full_days += 1
             else:
-                add(CARE, gettext_noop("Full day of care (5–11 hours) at %(price)s"), 1, "day", cents(price),
+                add(CARE, gettext_noop("Full day of care (5–11 hours) at %(price)s"), 1, "day", be_day_price(price),
                     price=str(price))
                 result.full_days += 1
             if day.diapers:
@@ -605,7 +661,7 @@ def be_month(*, days_in_month: list[BeDay], justified_left: Decimal, fees: Fees,
             if unjustified:
                 # 60 % of the day price of the reserved day part (a half day is itself 60 % of the day price,
                 # as the price list shows it).
-                part_price = price if share == ONE else cents(price * SHORT_DAY)
+                part_price = price if share == ONE else be_day_price(price, SHORT_DAY)
                 add(ABSENCE, gettext_noop("Unjustified absence (60 %% of %(price)s)"),
                     unjustified if share == ONE else 1, "day", cents(part_price * UNJUSTIFIED_FACTOR),
                     price=str(part_price))

@@ -5,6 +5,9 @@ files and dates. Services, selectors and the dashboard call these; tests feed th
 """
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
 
 PEDAGOGICAL = "pedagogical"
 BUSINESS = "business"
@@ -118,42 +121,29 @@ def pdf_problem(head: bytes, size: int) -> str | None:
     return None
 
 
-def ics_escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
-
-
-def ics_fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 3.1)."""
-    data = line.encode()
-    if len(data) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        encoded = char.encode()
-        if len(current) + len(encoded) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += encoded
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
-
-
 def ics_event(*, uid: str, start: datetime, end: datetime, summary: str, description: str, location: str,
-              stamp: datetime, sequence: int = 0, method: str = "REQUEST", organizer: str = "") -> str:
-    """An iCalendar invitation (one VEVENT) with UTC times; `start`, `end` and `stamp` are aware datetimes."""
-
-    def utc(moment: datetime) -> str:
-        return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-    lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Opvangkring//Advisory visits//EN", f"METHOD:{method}",
-        "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{utc(stamp)}", f"DTSTART:{utc(start)}", f"DTEND:{utc(end)}",
-        f"SEQUENCE:{sequence}", f"SUMMARY:{ics_escape(summary)}", f"DESCRIPTION:{ics_escape(description)}",
-        f"LOCATION:{ics_escape(location)}",
-    ]
+              stamp: datetime, time_zone: str, sequence: int = 0, method: str = "REQUEST",
+              organizer: str = "") -> bytes:
+    """An iCalendar invitation (one VEVENT), made by the `icalendar` library: the times in the location's
+    `time_zone` (Europe/Amsterdam or Europe/Brussels, from the jurisdiction policy) with its VTIMEZONE, so the
+    visit stays at the agreed local time in any calendar; `start`, `end` and `stamp` are aware datetimes."""
+    zone = ZoneInfo(time_zone)
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Opvangkring//Advisory visits//EN")
+    cal.add("version", "2.0")
+    cal.add("method", method)
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("dtstart", start.astimezone(zone))
+    event.add("dtend", end.astimezone(zone))
+    event.add("sequence", sequence)
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("location", location)
     if organizer:
-        lines.append(f"ORGANIZER:mailto:{organizer}")
-    lines += ["END:VEVENT", "END:VCALENDAR"]
-    return "\r\n".join(ics_fold(line) for line in lines) + "\r\n"
+        event.add("organizer", f"mailto:{organizer}")
+    cal.add_component(event)
+    cal.add_missing_timezones(first_date=date(start.year - 1, 1, 1), last_date=date(end.year + 1, 12, 31))
+    return cal.to_ical()
 

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from jurisdictions import policy
 
 from accounts.models import CooperativeRole, User
 from advisory import deliveries, rules
@@ -272,7 +273,7 @@ def send_report_mail_again(visit: Visit) -> int:
     return outbox.send_again(outbox_selectors.deliveries_of(deliveries.report_ref(visit), visit.location))
 
 
-def visit_invite(visit: Visit, *, stamp: datetime | None = None) -> str:
+def visit_invite(visit: Visit, *, stamp: datetime | None = None) -> bytes:
     """The visit as an iCalendar invitation (.ics)."""
     if visit.scheduled_at is None:
         raise ValidationError({"scheduled_at": [_("The visit has no date yet.")]})
@@ -285,7 +286,7 @@ def visit_invite(visit: Visit, *, stamp: datetime | None = None) -> str:
                                                                 "location": location.name},
         description=_("Visit by %(adviser)s of the cooperative.") % {"adviser": visit.adviser.full_name},
         location=address or location.name, stamp=stamp or timezone.now(), sequence=visit.sequence,
-        organizer=visit.adviser.email)
+        organizer=visit.adviser.email, time_zone=location.time_zone or policy(location.jurisdiction).time_zone)
 
 
 # Follow-up actions -------------------------------------------------------------------------------------

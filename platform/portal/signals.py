@@ -15,8 +15,8 @@ def calendar_changed(sender, **kwargs):
 
 
 def connect():
-    from tenants.calendar.models import ClosingWeek, Closure, HolidayChoice, OpeningHours
+    from tenants.calendar.models import ClosingPeriod, Closure, HolidayChoice, OpeningHours
 
-    for model in (OpeningHours, ClosingWeek, HolidayChoice, Closure):
+    for model in (OpeningHours, ClosingPeriod, HolidayChoice, Closure):
         post_save.connect(calendar_changed, sender=model, dispatch_uid=f"portal-calendar-save-{model.__name__}")
         post_delete.connect(calendar_changed, sender=model, dispatch_uid=f"portal-calendar-delete-{model.__name__}")

@@ -1,5 +1,6 @@
 """Calendar API: every member of the location reads it; the entrepreneur manages it."""
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
@@ -10,7 +11,7 @@ from accounts.permissions import AtLocation, has_role, location_only
 from accounts.roles import ENTREPRENEUR
 from tenants.calendar import rules, selectors, services
 from tenants.calendar.feed import feed_url
-from tenants.calendar.models import ClosingWeek, Closure, OpeningHours
+from tenants.calendar.models import ClosingPeriod, Closure, OpeningHours
 
 MEMBER = location_only(AtLocation)
 MANAGER = location_only(has_role(ENTREPRENEUR))
@@ -63,34 +64,96 @@ class OpeningHoursViewSet(mixins.ListModelMixin, ManagedViewSet):
         return Response(data, status=201 if row else 200)
 
 
-class ClosingWeekSerializer(serializers.ModelSerializer):
+class ClosingPeriodSerializer(serializers.ModelSerializer):
     class Meta:
-        model = ClosingWeek
-        fields = ["id", "year", "week", "note"]
-        validators = []  # the service explains a duplicate week in words, on the field
+        model = ClosingPeriod
+        fields = ["id", "start_date", "end_date", "note"]
 
 
-class ClosingWeekViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, ManagedViewSet):
-    """Closing weeks (ISO weeks) of a year: ?year=2026. Adding one that breaks the 47-week rule is a 400."""
+class ClosingPeriodViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, ManagedViewSet):
+    """Closing periods by dates with a day in the year ?year=2026 (one across the new year is in both years).
+    Adding one that is wrong, overlaps another or breaks the 47-week rule is a 400 naming the field."""
 
-    serializer_class = ClosingWeekSerializer
+    serializer_class = ClosingPeriodSerializer
     pagination_class = None
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
-            return ClosingWeek.objects.none()
+            return ClosingPeriod.objects.none()
         if self.action == "list":
-            return ClosingWeek.objects.filter(year=year_param(self.request))
-        return ClosingWeek.objects.all()
+            return ClosingPeriod.objects.filter(pk__in=[p.pk for p in selectors.closing_periods(
+                year_param(self.request))])
+        return ClosingPeriod.objects.all()
 
     def create(self, request):
-        serializer = ClosingWeekSerializer(data=request.data)
+        serializer = ClosingPeriodSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        row = services.add_closing_week(**serializer.validated_data)
-        return Response(ClosingWeekSerializer(row).data, status=201)
+        row = services.add_closing_period(**serializer.validated_data)
+        return Response(ClosingPeriodSerializer(row).data, status=201)
 
     def perform_destroy(self, instance):
-        services.remove_closing_week(instance)
+        services.remove_closing_period(instance)
+
+
+class ClosingCheckQuerySerializer(serializers.Serializer):
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+
+
+class YearCheckSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    weeks_in_year = serializers.IntegerField()
+    closing_days = serializers.IntegerField()
+    closing_weeks = serializers.DecimalField(max_digits=4, decimal_places=1)
+    open_weeks = serializers.DecimalField(max_digits=4, decimal_places=1)
+    min_open_weeks = serializers.IntegerField()
+    max_closing_days = serializers.IntegerField()
+    ok = serializers.BooleanField()
+    message = serializers.CharField()
+
+
+class ClosingCheckSerializer(serializers.Serializer):
+    ok = serializers.BooleanField()
+    years = YearCheckSerializer(many=True)
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+def closing_check(*, start_date, end_date) -> dict:
+    """What adding the period from `start` to `end` would do to each ISO year it touches, with the same
+    field errors the service would give (empty when it may be added); the closing form shows it while typing."""
+    start, end = start_date, end_date
+    errors = rules.period_errors(start, end)
+    if errors:
+        raise ValidationError(services.rule_errors(errors))
+    existing = [(p.start_date, p.end_date) for p in ClosingPeriod.objects.all()]
+    problems = services.rule_errors(rules.closing_periods_errors((start, end), existing,
+                                                                selectors.weekly_opening_hours().keys()))
+    years = []
+    for year in rules.iso_years_of(start, end):
+        check = selectors.year_check(year, extra=(start, end))
+        years.append({
+            "year": year, "weeks_in_year": check.weeks_in_year, "closing_days": check.closing_days,
+            "closing_weeks": check.closing_weeks, "open_weeks": check.open_weeks,
+            "min_open_weeks": check.min_open_weeks, "max_closing_days": check.max_closing_days, "ok": check.ok,
+            "message": _("%(year)s: open %(open)s of %(weeks)s weeks with this period (%(days)s closing days); at "
+                         "least %(min)s weeks open.") % {
+                "year": year, "open": number_format(check.open_weeks), "weeks": check.weeks_in_year,
+                "days": check.closing_days, "min": check.min_open_weeks},
+        })
+    return {"ok": not problems, "years": years, "errors": problems}
+
+
+class ClosingCheckView(APIView):
+    """The 47-open-weeks check of a closing period being typed (?start_date=&end_date=): per ISO year it
+    touches, the closing days and open weeks with it, and the errors adding it would give. Adds nothing."""
+
+    permission_classes = [MANAGER]
+
+    @extend_schema(parameters=[ClosingCheckQuerySerializer], responses=ClosingCheckSerializer)
+    def get(self, request):
+        query = ClosingCheckQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        return Response(ClosingCheckSerializer(closing_check(**query.validated_data)).data)
 
 
 class HolidaySerializer(serializers.Serializer):
@@ -152,9 +215,10 @@ class ClosedDaySerializer(serializers.Serializer):
 
 class OverviewSerializer(serializers.Serializer):
     year = serializers.IntegerField()
-    open_weeks = serializers.IntegerField()
+    open_weeks = serializers.DecimalField(max_digits=4, decimal_places=1)
     opening_hours = OpeningHoursSerializer(many=True)
-    closing_weeks = ClosingWeekSerializer(many=True)
+    closing_weeks = serializers.DecimalField(max_digits=4, decimal_places=1)
+    closing_periods = ClosingPeriodSerializer(many=True)
     closed_days = ClosedDaySerializer(many=True)
 
 
@@ -163,7 +227,8 @@ def overview(year: int) -> dict:
         "year": year,
         "open_weeks": selectors.open_weeks(year),
         "opening_hours": list(OpeningHours.objects.all()),
-        "closing_weeks": selectors.closing_weeks(year),
+        "closing_weeks": selectors.closing_weeks_count(year),
+        "closing_periods": selectors.closing_periods(year),
         "closed_days": [
             {"date": d.date, "reasons": list(d.reasons), "labels": list(d.labels), "billable": d.billable}
             for d in selectors.closed_days(year)

@@ -5,16 +5,19 @@ the location that issued it (it lives in that location's schema), only while the
 role there today (a parent: while a child ties her to the location, accounts.roles.roles_for) and the
 location is active, and stops working when revoked or renewed.
 """
+from datetime import date
+
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from jurisdictions import policy
 
 from accounts.roles import roles_for
-from tenants.calendar import ical, rules, selectors
-from tenants.calendar.models import ClosingWeek, Closure
+from tenants.calendar import ical, selectors
+from tenants.calendar.models import ClosingPeriod, Closure
 
 
 def feed_url(request, token) -> str:
@@ -24,12 +27,13 @@ def feed_url(request, token) -> str:
 def events(location, years) -> list[ical.Event]:
     host = location.host
     found = []
-    for row in ClosingWeek.objects.filter(year__in=years):
-        days = rules.iso_week_dates(row.year, row.week)
+    for row in ClosingPeriod.objects.filter(start_date__lte=date(max(years), 12, 31),
+                                            end_date__gte=date(min(years), 1, 1)):
         found.append(ical.Event(
-            uid=f"closing-week-{row.year}-{row.week}@{host}",
-            summary=_("%(location)s closed (week %(week)s)") % {"location": location.name, "week": row.week},
-            first_day=days[0], last_day=days[-1], description=row.note,
+            uid=f"closing-period-{row.pk}@{host}",
+            summary=(_("%(location)s closed: %(reason)s") % {"location": location.name, "reason": row.note}
+                     if row.note else _("%(location)s closed") % {"location": location.name}),
+            first_day=row.start_date, last_day=row.end_date, description=row.note,
         ))
     for year in years:
         for holiday in selectors.holidays(year, location):
@@ -63,7 +67,8 @@ def calendar_feed(request, token: str):
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     year = selectors.location_today(location).year
-    body = ical.calendar(location.name, events(location, [year - 1, year, year + 1]), timezone.now())
+    body = ical.calendar(location.name, events(location, [year - 1, year, year + 1]), timezone.now(),
+                         time_zone=location.time_zone or policy(location.jurisdiction).time_zone)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{location.slug}.ics"'
     return response

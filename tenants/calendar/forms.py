@@ -26,11 +26,14 @@ class OpeningHoursForm(forms.Form):
                 for weekday in Weekday.values}
 
 
-class ClosingWeekForm(forms.Form):
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    week = forms.IntegerField(label=_("Week number"), min_value=1, max_value=53,
-                              help_text=_("ISO week number, 1 to 52 or 53."))
-    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+class ClosingPeriodForm(forms.Form):
+    """A closing period in one step: the first and the last closed day (a few days, weeks, across the new year)."""
+
+    start_date = forms.DateField(label=_("First closed day"), widget=DATE)
+    end_date = forms.DateField(label=_("Last closed day"), widget=DATE,
+                               help_text=_("The location is closed on both days and every day between them."))
+    note = forms.CharField(label=_("Note"), max_length=200, required=False,
+                           help_text=_("For example: summer holiday, Christmas."))
 
 
 class HolidayForm(forms.Form):

@@ -1,6 +1,9 @@
-"""A minimal iCalendar (RFC 5545) writer for the closing days feed: all-day events only, no Django."""
+"""The location's calendar feed as iCalendar (RFC 5545), made by the `icalendar` library: all-day events for
+closing periods, closed public holidays and a childminder's closures. No Django."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+import icalendar
 
 
 @dataclass(frozen=True)
@@ -12,44 +15,26 @@ class Event:
     description: str = ""
 
 
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
-
-
-def _fold(line: str) -> list[str]:
-    """Lines longer than 75 octets continue on the next line after a space."""
-    out, current = [], ""
-    for char in line:
-        if len((current + char).encode()) > 75:
-            out.append(current)
-            current = " " + char
-        else:
-            current += char
-    out.append(current)
-    return out
-
-
-def calendar(name: str, events: list[Event], stamp: datetime) -> str:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Opvangkring//Location calendar//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name)}",
-    ]
-    for event in events:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.uid}",
-            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-            f"DTSTART;VALUE=DATE:{event.first_day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{event.last_day + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(event.summary)}",
-        ]
-        if event.description:
-            lines.append(f"DESCRIPTION:{_escape(event.description)}")
-        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+def calendar(name: str, events: list[Event], stamp: datetime, time_zone: str = "") -> bytes:
+    """The feed: one all-day VEVENT per event, its DTEND the day after the last day (RFC 5545 3.6.1).
+    `time_zone` (the location's, e.g. Europe/Amsterdam) tells calendar apps where the days are."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Opvangkring//Location calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    if time_zone:
+        cal.add("x-wr-timezone", time_zone)
+    for item in events:
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.first_day)
+        event.add("dtend", item.last_day + timedelta(days=1))
+        event.add("summary", item.summary)
+        if item.description:
+            event.add("description", item.description)
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return cal.to_ical()

@@ -37,20 +37,24 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class ClosingWeek(models.Model):
-    """An ISO week of an (ISO) year in which the location is closed (vakantiesluiting)."""
+class ClosingPeriod(models.Model):
+    """Days from `start_date` to `end_date` on which the location is closed (vakantiesluiting): whole weeks or a
+    few days, also across the new year (23 December – 3 January)."""
 
-    year = models.PositiveSmallIntegerField(_("year"))
-    week = models.PositiveSmallIntegerField(_("week"))
+    start_date = models.DateField(_("first closed day"))
+    end_date = models.DateField(_("last closed day"))
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
-        ordering = ["year", "week"]
-        verbose_name = _("closing week")
-        constraints = [models.UniqueConstraint(fields=["year", "week"], name="calendar_closing_week_unique")]
+        ordering = ["start_date"]
+        verbose_name = _("closing period")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")),
+                                   name="calendar_closing_period_order"),
+        ]
 
     def __str__(self):
-        return f"{self.year}-W{self.week:02d}"
+        return f"{self.start_date}–{self.end_date}"
 
 
 class HolidayChoice(models.Model):

@@ -3,6 +3,11 @@
 - A location is open at least 47 weeks a year (Thuishuis information guide, section 2.2). Weeks are ISO
   weeks of the ISO year: a year has 52 or 53 of them. Public holidays do not count as closing weeks
   ("De nationaal erkende feestdagen vallen hierbuiten"), nor does an unplanned closure for sickness.
+- Closing periods are entered by dates (23 December – 3 January) and may cover part of a week. They are
+  weighed in weeks by the location's opening days: the opening days a period closes ÷ the opening days of a
+  week (a period over a whole week is one week, public holidays inside it included, as a closing week always
+  was; Wednesday to Friday of a Monday-to-Friday location is 0.6 week). Each day counts in the ISO year it
+  belongs to, so a period across the new year weighs on both years.
 - Public holidays come from the `holidays` package: the Netherlands for Dutch locations, Belgium for
   Flemish ones. Each location chooses which of them it closes.
 - Which closed days are billable: in the Netherlands the closing weeks are not paid, public holidays
@@ -12,6 +17,7 @@
 """
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from decimal import ROUND_UP, Decimal
 
 import holidays as holidays_lib
 from jurisdictions import POLICIES
@@ -80,6 +86,114 @@ def closing_plan_errors(year: int, closing_weeks, field: str = "week",
     return {}
 
 
+def period_errors(start: date | None, end: date | None) -> dict[str, list[tuple[str, dict]]]:
+    """Field errors of a closing period's dates, as (English text marked for translation, its values): both
+    given, the last day not before the first, at most a year."""
+    if start is None:
+        return {"start_date": [(gettext_noop("Give the first closed day."), {})]}
+    if end is None:
+        return {"end_date": [(gettext_noop("Give the last closed day."), {})]}
+    if end < start:
+        return {"end_date": [(gettext_noop("The last day lies before the first day."), {})]}
+    if (end - start).days >= 366:
+        return {"end_date": [(gettext_noop("A closing period lasts at most a year; enter a longer one in parts."),
+                              {})]}
+    return {}
+
+
+def periods_overlap(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    return a_start <= b_end and b_start <= a_end
+
+
+def iso_year_bounds(year: int) -> tuple[date, date]:
+    """Monday of week 1 and Sunday of the last week of ISO year `year`."""
+    return date.fromisocalendar(year, 1, 1), date.fromisocalendar(year, weeks_in_iso_year(year), 7)
+
+
+def iso_years_of(start: date, end: date) -> list[int]:
+    """The ISO years the days from `start` to `end` belong to."""
+    return list(range(start.isocalendar()[0], end.isocalendar()[0] + 1))
+
+
+def days_a_week(opening_weekdays) -> int:
+    """Opening days of a week; a location without opening hours yet is weighed by the calendar week."""
+    return len(set(opening_weekdays)) or 7
+
+
+def closing_days(year: int, periods, opening_weekdays) -> int:
+    """Opening days of ISO year `year` that the closing periods [(first, last), ...] close (each day once)."""
+    weekdays = set(opening_weekdays) or set(WEEKDAYS)
+    first, last = iso_year_bounds(year)
+    found: set[date] = set()
+    for start, end, *_rest in periods:
+        day, stop = max(start, first), min(end, last)
+        while day <= stop:
+            if day.weekday() in weekdays:
+                found.add(day)
+            day += timedelta(days=1)
+    return len(found)
+
+
+def closing_weeks_of(days: int, opening_weekdays) -> Decimal:
+    """Closed opening days as weeks, rounded up to a tenth (the open weeks shown are never too many)."""
+    return (Decimal(days) / days_a_week(opening_weekdays)).quantize(Decimal("0.1"), rounding=ROUND_UP)
+
+
+def max_closing_days(year: int, opening_weekdays, min_open_weeks: int = MIN_OPEN_WEEKS) -> int:
+    return max_closing_weeks(year, min_open_weeks) * days_a_week(opening_weekdays)
+
+
+@dataclass(frozen=True)
+class YearCheck:
+    """How a closing plan weighs on one ISO year."""
+
+    year: int
+    weeks_in_year: int
+    closing_days: int
+    closing_weeks: Decimal
+    open_weeks: Decimal
+    max_closing_days: int
+    min_open_weeks: int
+
+    @property
+    def ok(self) -> bool:
+        return self.closing_days <= self.max_closing_days
+
+
+def year_check(year: int, periods, opening_weekdays, min_open_weeks: int = MIN_OPEN_WEEKS) -> YearCheck:
+    days = closing_days(year, periods, opening_weekdays)
+    weeks = closing_weeks_of(days, opening_weekdays)
+    return YearCheck(year=year, weeks_in_year=weeks_in_iso_year(year), closing_days=days, closing_weeks=weeks,
+                     open_weeks=weeks_in_iso_year(year) - weeks,
+                     max_closing_days=max_closing_days(year, opening_weekdays, min_open_weeks),
+                     min_open_weeks=min_open_weeks)
+
+
+def closing_periods_errors(new: tuple[date, date], existing, opening_weekdays,
+                           min_open_weeks: int = MIN_OPEN_WEEKS) -> dict[str, list[tuple[str, dict]]]:
+    """Field errors, as (text marked for translation, values), when a new closing period (first, last) is wrong
+    on its own, overlaps one of `existing` [(first, last), ...], or leaves an ISO year it touches open less than
+    `min_open_weeks` weeks (the values: year, open_weeks, min_open_weeks, max_closing_days)."""
+    start, end = new
+    errors = period_errors(start, end)
+    if errors:
+        return errors
+    if any(periods_overlap(start, end, other[0], other[1]) for other in existing):
+        return {"start_date": [(gettext_noop("These days overlap a closing period that is already planned."), {})]}
+    plan = [*existing, (start, end)]
+    messages = [
+        (TOO_FEW_OPEN_WEEKS, {"year": check.year, "open_weeks": check.open_weeks, "min_open_weeks": min_open_weeks,
+                              "max_closing_days": check.max_closing_days})
+        for check in (year_check(year, plan, opening_weekdays, min_open_weeks) for year in iso_years_of(start, end))
+        if not check.ok]
+    return {"end_date": messages} if messages else {}
+
+
+TOO_FEW_OPEN_WEEKS = gettext_noop(
+    "With this period the location would be open %(open_weeks)s weeks in %(year)s; it must be open at least "
+    "%(min_open_weeks)s weeks (at most %(max_closing_days)s closing days).")
+
+
 def iso_week_dates(year: int, week: int) -> list[date]:
     """Monday to Sunday of an ISO week."""
     monday = date.fromisocalendar(year, week, 1)
@@ -143,11 +257,11 @@ class ClosedDay:
     billable: bool
 
 
-def closed_days(*, year: int, jurisdiction: str, opening_weekdays, closing_weeks, closed_holidays: dict[date, str],
+def closed_days(*, year: int, jurisdiction: str, opening_weekdays, closing_periods, closed_holidays: dict[date, str],
                 closures) -> list[ClosedDay]:
     """Days of `year` on which the location would normally be open but is closed, with the reasons.
 
-    `opening_weekdays`: weekdays (0 = Monday) with opening hours; `closing_weeks`: {(iso_year, week): label};
+    `opening_weekdays`: weekdays (0 = Monday) with opening hours; `closing_periods`: (first, last, label) ranges;
     `closed_holidays`: the holidays the location closes, by date; `closures`: (start, end, label) ranges.
     """
     found: dict[date, list[tuple[str, str]]] = {}
@@ -156,9 +270,10 @@ def closed_days(*, year: int, jurisdiction: str, opening_weekdays, closing_weeks
     opening_weekdays = set(opening_weekdays)
     while day <= end:
         if day.weekday() in opening_weekdays:
-            iso_year, iso_week, _weekday = day.isocalendar()
-            if (iso_year, iso_week) in closing_weeks:
-                found.setdefault(day, []).append((CLOSING_WEEK, closing_weeks[(iso_year, iso_week)]))
+            for start, stop, label in closing_periods:
+                if start <= day <= stop:
+                    found.setdefault(day, []).append((CLOSING_WEEK, label))
+                    break
             if day in closed_holidays:
                 found.setdefault(day, []).append((PUBLIC_HOLIDAY, closed_holidays[day]))
             for start, stop, label in closures:

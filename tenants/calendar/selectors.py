@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from jurisdictions import policy
 
 from tenants.calendar import rules
-from tenants.calendar.models import ClosingWeek, Closure, FeedToken, HolidayChoice, OpeningHours
+from tenants.calendar.models import ClosingPeriod, Closure, FeedToken, HolidayChoice, OpeningHours
 
 
 def current_location():
@@ -40,8 +40,27 @@ def opening_hours(weekday: int) -> tuple[time, time] | None:
     return (row.opens, row.closes) if row else None
 
 
-def closing_weeks(year: int) -> list[ClosingWeek]:
-    return list(ClosingWeek.objects.filter(year=year))
+def closing_periods(year: int) -> list[ClosingPeriod]:
+    """The closing periods with a day in calendar year `year` (one across the new year is in both years)."""
+    return list(ClosingPeriod.objects.filter(start_date__lte=date(year, 12, 31), end_date__gte=date(year, 1, 1)))
+
+
+def closing_periods_between(start: date, end: date) -> list[ClosingPeriod]:
+    return list(ClosingPeriod.objects.filter(start_date__lte=end, end_date__gte=start))
+
+
+def year_check(year: int, extra: tuple[date, date] | None = None) -> rules.YearCheck:
+    """How the closing periods (and `extra`, a period being typed) weigh on ISO year `year` (the 47-week rule)."""
+    first, last = rules.iso_year_bounds(year)
+    plan = [(p.start_date, p.end_date) for p in closing_periods_between(first, last)]
+    if extra is not None:
+        plan.append(extra)
+    return rules.year_check(year, plan, weekly_opening_hours().keys())
+
+
+def closing_weeks_count(year: int):
+    """The closing periods of ISO year `year` in weeks (a Decimal; tenants.calendar.rules.closing_weeks_of)."""
+    return year_check(year).closing_weeks
 
 
 def holiday_choices() -> dict[str, bool]:
@@ -70,9 +89,8 @@ def closed_days_between(start: date, end: date, location=None) -> list[rules.Clo
     calendar, the parent portal and billing alike. Four reads, whatever the span (also across years)."""
     location = location or current_location()
     opening_weekdays = weekly_opening_hours().keys()
-    # ISO weeks at the turn of the year belong to the neighbouring ISO year.
-    weeks = {(row.year, row.week): row.note or gettext("Closing week")
-             for row in ClosingWeek.objects.filter(year__in=range(start.year - 1, end.year + 2))}
+    periods = [(p.start_date, p.end_date, p.note or gettext("Closing period"))
+               for p in closing_periods_between(start, end)]
     choices = holiday_choices()
     closures = [(c.start_date, c.end_date, c.get_reason_display())
                 for c in Closure.objects.filter(start_date__lte=end, end_date__gte=start)]
@@ -83,7 +101,7 @@ def closed_days_between(start: date, end: date, location=None) -> list[rules.Clo
                            for day, name in rules.public_holidays(location.jurisdiction, year).items()
                            if _closes(name, choices)}
         found += rules.closed_days(year=year, jurisdiction=location.jurisdiction, opening_weekdays=opening_weekdays,
-                                   closing_weeks=weeks, closed_holidays=closed_holidays, closures=closures)
+                                   closing_periods=periods, closed_holidays=closed_holidays, closures=closures)
     return [day for day in found if start <= day.date <= end]
 
 
@@ -103,8 +121,9 @@ def is_open(day: date, location=None) -> bool:
     return closed_day(day, location) is None
 
 
-def open_weeks(year: int) -> int:
-    return rules.open_weeks(year, [w.week for w in closing_weeks(year)])
+def open_weeks(year: int):
+    """Weeks the location is open in ISO year `year` (a Decimal: a closing period may close part of a week)."""
+    return year_check(year).open_weeks
 
 
 def active_feed_token(user) -> FeedToken | None:

@@ -1,15 +1,17 @@
 """Writes of the calendar. Each raises ValidationError({field: [...]}) on bad input and stores nothing then."""
-from datetime import date, time
+from datetime import date, time, timedelta
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from config.service_errors import translated
 from tenants.calendar import rules, signals
-from tenants.calendar.models import ClosingWeek, Closure, FeedToken, HolidayChoice, OpeningHours
-from tenants.calendar.selectors import current_location
+from tenants.calendar.models import ClosingPeriod, Closure, FeedToken, HolidayChoice, OpeningHours
+from tenants.calendar.selectors import current_location, weekly_opening_hours
 
 
 def set_opening_hours(*, weekday: int, opens: time | None, closes: time | None) -> OpeningHours | None:
@@ -41,35 +43,55 @@ def set_week_hours(hours: dict[int, tuple[time | None, time | None]]) -> None:
         set_opening_hours(weekday=weekday, opens=opens, closes=closes)
 
 
+def rule_errors(errors: dict[str, list[tuple[str, dict]]]) -> dict[str, list[str]]:
+    """The rules' (text, values) errors in the reader's language, numbers written the reader's way."""
+    return {field: [_(text) % {key: number_format(value) if isinstance(value, Decimal) else value
+                               for key, value in values.items()} for text, values in messages]
+            for field, messages in errors.items()}
+
+
 @transaction.atomic
-def add_closing_week(*, year: int, week: int, note: str = "") -> ClosingWeek:
-    """Close the location in ISO week `week` of `year`, unless it would then be open less than 47 weeks."""
-    existing = list(ClosingWeek.objects.select_for_update().filter(year=year).values_list("week", flat=True))
-    if week in existing:
-        raise ValidationError({"week": [_("Week %(week)s of %(year)s is already a closing week.")
-                                        % {"week": week, "year": year}]})
-    errors = translated(rules.closing_plan_errors(year, [*existing, week], field="week"))
+def add_closing_period(*, start_date: date | None, end_date: date | None, note: str = "") -> ClosingPeriod:
+    """Close the location from `start_date` to `end_date` (both included), in one step, unless the dates are
+    wrong, overlap a planned period, or leave a year open less than 47 weeks (tenants.calendar.rules)."""
+    existing = [(p.start_date, p.end_date) for p in ClosingPeriod.objects.select_for_update()]
+    errors = rules.closing_periods_errors((start_date, end_date), existing, weekly_opening_hours().keys())
     if errors:
-        raise ValidationError(errors)
-    return ClosingWeek.objects.create(year=year, week=week, note=note.strip())
+        raise ValidationError(rule_errors(errors))
+    return ClosingPeriod.objects.create(start_date=start_date, end_date=end_date, note=(note or "").strip())
+
+
+def add_closing_week(*, year: int, week: int, note: str = "") -> ClosingPeriod:
+    """Close ISO week `week` of `year`, Monday to Sunday (add_closing_period)."""
+    errors = rules.week_errors(year, week)
+    if errors:
+        raise ValidationError({"week": translated(errors)})
+    days = rules.iso_week_dates(year, week)
+    return add_closing_period(start_date=days[0], end_date=days[-1], note=note)
 
 
 @transaction.atomic
-def set_closing_weeks(*, year: int, weeks: list[int], note: str = "") -> list[ClosingWeek]:
-    """Replace the closing plan of `year` with `weeks` (all or nothing)."""
+def set_closing_weeks(*, year: int, weeks: list[int], note: str = "") -> list[ClosingPeriod]:
+    """Replace the closing periods that lie within ISO year `year` by the ISO weeks `weeks` (each run of
+    consecutive weeks one period); all or nothing."""
     errors = translated(rules.closing_plan_errors(year, weeks, field="weeks"))
     if errors:
         raise ValidationError(errors)
-    ClosingWeek.objects.filter(year=year).exclude(week__in=weeks).delete()
-    rows = []
+    first, last = rules.iso_year_bounds(year)
+    ClosingPeriod.objects.filter(start_date__gte=first, end_date__lte=last).delete()
+    rows: list[ClosingPeriod] = []
     for week in sorted(weeks):
-        row, _created = ClosingWeek.objects.get_or_create(year=year, week=week, defaults={"note": note.strip()})
-        rows.append(row)
+        monday, sunday = rules.iso_week_dates(year, week)[0], rules.iso_week_dates(year, week)[-1]
+        if rows and rows[-1].end_date == monday - timedelta(days=1):
+            rows[-1].end_date = sunday
+            rows[-1].save(update_fields=["end_date"])
+        else:
+            rows.append(add_closing_period(start_date=monday, end_date=sunday, note=note))
     return rows
 
 
-def remove_closing_week(closing_week: ClosingWeek) -> None:
-    closing_week.delete()
+def remove_closing_period(period: ClosingPeriod) -> None:
+    period.delete()
 
 
 def set_holiday_closed(*, name: str, closed: bool, location=None) -> HolidayChoice:

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
@@ -13,12 +14,12 @@ from config.service_errors import add_service_errors
 from tenants.calendar import api, selectors, services
 from tenants.calendar.feed import feed_url
 from tenants.calendar.forms import (
-    ClosingWeekForm,
+    ClosingPeriodForm,
     ClosureForm,
     HolidayForm,
     OpeningHoursForm,
 )
-from tenants.calendar.models import ClosingWeek, Closure, Weekday
+from tenants.calendar.models import ClosingPeriod, Closure, Weekday
 
 MEMBERS = (ENTREPRENEUR, STAFF, PARENT)
 
@@ -61,10 +62,12 @@ class ManageView(RoleRequiredMixin, View):
         return {
             "year": year,
             "hours_form": forms.get("hours_form") or OpeningHoursForm(current=selectors.weekly_opening_hours()),
-            "week_form": forms.get("week_form") or ClosingWeekForm(initial={"year": year}),
+            "period_form": forms.get("period_form") or ClosingPeriodForm(),
             "closure_form": forms.get("closure_form") or ClosureForm(),
-            "closing_weeks": selectors.closing_weeks(year),
+            "closing_periods": selectors.closing_periods(year),
             "open_weeks": selectors.open_weeks(year),
+            "previous_year": year - 1,
+            "next_year": year + 1,
             "holidays": selectors.holidays(year),
             "closures": Closure.objects.all()[:50],
             "is_childminder": request.location.kind == "gastouder",
@@ -91,29 +94,29 @@ class OpeningHoursView(ManageView):
         return self.invalid(request, hours_form=form)
 
 
-class ClosingWeekCreateView(ManageView):
+class ClosingPeriodCreateView(ManageView):
     def post(self, request):
-        form = ClosingWeekForm(request.POST)
+        form = ClosingPeriodForm(request.POST)
         if form.is_valid():
             try:
-                row = services.add_closing_week(**form.cleaned_data)
+                row = services.add_closing_period(**form.cleaned_data)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                messages.success(request, _("Week %(week)s of %(year)s is a closing week.")
-                                 % {"week": row.week, "year": row.year})
-                return redirect(f"{reverse('calendar-manage')}?year={row.year}")
-        return self.invalid(request, week_form=form)
+                messages.success(request, _("The location is closed from %(start)s to %(end)s.") % {
+                    "start": date_format(row.start_date, "j F Y"), "end": date_format(row.end_date, "j F Y")})
+                return redirect(f"{reverse('calendar-manage')}?year={row.start_date.year}")
+        return self.invalid(request, period_form=form)
 
 
-class ClosingWeekDeleteView(ManageView):
+class ClosingPeriodDeleteView(ManageView):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        row = get_object_or_404(ClosingWeek, pk=pk)
-        services.remove_closing_week(row)
-        messages.success(request, _("The closing week was removed."))
-        return redirect("calendar-manage")
+        row = get_object_or_404(ClosingPeriod, pk=pk)
+        services.remove_closing_period(row)
+        messages.success(request, _("The closing period was removed."))
+        return redirect(f"{reverse('calendar-manage')}?year={row.start_date.year}")
 
 
 class HolidayChoiceView(ManageView):

@@ -12,7 +12,7 @@ from config.languages import language_at
 from frontend.numbers import long_date
 from frontend.pdf import PageWriter
 from tenants.calendar.models import Weekday
-from tenants.contracts import rules
+from tenants.contracts import rules, terms
 
 
 def _body(writer: PageWriter, version, location) -> None:
@@ -41,12 +41,9 @@ def _body(writer: PageWriter, version, location) -> None:
             writer.line(f"  {Weekday(day.weekday).label}: {day.start:%H:%M}–{day.end:%H:%M}")
     if version.schedule_type == rules.FLEXIBLE:
         writer.line(_("Estimated hours per three months: %(hours)s") % {"hours": version.estimated_hours_per_quarter})
-    writer.line(_("Trial period of %(weeks)s weeks, then an evaluation; after that a yearly evaluation.")
-                % {"weeks": rules.TRIAL_WEEKS})
-    months_parent = rules.notice_months(location.jurisdiction, rules.PARENT)
-    months_location = rules.notice_months(location.jurisdiction, rules.LOCATION)
-    writer.line(_("Notice: %(parent)s month(s) for the parent, %(location)s month(s) for the location.")
-                % {"parent": months_parent, "location": months_location})
+    writer.line(_("What the contract costs and binds to"), bold=True)
+    for label, value in terms.lines(terms.terms_of(version, location)):
+        writer.line(f"{label}: {value}")
     if version.note:
         writer.line(_("Note: %(note)s") % {"note": version.note})
 

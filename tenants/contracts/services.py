@@ -76,11 +76,25 @@ def _new_version(contract, *, number, location, user, **fields) -> ContractVersi
     return version
 
 
+def ask_to_sign(version: ContractVersion, *, location=None) -> list:
+    """Ask each parent of the child to sign `version`: an e-mail through the outbox (tenants.contracts.deliveries),
+    written in the caller's transaction and sent after its commit, with what the version costs and a link to
+    the contract. Returns the outbox rows. Other notices of "a contract to sign" hook in here."""
+    from outbox import services as outbox
+    from tenants.contracts import deliveries
+
+    location = location or calendar.current_location()
+    parents = version.contract.child.guardians.filter(is_active=True).order_by("pk")
+    return outbox.enqueue(deliveries.SIGN, [{"version": version.pk, "user": parent.pk} for parent in parents],
+                          ref=deliveries.sign_ref(version.contract_id), location=location)
+
+
 @transaction.atomic
 def create_contract(*, child, care_type: str, group, start_date: date, end_date: date | None,
                     schedule_type: str, schedule=None, estimated_hours_per_quarter=None, note: str = "",
-                    user=None, location=None) -> Contract:
-    """A new contract with its first version, awaiting the parent's signature."""
+                    user=None, location=None, send_for_signing: bool = True) -> Contract:
+    """A new contract with its first version, awaiting the parent's signature; the parents are asked by e-mail
+    to sign it (ask_to_sign) unless `send_for_signing` is False (a draft the entrepreneur sends later)."""
     location = location or calendar.current_location()
     settings = ContractSettings.load()
     errors: dict[str, list[str]] = {}
@@ -97,10 +111,13 @@ def create_contract(*, child, care_type: str, group, start_date: date, end_date:
     contract = Contract.objects.create(child=child, care_type=care_type, start_date=start_date, end_date=end_date,
                                        created_by=user)
     today = calendar.location_today(location)
-    _new_version(contract, number=1, location=location, user=user, effective_from=start_date, group=group,
-                 start_date=start_date, end_date=end_date, schedule_type=schedule_type,
-                 schedule=rules.serialize_schedule(weeks), estimated_hours_per_quarter=estimated_hours_per_quarter,
-                 requested_on=today, note=note.strip())
+    version = _new_version(contract, number=1, location=location, user=user, effective_from=start_date, group=group,
+                           start_date=start_date, end_date=end_date, schedule_type=schedule_type,
+                           schedule=rules.serialize_schedule(weeks),
+                           estimated_hours_per_quarter=estimated_hours_per_quarter, requested_on=today,
+                           note=note.strip())
+    if send_for_signing:
+        ask_to_sign(version, location=location)
     return contract
 
 
@@ -135,11 +152,13 @@ def change_contract(contract: Contract, *, effective_from: date, schedule_type: 
         raise ValidationError(errors)
     contract.end_date = end_date
     contract.save(update_fields=["end_date"])
-    return _new_version(contract, number=current.number + 1, location=location, user=user,
-                        effective_from=effective_from, group=group, start_date=contract.start_date,
-                        end_date=end_date, schedule_type=schedule_type, schedule=rules.serialize_schedule(weeks),
-                        estimated_hours_per_quarter=estimated_hours_per_quarter, is_reduction=reduction,
-                        requested_on=requested_on, note=note.strip())
+    version = _new_version(contract, number=current.number + 1, location=location, user=user,
+                           effective_from=effective_from, group=group, start_date=contract.start_date,
+                           end_date=end_date, schedule_type=schedule_type, schedule=rules.serialize_schedule(weeks),
+                           estimated_hours_per_quarter=estimated_hours_per_quarter, is_reduction=reduction,
+                           requested_on=requested_on, note=note.strip())
+    ask_to_sign(version, location=location)
+    return version
 
 
 @transaction.atomic

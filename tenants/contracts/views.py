@@ -12,7 +12,7 @@ from accounts.roles import ENTREPRENEUR, PARENT, STAFF
 from config.service_errors import add_service_errors, errors_by_field
 from frontend.numbers import long_date
 from tenants.calendar.selectors import location_today
-from tenants.contracts import rules, selectors, services
+from tenants.contracts import rules, selectors, services, terms
 from tenants.contracts.api import client_ip
 from tenants.contracts.forms import (
     AnswerChangeRequestForm,
@@ -91,6 +91,7 @@ class ContractDetailView(RoleRequiredMixin, View):
             "can_sign": PARENT in request.roles and is_guardian and current and current.signed_at is None,
             "sign_form": sign_form or SignForm(),
             "notice_form": notice_form or NoticeForm(),
+            "terms": terms.lines(terms.terms_of(current, request.location)) if current else [],
             "notice_parent": rules.notice_months(jurisdiction, rules.PARENT),
             "notice_location": rules.notice_months(jurisdiction, rules.LOCATION),
             "evaluations": contract.evaluations.all() if ENTREPRENEUR in request.roles else [],

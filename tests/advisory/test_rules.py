@@ -75,12 +75,26 @@ def test_visit_date_errors():
     assert rules.visit_date_errors(visit_on=date(2026, 1, 1), opening_date=None, year=2025)[0].message == "other_year"
 
 
-def test_ics_event_is_valid_icalendar_with_escaping_and_folding():
-    text = rules.ics_event(uid="u1@x", start=datetime(2025, 9, 1, 8, tzinfo=UTC),
+@pytest.mark.parametrize("zone, local_hour", [("Europe/Amsterdam", 10), ("Europe/Brussels", 10)])
+def test_ics_event_parses_with_icalendar_in_the_locations_time_zone(zone, local_hour):
+    """The invitation is made by the icalendar library (RFC 5545): texts with a lone carriage return, commas,
+    semicolons and non-ASCII come back unchanged (a lone CR was written raw by the hand-made writer), long
+    lines are folded, and the times are in the location's time zone with its VTIMEZONE."""
+    import icalendar
+
+    text = "Bezoek; De Zon, Utrecht\rtweede regel — één café " + "x" * 120
+    body = rules.ics_event(uid="u1@x", start=datetime(2025, 9, 1, 8, tzinfo=UTC),
                            end=datetime(2025, 9, 1, 10, tzinfo=UTC), summary="Visit; De Zon, Utrecht",
-                           description="x" * 200, location="Straat 1, Utrecht", stamp=datetime(2025, 8, 1, tzinfo=UTC))
-    lines = text.split("\r\n")
-    assert lines[0] == "BEGIN:VCALENDAR" and "DTSTART:20250901T080000Z" in lines
-    assert "SUMMARY:Visit\\; De Zon\\, Utrecht" in lines
-    assert all(len(line.encode()) <= 75 for line in lines)
-    assert any(line.startswith(" ") for line in lines)  # the long description is folded
+                           description=text, location="Straße 1, Gent", stamp=datetime(2025, 8, 1, tzinfo=UTC),
+                           time_zone=zone, organizer="adviseur@example.org")
+    assert b"\r" not in body.replace(b"\r\n", b"")  # no lone carriage return anywhere
+    assert all(len(line) <= 75 for line in body.split(b"\r\n"))
+    cal = icalendar.Calendar.from_ical(body)
+    event = cal.walk("VEVENT")[0]
+    assert str(event["summary"]) == "Visit; De Zon, Utrecht"
+    assert str(event["description"]) == text.replace("\r", "\n")
+    assert str(event["location"]) == "Straße 1, Gent"
+    assert event["dtstart"].params["TZID"] == zone
+    assert event.decoded("dtstart").hour == local_hour
+    assert event.decoded("dtstart") == datetime(2025, 9, 1, 8, tzinfo=UTC)
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == [zone]

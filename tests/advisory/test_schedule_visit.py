@@ -1,4 +1,8 @@
 """Scheduling with the entrepreneur: proposed dates, the accepted date, and the .ics invitation."""
+from datetime import UTC, datetime
+
+import icalendar
+
 from advisory import services
 from advisory.models import Visit
 from tests.advisory.conftest import aware
@@ -44,8 +48,11 @@ def test_invitation_ics_for_adviser_and_entrepreneur(client_for, world, opened):
                         (client_for(world.a.entrepreneur, world.a), f"/advisory/visits/{visit.pk}/invite.ics")):
         response = client.get(url)
         assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
-        body = response.content.decode()
-        assert "BEGIN:VEVENT" in body and "DTSTART:20250903T080000Z" in body and f"advisory-visit-{visit.pk}@" in body
+        event = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+        # 10:00 in Amsterdam (summer time), in the location's own time zone.
+        assert event.decoded("dtstart") == datetime(2025, 9, 3, 8, tzinfo=UTC)
+        assert event["dtstart"].params["TZID"] == "Europe/Amsterdam"
+        assert str(event["uid"]).startswith(f"advisory-visit-{visit.pk}@")
     assert client_for(world.b.entrepreneur, world.b).get(f"/advisory/visits/{visit.pk}/invite.ics").status_code == 404
 
 

@@ -15,7 +15,7 @@ def test_parent_reads_the_overview_api(world, client_for, weekday_hours):
     response = client_for(world.a.parent, world.a).get("/api/v1/calendar/overview/?year=2026")
     assert response.status_code == 200
     data = response.json()
-    assert data["year"] == 2026 and data["open_weeks"] == 52
+    assert data["year"] == 2026 and data["open_weeks"] == "52.0"
     assert len(data["opening_hours"]) == 5
     days = {row["date"]: row for row in data["closed_days"]}
     assert days["2026-07-27"]["reasons"] == [rules.CLOSING_WEEK] and days["2026-07-27"]["billable"] is False
@@ -76,8 +76,11 @@ def test_billable_table():
         assert rules.is_billable(reasons, jurisdiction) is billable, (reasons, jurisdiction)
 
 
-def test_closing_week_at_the_turn_of_the_year_counts_in_both_years():
-    closed = rules.closed_days(year=2026, jurisdiction="NL", opening_weekdays=range(5),
-                               closing_weeks={(2026, 53): "Christmas"}, closed_holidays={}, closures=[])
-    assert [d.date for d in closed] == [date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 30),
-                                        date(2026, 12, 31)]
+def test_a_closing_period_at_the_turn_of_the_year_counts_in_both_years():
+    period = [(date(2026, 12, 23), date(2027, 1, 3), "Christmas")]
+    days = {year: [d.date for d in rules.closed_days(year=year, jurisdiction="NL", opening_weekdays=range(5),
+                                                     closing_periods=period, closed_holidays={}, closures=[])]
+            for year in (2026, 2027)}
+    assert days == {2026: [date(2026, 12, 23), date(2026, 12, 24), date(2026, 12, 25), date(2026, 12, 28),
+                           date(2026, 12, 29), date(2026, 12, 30), date(2026, 12, 31)],
+                    2027: [date(2027, 1, 1)]}

@@ -1,4 +1,8 @@
 """The iCalendar feed: a per-person secret in the URL (calendar apps cannot log in), revocable."""
+from datetime import date
+
+import icalendar
+import pytest
 from django.test import Client
 
 from tenants.calendar import services
@@ -11,18 +15,46 @@ def issue(client_for, site, user):
     return response.json()["url"]
 
 
-def test_parent_subscribes_without_logging_in(world, client_for, weekday_hours):
+NOTE = "Kerst; oud & nieuw, één week\rdaarna gewoon open"
+
+
+def feed(client_for, site, user=None):
+    url = issue(client_for, site, user or site.parent)
+    response = Client(HTTP_HOST=site.host).get(url)  # anonymous: a calendar app
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    return response.content
+
+
+@pytest.mark.parametrize("flemish", [False, True], ids=["Europe/Amsterdam", "Europe/Brussels"])
+def test_parent_subscribes_without_logging_in(world, client_for, weekday_hours, flemish):
+    """The feed is made by the icalendar library and parses with it: all-day events (DTSTART/DTEND dates, the
+    end the day after the last day), a closing period across the new year as one event, a note with a lone
+    carriage return, commas, a semicolon and non-ASCII coming back unchanged, and the location's time zone."""
+    from cooperative.models import Location
+
+    if flemish:
+        Location.objects.filter(pk=world.a.location.pk).update(jurisdiction="BE-VLG", time_zone="")
     with at(world.a):
         services.add_closing_week(year=2026, week=31, note="Zomer")
+        services.add_closing_period(start_date=date(2026, 12, 23), end_date=date(2027, 1, 3), note=NOTE)
     url = issue(client_for, world.a, world.a.parent)
     assert url.startswith(f"http://{world.a.host}/calendar/feed/") and url.endswith(".ics")
-    response = Client(HTTP_HOST=world.a.host).get(url)  # anonymous: a calendar app
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/calendar")
-    body = response.content.decode()
-    assert body.startswith("BEGIN:VCALENDAR") and "END:VCALENDAR" in body
-    assert "DTSTART;VALUE=DATE:20260727" in body and "DTEND;VALUE=DATE:20260803" in body
-    assert "Koningsdag" in body  # the holiday in the reader's language (Dutch by default)
+    body = feed(client_for, world.a)
+    assert b"\r" not in body.replace(b"\r\n", b""), "no lone carriage return"
+    cal = icalendar.Calendar.from_ical(body)
+    assert str(cal["x-wr-timezone"]) == ("Europe/Brussels" if flemish else "Europe/Amsterdam")
+    events = {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+    summer = next(e for e in events.values() if str(e.get("description", "")) == "Zomer")
+    assert (summer.decoded("dtstart"), summer.decoded("dtend")) == (date(2026, 7, 27), date(2026, 8, 3))
+    assert summer["dtstart"].params.get("VALUE") == "DATE"
+    christmas = next(e for e in events.values() if str(e.get("description", "")).startswith("Kerst"))
+    assert (christmas.decoded("dtstart"), christmas.decoded("dtend")) == (date(2026, 12, 23), date(2027, 1, 4))
+    assert str(christmas["description"]) == NOTE.replace("\r", "\n")
+    summary = str(christmas["summary"])  # the feed speaks the default language: "<location> gesloten: <note>"
+    assert summary.startswith(world.a.location.name) and summary.endswith(NOTE.replace("\r", "\n"))
+    holidays = {e.decoded("dtstart") for e in events.values() if str(e["uid"]).startswith("holiday-")}
+    assert (date(2026, 7, 21) if flemish else date(2026, 4, 27)) in holidays  # national day / King's Day
+    assert all(isinstance(e.decoded("dtstart"), date) for e in events.values())
 
 
 def test_a_revoked_or_renewed_link_stops_working(world, client_for):

@@ -4,7 +4,7 @@ import pytest
 
 from tests.platform.test_isolation import client, endpoints
 
-MANAGE_ONLY_PREFIXES = ("calendar-manage", "calendar-hours", "calendar-week-", "calendar-holiday-choice",
+MANAGE_ONLY_PREFIXES = ("calendar-manage", "calendar-hours", "calendar-period-", "calendar-holiday-choice",
                         "calendar-closure-")
 
 
@@ -14,7 +14,7 @@ def calendar_endpoints():
 
     found = [e for e in endpoints("config.urls_location", value) if e.name.startswith("calendar")]
     assert {"calendar", "calendar-manage", "calendar-feed", "calendar-overview-api",
-            "calendar-closing-week-list"} <= {e.name for e in found}
+            "calendar-closing-period-list", "calendar-closing-check-api"} <= {e.name for e in found}
     return found
 
 
