@@ -1,6 +1,5 @@
 """Calendar API: every member of the location reads it; the entrepreneur manages it."""
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
@@ -137,7 +136,7 @@ def closing_check(*, start_date, end_date) -> dict:
             "min_open_weeks": check.min_open_weeks, "max_closing_days": check.max_closing_days, "ok": check.ok,
             "message": _("%(year)s: open %(open)s of %(weeks)s weeks with this period (%(days)s closing days); at "
                          "least %(min)s weeks open.") % {
-                "year": year, "open": number_format(check.open_weeks), "weeks": check.weeks_in_year,
+                "year": year, "open": services.weeks_text(check.open_weeks), "weeks": check.weeks_in_year,
                 "days": check.closing_days, "min": check.min_open_weeks},
         })
     return {"ok": not problems, "years": years, "errors": problems}

@@ -43,9 +43,14 @@ def set_week_hours(hours: dict[int, tuple[time | None, time | None]]) -> None:
         set_opening_hours(weekday=weekday, opens=opens, closes=closes)
 
 
+def weeks_text(value: Decimal) -> str:
+    """Weeks the reader's way, a tenth only when there is one: 48, 51,4."""
+    return number_format(int(value) if value == value.to_integral_value() else value)
+
+
 def rule_errors(errors: dict[str, list[tuple[str, dict]]]) -> dict[str, list[str]]:
     """The rules' (text, values) errors in the reader's language, numbers written the reader's way."""
-    return {field: [_(text) % {key: number_format(value) if isinstance(value, Decimal) else value
+    return {field: [_(text) % {key: weeks_text(value) if isinstance(value, Decimal) else value
                                for key, value in values.items()} for text, values in messages]
             for field, messages in errors.items()}
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.utils import translation
 from pypdf import PdfReader
 
 from accounts.models import User
@@ -62,7 +63,8 @@ def test_a_dutch_contract_shows_the_same_figures_on_the_page_in_the_email_and_in
     the location closes no weeks: 1196 hours a year ÷ 12 = 99,667 hours a month × € 10,25 = € 1.021,58."""
     world = setup
     rates(world.a)
-    contract = make_contract(world, signed=False, start_date=START, end_date=None)
+    with translation.override("nl"):  # the PDF is made in the language of the one who makes the contract
+        contract = make_contract(world, signed=False, start_date=START, end_date=None)
     for text in the_three(world, client_for, contract):
         for part in ("4 januari 2027", "15 februari 2027", "€ 10,25", "99,667", "€ 1.021,58", "1 maand"):
             assert part in text, (part, text[:3000])
@@ -86,15 +88,14 @@ def test_a_flemish_contract_shows_the_day_prices_everywhere(setup, flemish_a, cl
                                          valid_from=date(2027, 1, 1), valid_until=date(2027, 12, 31))
     schedule = [[{"weekday": 0, "start": "08:00", "end": "17:00"}, {"weekday": 2, "start": "08:00", "end": "17:00"},
                  {"weekday": 3, "start": "08:00", "end": "12:00"}]]
-    contract = make_contract(world, signed=False, start_date=START, end_date=None, schedule=schedule)
+    with translation.override("nl"):
+        contract = make_contract(world, signed=False, start_date=START, end_date=None, schedule=schedule)
     with at(world.a):
         from billing.care_month.selectors import contract_cost
         from tenants.contracts import terms
 
         cost = contract_cost(contract.current_version, world.a.location, today=TODAY)
     assert cost.day_prices is not None and cost.day_prices.short_days > 0
-    from django.utils import translation
-
     with translation.override("nl"):
         monthly = flat(terms.euro(cost.amount_a_month))
     for text in the_three(world, client_for, contract):
@@ -104,7 +105,8 @@ def test_a_flemish_contract_shows_the_day_prices_everywhere(setup, flemish_a, cl
 
 def test_without_a_rate_the_contract_says_so_instead_of_a_price(setup, client_for, dutch_parent):
     world = setup
-    contract = make_contract(world, signed=False, start_date=START, end_date=None)
+    with translation.override("nl"):
+        contract = make_contract(world, signed=False, start_date=START, end_date=None)
     page, email, pdf = the_three(world, client_for, contract)
     for text in (page, email, pdf):
         assert "2027" in text and "€ 1.021,58" not in text
