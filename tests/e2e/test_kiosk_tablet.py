@@ -20,14 +20,13 @@ with schema_context(loc.schema_name):
     from tenants.attendance.models import ExtraDayRequest
     from tenants.attendance.selectors import local_today
     from tenants.calendar import rules as calendar_rules
-    from tenants.calendar.models import ClosingWeek, Closure, HolidayChoice, OpeningHours
+    from tenants.calendar.models import ClosingPeriod, Closure, HolidayChoice, OpeningHours
     from tenants.children.services import create_child
     from tenants.groups.models import Group, Shift, StaffProfile
     today = local_today(loc)
     OpeningHours.objects.update_or_create(weekday=today.weekday(), defaults={"opens": time(0, 0),
                                                                             "closes": time(23, 59)})
-    year, week, _day = today.isocalendar()
-    ClosingWeek.objects.filter(year=year, week=week).delete()
+    ClosingPeriod.objects.filter(start_date__lte=today, end_date__gte=today).delete()
     Closure.objects.filter(start_date__lte=today, end_date__gte=today).delete()
     holiday = calendar_rules.public_holidays(loc.jurisdiction, today.year).get(today)
     if holiday:
