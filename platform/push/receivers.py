@@ -6,11 +6,9 @@ from django.db.models.signals import post_save
 def contract_version_saved(sender, instance, created, raw=False, **kwargs):
     if not created or raw or instance.signed_at is not None:
         return
-    from django.urls import reverse
-
     from push import rules, services
 
-    services.notify_guardians(instance.contract.child, kind=rules.CONTRACT, path=reverse("contracts"))
+    services.notify_guardians(instance.contract.child, kind=rules.CONTRACT, path=services.location_path("contracts"))
 
 
 def connect() -> None:

@@ -99,6 +99,15 @@ def notify(user_ids, *, kind: str, audience: str, child_id: int | None = None, p
     return len(payloads)
 
 
+def location_path(name: str, *args) -> str:
+    """A page at the location the news is about. Its URL is looked up among the location's pages, also when the
+    news comes from a request on the main domain (a placement accepted there makes a contract to sign)."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    return reverse(name, args=args, urlconf=settings.ROOT_URLCONF)
+
+
 def notify_guardians(child, *, kind: str, path: str = "") -> int:
     """News about `child` for its guardians who are parents here today (not those removed or whose child left)."""
     from tenants.children.models import Child
@@ -110,9 +119,7 @@ def notify_guardians(child, *, kind: str, path: str = "") -> int:
 
 def notify_invoice(invoice) -> int:
     """A new invoice: the paying parent, while she is a parent of the child here."""
-    from django.urls import reverse
-
     if not invoice.parent_id:
         return 0
     return notify([invoice.parent_id], kind=rules.INVOICE, audience=rules.PARENT, child_id=invoice.child_id,
-                  path=reverse("billing-invoices"))
+                  path=location_path("billing-invoices"))
