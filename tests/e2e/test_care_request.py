@@ -131,7 +131,7 @@ def test_one_request_three_locations_a_place_and_a_signed_contract(new_page, ser
         left = other.locator("li.left-list", has_text="Roosmarijn")
         assert "elders geplaatst" in left.inner_text()
 
-    parent.get_by_role("link", name="De overeenkomst ondertekenen").click()
+    parent.get_by_role("link", name="De plaatsingsovereenkomst ondertekenen").click()
     parent.wait_for_url(re.compile(r".*kikker\.localhost.*/contracts/\d+/"))
     period = parent.locator("dl.panel").inner_text()
     assert f"{start.day} {DUTCH_MONTHS[start.month - 1]} {start.year}" in period
@@ -139,7 +139,7 @@ def test_one_request_three_locations_a_place_and_a_signed_contract(new_page, ser
     assert all(f"({day})" in versions for day in ("Maandag", "Dinsdag", "Donderdag")), versions
     assert "(Woensdag)" not in versions and "(Vrijdag)" not in versions
     parent.locator("#id_typed_name").fill("Hanna Brouwer")
-    parent.get_by_role("button", name="De overeenkomst ondertekenen").click()
+    parent.get_by_role("button", name="De plaatsingsovereenkomst ondertekenen").click()
     parent.wait_for_url(re.compile(r".*/contracts/\d+/"))
     assert "Hanna Brouwer" in parent.locator("table").inner_text()
     assert horizontal_overflow(parent) <= 0
