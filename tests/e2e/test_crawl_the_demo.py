@@ -1,10 +1,12 @@
 """Issue 16's acceptance: a crawl per role of the demo finds no 404 and no 500. From each role's start page every
 link on every page reached, on the same host, is opened (GET only; logging out, downloads and the API are left
 alone). Each page is fetched by the browser itself from the start page (same origin, the browser's login and its
-host resolver, which sends every *.localhost to the test server)."""
+host resolver, which sends every *.localhost to the test server). Links that differ only in an id open the same
+kind of page: up to PER_KIND of each kind are opened (/children/7/ and /children/9/ are one kind), so the crawl
+covers every kind of page reachable without opening each of hundreds of invoices."""
 import re
-from collections import deque
-from urllib.parse import urljoin, urlsplit
+from collections import Counter, deque
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 
@@ -12,6 +14,7 @@ from frontend.browser import login
 
 DEMO = "@demo.opvangkring.nl"
 MAX_PAGES = 250
+PER_KIND = 3
 SKIP = re.compile(r"(/accounts/logout/|/api/|\.pdf$|\.csv$|\.ics$|\.zip$|\.xml$|\.json$|/pdf/|/export|/download"
                   r"|/feed/|/photos/|/files/|/attachments?/|/certificate/|/letter/)")
 HREF = re.compile(r"""<a\s[^>]*?href="([^"#]+)"([^>]*)>""")
@@ -55,7 +58,7 @@ def test_every_page_reachable_from_the_start_page_opens(new_page, server, role, 
     start = server.url(slug)
     login(page, start, name + DEMO)
     host = urlsplit(start).netloc
-    seen, queue, broken = {start}, deque([(start, "(start)")]), []
+    seen, queue, broken, kinds = {start}, deque([(start, "(start)")]), [], Counter()
     while queue and len(seen) <= MAX_PAGES:
         url, came_from = queue.popleft()
         response = page.evaluate(FETCH, url)
@@ -69,8 +72,10 @@ def test_every_page_reachable_from_the_start_page_opens(new_page, server, role, 
             if parts.netloc != host or SKIP.search(parts.path):
                 continue
             link = parts._replace(fragment="").geturl()
-            if link not in seen:
+            kind = (re.sub(r"\d+", "N", parts.path), tuple(sorted(key for key, _ in parse_qsl(parts.query))))
+            if link not in seen and kinds[kind] < PER_KIND:
                 seen.add(link)
+                kinds[kind] += 1
                 queue.append((link, url))
     assert broken == [], broken
     assert len(seen) > 3, "the start page links to the role's pages"
