@@ -44,6 +44,7 @@ class FilingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     permission_classes = [location_only(has_role(ENTREPRENEUR))]
     serializer_class = FilingSerializer
     pagination_class = None
+    queryset = Filing.objects.none()  # the schema's path parameter type; requests use get_queryset
 
     def get_queryset(self):
         owed = kinds.owed_by_keys(self.request.location.jurisdiction)

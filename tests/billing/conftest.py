@@ -64,7 +64,12 @@ def closing_weeks(site, year=2026, weeks=(30, 31, 32, 52)):
 
 @pytest.fixture(autouse=True)
 def _english(english):
-    """Pages in English for the assertions on text."""
+    """Pages in English for the assertions on text, and the services' messages too (a request earlier in the
+    same process must not decide the language a service writes in)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
 
 
 BRUSSELS = "Europe/Brussels"

@@ -127,7 +127,7 @@ def test_a_missing_income_certificate_is_named(billing, flemish_a, client_for):
     owner = client_for(billing.a.entrepreneur, billing.a)
     [row] = owner.get(PAGE, {"month": "2026-10"}).context["pending"]
     [problem] = row.problems
-    assert problem.message.startswith("No income certificate is valid on 2026-10-01")
+    assert problem.message.startswith("No income certificate is valid on 1 October 2026")
     assert problem.url == "/billing/tariffs/income-certificates/"
 
 

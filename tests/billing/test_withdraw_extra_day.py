@@ -33,7 +33,7 @@ def test_withdrawing_credits_the_fine_of_the_day(booked_extra_day, client_for):
     world = booked_extra_day
     with at(world.a):
         march = monthly_invoice(world.contract, 2026, 3)
-        assert [line.description for line in march.lines.filter(kind="fine", description__contains="2026-03-04")]
+        assert [line.description for line in march.lines.filter(kind="fine", description__contains="4 March 2026")]
     owner = client_for(world.a.entrepreneur, world.a)
     url = f"/attendance/corrections/extra-days/{world.extra.pk}/withdraw/"
     assert owner.get(url).status_code == 200

@@ -156,7 +156,7 @@ def test_switching_to_english_changes_the_page_and_survives_a_new_login(new_page
     assert fresh.locator("html").get_attribute("lang") == "en"
     assert fresh.get_by_role("heading", name="Your children").is_visible()
     assert fresh.get_by_role("button", name="Log out").is_visible()
-    fresh.get_by_role("button", name="Nederlands").click()
+    fresh.get_by_role("button", name="Nederlands", exact=True).click()
     fresh.wait_for_load_state()
     assert fresh.get_by_role("heading", name="Je kinderen").is_visible()
 

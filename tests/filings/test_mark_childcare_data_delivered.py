@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tests.billing.conftest import at, closing_weeks, location_of, make_contract
 
@@ -71,7 +72,7 @@ def test_a_bsn_failing_the_eleven_test_is_refused_and_nothing_is_marked(billing)
         Child.objects.filter(pk=world.a.child_id).update(bsn="123456789")  # fails the eleven-test
         services.plan(today=date(2027, 1, 2))
         filing = _filing(3)
-        with pytest.raises(ValidationError) as refused:
+        with pytest.raises(ValidationError) as refused, translation.override("en"):
             services.mark_ready(filing, user=world.a.entrepreneur, today=date(2027, 1, 2))
         [message] = refused.value.message_dict["filing"]
         assert world.a.child_name in message and "BSN of the child" in message and "eleven-test" in message
