@@ -62,7 +62,7 @@ def test_the_childminder_is_warned_and_sets_her_backup_at_375px(new_page, server
     assert warning.is_visible()
     assert "Voor deze dag is geen achterwacht ingesteld." in warning.inner_text()
     row = page.locator("tr", has_text="09:00–09:30")
-    assert row.locator("td[data-label=Meegeteld]").inner_text().strip() == "5"
+    assert row.locator("td[data-label=Meegeteld]").inner_text().strip() == "6"
     assert "geen achterwacht ingesteld" in row.inner_text()
     assert horizontal_overflow(page) <= 0
     assert axe_violations(page) == []
