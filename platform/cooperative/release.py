@@ -24,15 +24,9 @@ from django.db.migrations.loader import MigrationLoader
 from cooperative import citus
 from cooperative.schemas import _quote, ensure_template_schema
 
-# Per schema, how many of the expected migration records it has: one statement for every schema, each
-# count run by the server (query_to_xml evaluates the per-schema query without a function of our own).
-_APPLIED_COUNTS = """
-SELECT s.name, (xpath('/row/c/text()', query_to_xml(format(
-    'SELECT count(*) AS c FROM %%I.django_migrations WHERE app || ''.'' || name = ANY(%%L::text[])',
-    s.name, %s::text), false, true, '')))[1]::text::int
-FROM unnest(%s::text[]) AS s(name)
-JOIN pg_namespace n ON n.nspname = s.name
-"""
+# Schemas checked in one statement: a UNION of one count per schema (plain SQL, no function of our own and no
+# server extension; thousands of schemas plan in well under a second a thousand).
+CHECK_BATCH = 1000
 
 
 @dataclass
@@ -61,12 +55,20 @@ def location_schemas() -> list[str]:
 
 
 def behind(schemas: list[str], expected: set[str]) -> list[str]:
-    """The schemas among `schemas` that miss a migration: one query for all of them."""
+    """The schemas among `schemas` that miss a migration: one query for every thousand schemas."""
     connection.set_schema_to_public()
-    literal = "{" + ",".join(f'"{name}"' for name in sorted(expected)) + "}"
+    names = sorted(expected)
+    counts: dict[str, int] = {}
     with connection.cursor() as cursor:
-        cursor.execute(_APPLIED_COUNTS, [literal, schemas])
-        counts = dict(cursor.fetchall())
+        cursor.execute("SELECT nspname FROM pg_namespace WHERE nspname = ANY(%s)", [schemas])
+        present = [row[0] for row in cursor.fetchall()]
+        for start in range(0, len(present), CHECK_BATCH):
+            batch = present[start:start + CHECK_BATCH]
+            union = " UNION ALL ".join(
+                f"SELECT %s, count(*) FROM {_quote(schema)}.django_migrations WHERE app || '.' || name = ANY(%s)"
+                for schema in batch)
+            cursor.execute(union, [value for schema in batch for value in (schema, names)])
+            counts.update(cursor.fetchall())
     return [schema for schema in schemas if counts.get(schema, 0) < len(expected)]
 
 
