@@ -132,11 +132,8 @@ def mark_delivered(filing: Filing, *, user, today: date | None = None) -> Filing
     return filing
 
 
-def set_child_numbers(child, *, bsn: str | None = None, national_number: str | None = None,
-                      kindcode: str | None = None) -> ChildNumbers:
-    """Store a child's numbers (encrypted); each given value is checked, '' clears it, None leaves it."""
-    errors = {}
-    row = ChildNumbers.objects.filter(child=child).first() or ChildNumbers(child=child)
+def _set_identity_numbers(row, errors: dict, *, bsn: str | None, national_number: str | None) -> None:
+    """A child's or a parent's BSN and national register number, each checked; '' clears, None leaves it."""
     if bsn is not None:
         bsn = rules.normalise_bsn(bsn)
         if bsn and rules.bsn_error(bsn):
@@ -147,6 +144,14 @@ def set_child_numbers(child, *, bsn: str | None = None, national_number: str | N
         if national_number and rules.national_number_error(national_number):
             errors["national_number"] = [_(rules.national_number_error(national_number))]
         row.national_number = national_number
+
+
+def set_child_numbers(child, *, bsn: str | None = None, national_number: str | None = None,
+                      kindcode: str | None = None) -> ChildNumbers:
+    """Store a child's numbers (encrypted); each given value is checked, '' clears it, None leaves it."""
+    errors = {}
+    row = ChildNumbers.objects.filter(child=child).first() or ChildNumbers(child=child)
+    _set_identity_numbers(row, errors, bsn=bsn, national_number=national_number)
     if kindcode is not None:
         kindcode = kindcode.strip()
         if kindcode and not (kindcode.isalnum() and len(kindcode) <= 20):
@@ -163,16 +168,7 @@ def set_parent_numbers(parent, *, bsn: str | None = None, national_number: str |
                        today: date | None = None) -> ParentNumbers:
     errors = {}
     row = ParentNumbers.objects.filter(parent=parent).first() or ParentNumbers(parent=parent)
-    if bsn is not None:
-        bsn = rules.normalise_bsn(bsn)
-        if bsn and rules.bsn_error(bsn):
-            errors["bsn"] = [_(rules.bsn_error(bsn))]
-        row.bsn = bsn
-    if national_number is not None:
-        national_number = rules.normalise_national_number(national_number)
-        if national_number and rules.national_number_error(national_number):
-            errors["national_number"] = [_(rules.national_number_error(national_number))]
-        row.national_number = national_number
+    _set_identity_numbers(row, errors, bsn=bsn, national_number=national_number)
     if birth_date is not None:
         if birth_date > (today or timezone.localdate()):
             errors["birth_date"] = [_("The birth date lies in the future.")]
