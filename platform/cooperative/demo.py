@@ -14,19 +14,24 @@ from tenants.children.services import create_child
 DEMO_PASSWORD = "kinderopvang-demo"
 
 LOCATIONS = [
-    dict(slug="zonnebloem", name="Gastouder De Zonnebloem", kind="gastouder", jurisdiction="NL", city="Utrecht",
-         region="Midden", lrk={"gastouder": "123456781"}, places=6, m2="25", owner=("Ilse de Vries", "ilse")),
-    dict(slug="boomhut", name="Gastouder De Boomhut", kind="gastouder", jurisdiction="NL", city="Amersfoort",
-         region="Midden", lrk={"gastouder": "223456782"}, places=5, m2="22", owner=("Fatima el Amrani", "fatima")),
-    dict(slug="kikker", name="Kinderdagverblijf Kikker", kind="kdv", jurisdiction="NL", city="Dordrecht",
-         region="Zuid-Holland", lrk={"kdv": "323456783"}, places=32, m2="120", owner=("Marieke Jansen", "marieke")),
-    dict(slug="speelwerk", name="BSO Speelwerk", kind="bso", jurisdiction="NL", city="Zwolle",
-         region="Oost", lrk={"bso": "423456784"}, places=40, m2="150", owner=("Ruud Bakker", "ruud")),
+    dict(slug="zonnebloem", name="Gastouder De Zonnebloem", kind="gastouder", jurisdiction="NL",
+         postal_code="3511 AB", city="Utrecht", region="Midden", lrk={"gastouder": "123456781"}, places=6, m2="25",
+         owner=("Ilse de Vries", "ilse")),
+    dict(slug="boomhut", name="Gastouder De Boomhut", kind="gastouder", jurisdiction="NL",
+         postal_code="3811 CD", city="Amersfoort", region="Midden", lrk={"gastouder": "223456782"}, places=5,
+         m2="22", owner=("Fatima el Amrani", "fatima")),
+    dict(slug="kikker", name="Kinderdagverblijf Kikker", kind="kdv", jurisdiction="NL",
+         postal_code="3311 EF", city="Dordrecht", region="Zuid-Holland", lrk={"kdv": "323456783"}, places=32,
+         m2="120", owner=("Marieke Jansen", "marieke")),
+    dict(slug="speelwerk", name="BSO Speelwerk", kind="bso", jurisdiction="NL",
+         postal_code="8011 GH", city="Zwolle", region="Oost", lrk={"bso": "423456784"}, places=40, m2="150",
+         owner=("Ruud Bakker", "ruud")),
     dict(slug="regenboog", name="Kindercentrum De Regenboog", kind="kindercentrum", jurisdiction="NL",
-         city="Dordrecht", region="Zuid-Holland", lrk={"kdv": "523456785", "bso": "623456786"}, places=60,
-         m2="220", owner=("Sanne Visser", "sanne")),
-    dict(slug="pagadder", name="Kinderdagverblijf 't Pagadderke", kind="kdv", jurisdiction="BE-VLG", city="Gent",
-         region="Oost-Vlaanderen", lrk={}, places=18, m2="70", owner=("Lieve Claes", "lieve")),
+         postal_code="3312 KL", city="Dordrecht", region="Zuid-Holland",
+         lrk={"kdv": "523456785", "bso": "623456786"}, places=60, m2="220", owner=("Sanne Visser", "sanne")),
+    dict(slug="pagadder", name="Kinderdagverblijf 't Pagadderke", kind="kdv", jurisdiction="BE-VLG",
+         postal_code="9000", city="Gent", region="Oost-Vlaanderen", lrk={}, places=18, m2="70",
+         owner=("Lieve Claes", "lieve")),
 ]
 
 
@@ -58,6 +63,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
         location = provision_location(NewLocation(
             name=spec["name"], slug=spec["slug"], kind=spec["kind"], jurisdiction=spec["jurisdiction"],
             entrepreneur_email=email(spec["owner"][1]), entrepreneur_name=spec["owner"][0], city=spec["city"],
+            postal_code=spec["postal_code"],
             region=spec["region"], lrk_numbers=spec["lrk"], licensed_places=spec["places"],
             play_space_m2=Decimal(spec["m2"]), opening_date=date(2020, 1, 6),
         ), send_invitation=False)

@@ -8,9 +8,6 @@ from django.utils import timezone
 from intake import services
 from intake.models import CareRequest
 
-POSTCODES = {"zonnebloem": "3511 AB", "boomhut": "3811 CD", "kikker": "3311 EF", "speelwerk": "8011 GH",
-             "regenboog": "3312 KL", "pagadder": "9000"}
-
 
 def _confirmed(locations, *, user, created_days_ago: int, **facts):
     request = services.file_request(locations=locations, email=user.email, parent_name=user.full_name, user=user,
@@ -22,9 +19,6 @@ def _confirmed(locations, *, user, created_days_ago: int, **facts):
 
 def seed_intake(locations: dict, make_user) -> list[tuple[str, str, str]]:
     """`locations` by slug; `make_user(local, name)` makes a demo account. Returns the logins to print."""
-    for slug, postcode in POSTCODES.items():
-        type(locations[slug]).objects.filter(pk=locations[slug].pk).update(postal_code=postcode)
-        locations[slug].postal_code = postcode
     today = timezone.localdate()
     kikker, regenboog, zonnebloem = locations["kikker"], locations["regenboog"], locations["zonnebloem"]
     start = today + timedelta(days=120)
