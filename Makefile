@@ -7,7 +7,7 @@ CELERY := $(VENV)/bin/celery -A config
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-citus bench lint messages migrate browser screenshots clean-var
+.PHONY: install run test test-citus bench bench-quick lint messages migrate browser screenshots clean-var
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -88,9 +88,19 @@ screenshots: export SCREENSHOT_DIR = $(CURDIR)/docs/screenshots
 screenshots: install messages browser
 	$(PY) -m pytest -q -p no:cacheprovider tests/e2e -k screenshots
 
+# Each benchmark in its own process and its own database (dropped afterwards); `make bench NAME=release` runs
+# one, `make bench-quick` runs each at a small size. Results are kept in var/bench/ (see docs/benchmarks.md).
+BENCHES := $(sort $(patsubst tests/perf/test_bench_%.py,%,$(wildcard tests/perf/test_bench_*.py)))
 bench: export DJANGO_ENV = test
 bench: install
-	$(PY) -m pytest -q -p no:cacheprovider tests/perf -o norecursedirs= -s
+	@status=0; for name in $(or $(NAME),$(BENCHES)); do \
+	  echo "== benchmark $$name"; \
+	  BENCH_NAME=$$name $(PY) -m pytest -q -p no:cacheprovider -o norecursedirs= -s --create-db \
+	    tests/perf/test_bench_$$name.py || status=1; \
+	done; exit $$status
+
+bench-quick: export BENCH_QUICK = 1
+bench-quick: bench
 
 lint: install
 	$(VENV)/bin/ruff check .

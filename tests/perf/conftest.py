@@ -1,8 +1,13 @@
-"""Benchmark harness: its own test database, committed work, and a table of figures at the end.
+"""Benchmark harness: a database per benchmark, committed work, and a table of figures at the end.
 
-The benchmarks create hundreds of PostgreSQL schemas, so they run against a test database of their own
-(`test_<database>_perf`), never the one `make test` uses, and the work is committed (schemas cannot be
-rolled back cheaply) in session fixtures; the tests only check the figures against the targets.
+The benchmarks create hundreds of PostgreSQL schemas, so each runs against a test database of its own
+(`test_<database>_bench_<name>`, from BENCH_NAME, which `make bench` sets per benchmark), never the one `make test`
+uses, and pytest-django drops it afterwards: one benchmark's locations never weigh on the next one's figures. The
+work is committed (schemas cannot be rolled back cheaply) in session fixtures; the tests check the figures against
+the targets. `make bench-quick` sets BENCH_QUICK=1: every size read through `size()` takes its small value.
+
+Results are kept, never overwritten: var/bench/<name>/<time>.json per run, a line per run in
+var/bench/history.jsonl, and var/bench/results.json for the last run.
 """
 import json
 import os
@@ -14,6 +19,15 @@ import pytest
 
 RESULTS: dict[str, dict] = {}
 ROWS: list[tuple[str, str]] = []
+QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
+
+
+def size(variable: str, full: float, quick: float) -> float:
+    """A benchmark's size: the environment variable when set, else the small value in a quick run."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return type(full)(value)
+    return quick if QUICK else full
 
 
 def record(key: str, label: str, value: str, **data) -> None:
@@ -28,7 +42,8 @@ def django_db_modify_db_settings():
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_perf"
+    name = os.environ.get("BENCH_NAME", "all")
+    db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_bench_{name}"
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +63,8 @@ def bench_db(django_db_setup, django_db_blocker):
             "database": "DATABASE_URL" if os.environ.get("DATABASE_URL") else "embedded (pgserver)",
             "test_database": settings_dict["NAME"],
             "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+            "benchmark": os.environ.get("BENCH_NAME", "all"),
+            "quick": QUICK,
         }
         yield connection
 
@@ -65,7 +82,12 @@ def pytest_terminal_summary(terminalreporter):
     write(f"{'-' * width}  {'-' * 40}")
     for label, value in ROWS:
         write(f"{label.ljust(width)}  {value}")
-    out = Path(__file__).resolve().parents[2] / "var" / "bench" / "results.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(RESULTS, indent=1, default=str))
-    write(f"(also written to {out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out})")
+    folder = Path(__file__).resolve().parents[2] / "var" / "bench"
+    run = folder / machine.get("benchmark", "all") / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
+    run.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(RESULTS, indent=1, default=str)
+    run.write_text(text)
+    (folder / "results.json").write_text(text)
+    with (folder / "history.jsonl").open("a") as history:
+        history.write(json.dumps(RESULTS, default=str) + "\n")
+    write(f"(kept in {run.relative_to(Path.cwd()) if run.is_relative_to(Path.cwd()) else run})")

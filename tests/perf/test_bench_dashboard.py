@@ -9,17 +9,16 @@ Targets: at most 1.5 s (median) at 5,000 locations; from 1,000 to 5,000 the time
 the same number of SQL queries at both sizes. Samples: BENCH_DASHBOARD_SAMPLES (7).
 The seeded rows are deleted again afterwards, so the provisioning benchmark sees only its own locations.
 """
-import os
 import statistics
 import time
 from datetime import date, timedelta
 
 import pytest
 
-from tests.perf.conftest import record
+from tests.perf.conftest import record, size
 
-SAMPLES = int(os.environ.get("BENCH_DASHBOARD_SAMPLES", "7"))
-SIZES = (1000, 5000)
+SAMPLES = size("BENCH_DASHBOARD_SAMPLES", 7, 3)
+SIZES = (size("BENCH_DASHBOARD_SMALL", 1000, 50), size("BENCH_DASHBOARD_LARGE", 5000, 250))
 TARGET_S = 1.5
 GROWTH_TARGET = 5.0
 PREFIX = "dash-"

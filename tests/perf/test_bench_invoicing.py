@@ -4,7 +4,6 @@ PDFs — by BENCH_INVOICE_WORKERS worker processes (2), each running its share o
 schemas, as the Celery workers do. Target: at most 10 minutes. Then the same month again: no second invoice.
 Smaller sizes for a quick run: BENCH_INVOICE_LOCATIONS=20."""
 import multiprocessing
-import os
 import time
 from datetime import date
 from datetime import time as clock
@@ -12,11 +11,11 @@ from decimal import Decimal
 
 import pytest
 
-from tests.perf.conftest import record
+from tests.perf.conftest import record, size
 
-LOCATIONS = int(os.environ.get("BENCH_INVOICE_LOCATIONS", "1000"))
-CHILDREN = int(os.environ.get("BENCH_INVOICE_CHILDREN", "12"))
-WORKERS = int(os.environ.get("BENCH_INVOICE_WORKERS", "2"))
+LOCATIONS = size("BENCH_INVOICE_LOCATIONS", 1000, 20)
+CHILDREN = size("BENCH_INVOICE_CHILDREN", 12, 12)
+WORKERS = size("BENCH_INVOICE_WORKERS", 2, 2)
 TARGET_S = 600.0
 MONTH = date(2026, 3, 1)
 SCHEDULE = [[{"weekday": 0, "start": "08:00", "end": "17:30"}, {"weekday": 2, "start": "08:00", "end": "17:30"},

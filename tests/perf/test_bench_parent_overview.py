@@ -24,13 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.perf.conftest import record
+from tests.perf.conftest import record, size
 from tests.perf.test_bench_provisioning import database_url
 from tests.servers import free_port, wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[2]
-PARENTS = int(os.environ.get("BENCH_PARENTS", "20"))
-SECONDS = float(os.environ.get("BENCH_SECONDS", "30"))
+PARENTS = size("BENCH_PARENTS", 20, 5)
+SECONDS = size("BENCH_SECONDS", 30.0, 5.0)
 THINK = tuple(float(x) for x in os.environ.get("BENCH_THINK", "1-3").split("-"))
 P95_TARGET_MS = 150.0
 

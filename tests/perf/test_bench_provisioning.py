@@ -21,11 +21,11 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.perf.conftest import record
+from tests.perf.conftest import record, size
 
-LOCATIONS = int(os.environ.get("BENCH_LOCATIONS", "200"))
-CLONE_SAMPLES = int(os.environ.get("BENCH_CLONE_SAMPLES", "15"))
-MIGRATE_SAMPLES = int(os.environ.get("BENCH_MIGRATE_SAMPLES", "5"))
+LOCATIONS = size("BENCH_LOCATIONS", 200, 20)
+CLONE_SAMPLES = size("BENCH_CLONE_SAMPLES", 15, 3)
+MIGRATE_SAMPLES = size("BENCH_MIGRATE_SAMPLES", 5, 2)
 CLONE_TARGET_S = 1.0
 SPEEDUP_TARGET = 10.0
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,17 +9,16 @@ location schemas, on this machine's two cores.
 The schemas are clones of the template with a bare location row each (what a release looks at), made for the
 benchmark and dropped after it.
 """
-import os
 import time
 
 import pytest
 from django.db import connection
 
 from tests.conftest import in_a_thread
-from tests.perf.conftest import record
+from tests.perf.conftest import record, size
 from tests.perf.test_bench_provisioning import manage
 
-LOCATIONS = int(os.environ.get("BENCH_RELEASE_LOCATIONS", "2000"))
+LOCATIONS = size("BENCH_RELEASE_LOCATIONS", 2000, 20)
 NOOP_TARGET_S = 10.0
 ONE_MIGRATION_TARGET_S = 120.0
 TABLE = "groups_backupperson"
