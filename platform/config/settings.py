@@ -89,6 +89,8 @@ TENANT_APPS = [
     "tenants.handover",
     "tenants.messages",
     "tenants.surveys",
+    "tenants.child_sheet",
+    "tenants.medication",
     "billing.tariffs",
     "billing.invoices",
     "billing.payments",

@@ -8,6 +8,16 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import person
 from tenants.calendar.models import Weekday
+from tenants.handover.models import get_private_storage
+
+
+def pickup_photo_path(instance, filename):
+    import uuid
+
+    from django.db import connection
+
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"pickup/{connection.schema_name}/{uuid.uuid4().hex}.{ext}"
 
 
 class Child(models.Model):
@@ -57,6 +67,11 @@ class PickupPerson(models.Model):
     permission_signed_on = models.DateField(
         _("permission signed on"), null=True, blank=True,
         help_text=_("For a minor: the date the parents signed the permission."))
+    photo = models.FileField(_("photo"), storage=get_private_storage, upload_to=pickup_photo_path, max_length=300,
+                             blank=True)
+    photo_type = models.CharField(max_length=40, blank=True)
+    code_word = models.CharField(_("code word"), max_length=60, blank=True,
+                                 help_text=_("Staff ask for it when they do not know the person (seed 003 §4.7.1)."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -176,6 +191,7 @@ class ChildChange(models.Model):
         "correction_requested": _("correction requested"),
         "correction_accepted": _("correction accepted"),
         "correction_rejected": _("correction rejected"),
+        "sheet_changed": _("information sheet changed"),
     }
     #: Fields that are no field of the child file itself.
     FIELDS = {"guardians": _("parents"), "pickup_persons": _("pick-up persons"), "custody_notes": _("custody notes")}

@@ -187,14 +187,15 @@ def update_parent_membership(user: User, *, location=None) -> bool:
 
 @transaction.atomic
 def add_pickup_person(child: Child, *, name: str, relation: str, phone: str, birth_date: date | None = None,
-                      is_minor: bool = False, permission_signed_on: date | None = None, actor=None) -> PickupPerson:
+                      is_minor: bool = False, permission_signed_on: date | None = None, code_word: str = "",
+                      actor=None) -> PickupPerson:
     person = PickupPerson(child=child, name=(name or "").strip(), relation=(relation or "").strip(),
                           phone=(phone or "").strip(), birth_date=birth_date, is_minor=bool(is_minor),
-                          permission_signed_on=permission_signed_on)
+                          permission_signed_on=permission_signed_on, code_word=" ".join((code_word or "").split()))
     errors = translated(rules.pickup_person_errors(birth_date, bool(is_minor), permission_signed_on,
                                                 timezone.localdate()))
     try:
-        person.full_clean(exclude=["child", *errors])
+        person.full_clean(exclude=["child", "photo", *errors])
     except ValidationError as exc:
         for key, messages in exc.message_dict.items():
             errors.setdefault(key, []).extend(messages)
