@@ -46,8 +46,9 @@ def update_sheet(child: Child, *, actor, **changes) -> ChildSheet:
                                    % {"codes": ", ".join(rules.unknown_allergens(codes))}]
         changes["allergens"] = rules.ordered_allergens(codes)
     if "diets" in changes:
-        if rules.unknown_diets(changes["diets"] or []):
-            errors["diets"] = [_("Unknown diet: %(codes)s.") % {"codes": ", ".join(rules.unknown_diets(changes["diets"]))}]
+        unknown = rules.unknown_diets(changes["diets"] or [])
+        if unknown:
+            errors["diets"] = [_("Unknown diet: %(codes)s.") % {"codes": ", ".join(unknown)}]
         else:
             changes["diets"] = [code for code in rules.DIETS if code in set(changes["diets"] or [])]
     for key in (*CHILD_FIELDS, *SHEET_TEXT):
