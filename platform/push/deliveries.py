@@ -31,6 +31,7 @@ def text_of(kind: str) -> str:
         rules.MESSAGE: _("New message"),
         rules.INVOICE: _("New invoice"),
         rules.CONTRACT: _("A contract to sign"),
+        rules.HEALTH: _("Health news"),
     }[kind]
 
 

@@ -8,6 +8,7 @@ LABELS = {
     rules.MESSAGE: _("A new message or announcement"),
     rules.INVOICE: _("A new invoice"),
     rules.CONTRACT: _("A contract to sign"),
+    rules.HEALTH: _("News about my child's health (medication given)"),
 }
 
 

@@ -19,6 +19,7 @@ class PushSubscription(models.Model):
     message = models.BooleanField(_("new message"), default=True)
     invoice = models.BooleanField(_("new invoice"), default=True)
     contract = models.BooleanField(_("contract to sign"), default=True)
+    health = models.BooleanField(_("health news"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_sent_at = models.DateTimeField(null=True, blank=True)
 

@@ -12,7 +12,9 @@ HANDOVER = "handover"
 MESSAGE = "message"
 INVOICE = "invoice"
 CONTRACT = "contract"
-KINDS = (HANDOVER, MESSAGE, INVOICE, CONTRACT)
+#: Health news of a child: a dose of medication given, and the like.
+HEALTH = "health"
+KINDS = (HANDOVER, MESSAGE, INVOICE, CONTRACT, HEALTH)
 
 #: Who may see the news: a parent of the child it is about, or the people working at the location.
 PARENT = "parent"

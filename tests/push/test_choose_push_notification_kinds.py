@@ -13,7 +13,7 @@ def test_a_parent_turns_invoices_off_on_one_device(world, api, browser_subscript
     phone.refresh_from_db()
     laptop.refresh_from_db()
     assert (phone.invoice, phone.contract, phone.handover) == (False, False, True)
-    assert laptop.kinds == ["handover", "message", "invoice", "contract"]
+    assert laptop.kinds == ["handover", "message", "invoice", "contract", "health"]
 
 
 def test_none_at_all_keeps_the_device(world, api, browser_subscription):
@@ -38,7 +38,7 @@ def test_another_persons_device_the_wrong_role_and_a_location_are_refused(world,
     assert api(world.coop_admin, None).patch(url, {"kinds": []}).status_code == 403
     assert api(world.a.parent, world.a).patch(url, {"kinds": []}).status_code in (403, 404)  # not on a location's host
     assert api(world.a.parent, world.b).patch(url, {"kinds": []}).status_code in (403, 404)
-    assert PushSubscription.objects.get().kinds == ["handover", "message", "invoice", "contract"]
+    assert PushSubscription.objects.get().kinds == ["handover", "message", "invoice", "contract", "health"]
 
 
 def test_the_settings_page(world, client_for, browser_subscription, english):
@@ -67,7 +67,7 @@ def test_the_settings_page_for_each_role_and_host(world, client_for, browser_sub
     others_page = client_for(world.b.parent, None).get("/notifications/").content.decode()
     assert f'data-subscription="{phone.pk}"' not in others_page
     phone.refresh_from_db()
-    assert phone.kinds == ["handover", "message", "invoice", "contract"]
+    assert phone.kinds == ["handover", "message", "invoice", "contract", "health"]
 
 
 def test_the_menu_links_to_it_for_parents_only(world, client_for, english):

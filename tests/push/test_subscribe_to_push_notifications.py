@@ -21,7 +21,7 @@ def test_a_parent_subscribes_her_browser(world, api):
     response = api(world.a.parent, None).post(URL, body())
     assert response.status_code == 201, response.content
     data = response.json()
-    assert data["kinds"] == ["handover", "message", "invoice", "contract"]
+    assert data["kinds"] == ["handover", "message", "invoice", "contract", "health"]
     assert "endpoint" not in data  # a capability: never handed out again
     subscription = PushSubscription.objects.get(pk=data["id"])
     assert subscription.user == world.a.parent and subscription.endpoint == ENDPOINT + "abc"
@@ -42,7 +42,7 @@ def test_a_shared_browser_becomes_the_last_persons(world, api):
     response = api(world.b.parent, None).post(URL, body())
     assert response.status_code == 201
     assert list(PushSubscription.objects.values_list("user_id", flat=True)) == [world.b.parent.pk]
-    assert response.json()["kinds"] == ["handover", "message", "invoice", "contract"]
+    assert response.json()["kinds"] == ["handover", "message", "invoice", "contract", "health"]
 
 
 def test_staff_may_subscribe_for_the_parents_messages(world, api):
