@@ -77,3 +77,9 @@ app.conf.beat_schedule["intake-purge-ended-requests"] = {
     "task": "intake.tasks.purge_ended_requests",
     "schedule": crontab(minute=45, hour=3),
 }
+# Webcams: delete security recordings past the location's retention (30 days at most, seed 003 camera protocol
+# art. 4), every night.
+app.conf.beat_schedule["webcams-delete-expired-recordings"] = {
+    "task": "tenants.webcams.tasks.delete_expired_recordings",
+    "schedule": crontab(minute=30, hour=1),
+}

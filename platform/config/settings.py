@@ -96,6 +96,7 @@ TENANT_APPS = [
     "billing.payments",
     "billing.filings",
     "tenants.exports",
+    "tenants.webcams",
 ]
 # Apps without tables that every host uses (the public ratio calculator).
 STATELESS_APPS = ["tenants.ratios", "monitoring"]

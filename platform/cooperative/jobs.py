@@ -64,6 +64,8 @@ JOBS: dict[str, Job] = {job.name: job for job in (
         "billing.filings.tasks.send_filing_reminders"),
     Job("intake-offers", _("Offers not answered in time"), "intake.tasks.lapse_everywhere",
         "intake.tasks.lapse_offers"),
+    Job("webcam-recordings", _("Security recordings past their retention"),
+        "tenants.webcams.services.delete_expired_everywhere", "tenants.webcams.tasks.delete_expired_recordings"),
 )}
 
 #: Errors that stop the whole run (the worker's time is up): recorded for the location, then raised.

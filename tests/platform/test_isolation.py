@@ -35,7 +35,7 @@ from tenants.exports.models import Export
 # Any other endpoint must refuse a non-member; a new public one has to be added here.
 PUBLIC_LOCATION_ENDPOINTS = {"login", "handoff-arrive", "invitation", "set_language", "api-token", "api-schema",
                              "api-docs", "ratio-check", "ratio-calculator", "complaint-regulation",
-                             "complaint-regulation-api", "intake-form-location"}
+                             "complaint-regulation-api", "intake-form-location", "webcams-protocol", "webcams-guest"}
 PUBLIC_STATUSES = {200, 302, 400, 403, 405}
 
 # Endpoints of the entrepreneur and the staff that a parent of the same location may not use.
