@@ -33,6 +33,7 @@ LOCATION_MENU = [
     Entry("my-children", _("My children"), (r.PARENT,)),
     Entry("handover-mine", _("Handover"), (r.PARENT,)),
     Entry("attendance-my", _("Attendance"), (r.PARENT,)),
+    Entry("medication-today", _("Medication"), MEMBERS),
     Entry("attendance-planning", _("Planning"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("groups", _("Groups"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("staff", _("Staff"), (r.ENTREPRENEUR,)),

@@ -74,8 +74,16 @@ class LocationDay:
     ratios: list[GroupRatio]
     handovers_to_write: list
     attention: Attention | None = None
-    # Medication due today belongs here once the location keeps medication (no such app yet): a list from
-    # its own selector, shown on the staff and entrepreneur pages beside the handovers.
+    # Medication due today (tenants.medication.selectors.due_today): each dose with whether it is given or late.
+    medication: list = field(default_factory=list)
+
+    @property
+    def medication_late(self) -> list:
+        return [item for item in self.medication if item.overdue]
+
+    @property
+    def medication_on_time(self) -> list:
+        return [item for item in self.medication if not item.overdue]
 
     def _with(self, status: str) -> list[ChildNow]:
         return [item for item in self.children if item.status == status]
@@ -145,6 +153,7 @@ def location_day(*, with_attention: bool, location=None) -> LocationDay:
     """The day at the location the connection is in (staff and the entrepreneur only: callers check)."""
     from tenants.attendance import selectors as attendance
     from tenants.handover import selectors as handover
+    from tenants.medication import selectors as medication
 
     now = attendance.local_now(location)
     today = now.date()
@@ -156,7 +165,8 @@ def location_day(*, with_attention: bool, location=None) -> LocationDay:
     to_write = [item.child for item in children
                 if item.status in ("present", "left") and item.child.pk not in written]
     day = LocationDay(today=today, now=now, hours=hours, closed_reason=closed_reason, children=children,
-                      ratios=ratios, handovers_to_write=to_write)
+                      ratios=ratios, handovers_to_write=to_write,
+                      medication=medication.due_on(today, now))
     if with_attention:
         day.attention = attention(today, location)
     return day
