@@ -30,6 +30,7 @@ LOCATION_MENU = [
     Entry("attendance-tablet", _("Attendance"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("handover-today", _("Handover"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("children", _("Children"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("child-sheets", _("Information sheets"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("my-children", _("My children"), (r.PARENT,)),
     Entry("handover-mine", _("Handover"), (r.PARENT,)),
     Entry("attendance-my", _("Attendance"), (r.PARENT,)),
