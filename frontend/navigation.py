@@ -50,6 +50,8 @@ LOCATION_MENU = [
     Entry("filings", _("Filings"), (r.ENTREPRENEUR,)),
     Entry("payments-mandate", _("Direct debit"), (r.PARENT,)),
     Entry("messages", _("Messages"), MEMBERS),
+    Entry("following", _("Following each child"), (r.ENTREPRENEUR, r.STAFF, r.PARENT)),
+    Entry("house-rules", _("House rules"), MEMBERS),
     Entry("surveys", _("Surveys"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("intake-waiting-list", _("Waiting list"), (r.ENTREPRENEUR,)),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),

@@ -97,6 +97,8 @@ TENANT_APPS = [
     "billing.filings",
     "tenants.exports",
     "tenants.webcams",
+    "tenants.child_following",
+    "tenants.house_rules",
 ]
 # Apps without tables that every host uses (the public ratio calculator).
 STATELESS_APPS = ["tenants.ratios", "monitoring"]

@@ -84,6 +84,9 @@ class Policy:
     fiscal_years: int = 7           # years invoices are kept (tax law)
     retention_reason: str = ""      # English text: the law behind fiscal_years (portal deletion requests)
     notice_months: dict = field(default_factory=dict)  # contract notice by party
+    # A parent's notice in months when ending the contract within the window after a house-rules change to the
+    # family's disadvantage was announced (tenants.house_rules.rules): no notice costs beyond this.
+    house_rules_change_notice_months: int = 0
     vat_note: str = ""              # English text, translated where shown
     words: str = ""                 # translation context of its own words (nl-BE: "ondernemer" → "organisator")
     intake_min_care_days: int | None = None  # fewest care days a week a care request may ask for (intake.rules)

@@ -51,6 +51,9 @@ POLICY = Policy(
     retention_reason=gettext_noop("Belgian accounting law (art. III.88 WER) requires the location to keep these "
                                   "records for 10 years."),
     notice_months={"parent": 3, "location": 1},
+    # Seed 003 §4.5.3: ending after a change to the family's disadvantage costs no compensation; "De
+    # opzegtermijn is 1 maand" (instead of the three months of §4.4.1).
+    house_rules_change_notice_months=1,
     vat_note=gettext_noop("Exempt from VAT: childcare (art. 44 § 2, 2° of the Belgian VAT Code)."),
     words="nl-BE",
     intake_min_care_days=2,  # house rules 4.1: "een opvangplan bestaat minstens uit 2 opvangdagen"

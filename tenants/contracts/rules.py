@@ -8,6 +8,8 @@ Sources: the Thuishuis information guide (seed 001) and the house rules of a Fle
 - Trial period of 6 weeks, then an evaluation; after that a yearly evaluation (guide section 1.3).
 - Notice (guide 1.4; house rules 4.4): in the Netherlands one month for the parent and the location;
   in Flanders three months for the parent and one month for the location (the policy's `notice_months`).
+  Within the window after a house-rules change to the family's disadvantage (house rules 4.5.3) the parent ends
+  without notice costs: the policy's `house_rules_change_notice_months` (tenants.house_rules.rules).
 - Flemish care-plan rules (house rules 4.5.1 and "Opvangplan"), configurable per location: a plan has at
   least 2 care days; a reduction of the care days at most twice in the whole care period and at most
   once per calendar year, asked at least three months ahead. Increases are not limited.
@@ -241,21 +243,36 @@ def notice_months(jurisdiction: str, party: str) -> int:
         raise ValueError(f"No notice period for {party!r} in {jurisdiction!r}.") from None
 
 
-def earliest_end_date(jurisdiction: str, party: str, given_on: date) -> date:
+def notice_months_of(jurisdiction: str, party: str, waived: bool = False) -> int:
+    """The notice period in months; `waived`: the parent ends the contract within the window after a house-rules
+    change to the family's disadvantage was announced (tenants.house_rules.rules.notice_costs_waived), so only the
+    jurisdiction's `house_rules_change_notice_months` apply (seed 003 §4.5.3), never more than the usual period."""
+    usual = notice_months(jurisdiction, party)
+    if waived and party == PARENT:
+        return min(usual, policy(jurisdiction).house_rules_change_notice_months)
+    return usual
+
+
+def earliest_end_date(jurisdiction: str, party: str, given_on: date, waived: bool = False) -> date:
     """The first day the care may end when `party` gives notice on `given_on`."""
-    return add_months(given_on, notice_months(jurisdiction, party))
+    return add_months(given_on, notice_months_of(jurisdiction, party, waived))
 
 
-def notice_errors(*, jurisdiction: str, party: str, given_on: date, end_date: date | None) -> dict[str, list[str]]:
+def notice_errors(*, jurisdiction: str, party: str, given_on: date, end_date: date | None,
+                  waived: bool = False) -> dict[str, list[str]]:
     if party not in (PARENT, LOCATION):
         return {"party": [gettext_noop("Choose who gives notice: the parent or the location.")]}
-    earliest = earliest_end_date(jurisdiction, party, given_on)
+    earliest = earliest_end_date(jurisdiction, party, given_on, waived)
+    if end_date is not None and end_date < earliest and waived:
+        return {"end_date": [Text(gettext_noop(
+            "Ending after a change of the house rules to the family's disadvantage: given on %(given)s, the care "
+            "ends on %(earliest)s at the earliest."), given=given_on, earliest=earliest)]}
     if end_date is not None and end_date < earliest:
         template = (gettext_noop("Notice by the parent is %(months)s month(s): given on %(given)s, the care ends on "
                                  "%(earliest)s at the earliest.") if party == PARENT else
                     gettext_noop("Notice by the location is %(months)s month(s): given on %(given)s, the care ends "
                                  "on %(earliest)s at the earliest."))
-        return {"end_date": [Text(template, months=notice_months(jurisdiction, party), given=given_on,
+        return {"end_date": [Text(template, months=notice_months_of(jurisdiction, party, waived), given=given_on,
                                   earliest=earliest)]}
     return {}
 

@@ -195,6 +195,14 @@ def sign_version(version: ContractVersion, *, user, typed_name: str, ip: str | N
     return version
 
 
+def notice_costs_waived(contract: Contract, given_on: date) -> bool:
+    """Whether a parent's notice on `given_on` falls in the window after a house-rules change to the family's
+    disadvantage was announced (tenants.house_rules: the rule in its rules module, the versions in its selectors)."""
+    from tenants.house_rules.selectors import notice_waiver
+
+    return notice_waiver(contract, given_on) is not None
+
+
 @transaction.atomic
 def give_notice(contract: Contract, *, party: str, given_on: date | None = None, end_date: date | None = None,
                 location=None) -> Contract:
@@ -207,11 +215,12 @@ def give_notice(contract: Contract, *, party: str, given_on: date | None = None,
     if contract.notice_given_on:
         raise ValidationError({"non_field_errors": [_("Notice was already given on %(date)s.")
                                                     % {"date": long_date(contract.notice_given_on)}]})
+    waived = party == rules.PARENT and notice_costs_waived(contract, given_on)
     errors = translated(rules.notice_errors(jurisdiction=location.jurisdiction, party=party, given_on=given_on,
-                                            end_date=end_date))
+                                            end_date=end_date, waived=waived))
     if errors:
         raise ValidationError(errors)
-    end = end_date or rules.earliest_end_date(location.jurisdiction, party, given_on)
+    end = end_date or rules.earliest_end_date(location.jurisdiction, party, given_on, waived)
     if contract.end_date and end > contract.end_date:
         end = contract.end_date
     if end < contract.start_date:
@@ -256,11 +265,13 @@ def request_change(contract: Contract, *, kind: str, effective_from: date | None
                                                           earlier_reductions=earlier, rules=settings.flemish()).items():
                 _add(errors, field, translated(messages))
     if kind == rules.CHANGE_END and end_date is not None and "end_date" not in errors:
-        earliest = rules.earliest_end_date(location.jurisdiction, rules.PARENT, today)
+        waived = notice_costs_waived(contract, today)
+        earliest = rules.earliest_end_date(location.jurisdiction, rules.PARENT, today, waived)
         if end_date < earliest:
             _add(errors, "end_date", _("The notice period is %(months)s month(s): the care can end on %(date)s at "
                                        "the earliest.") % {
-                "months": rules.notice_months(location.jurisdiction, rules.PARENT), "date": long_date(earliest)})
+                "months": rules.notice_months_of(location.jurisdiction, rules.PARENT, waived),
+                "date": long_date(earliest)})
     if errors:
         raise ValidationError(errors)
     return ChangeRequest.objects.create(
