@@ -114,6 +114,11 @@ def seed_demo() -> list[tuple[str, str, str]]:
         seed_money(locations[slug])
         seed_filings(locations[slug])
     _demo_concern(locations["kikker"], staff)
+    from tenants.child_following.demo import seed as seed_following
+    from tenants.house_rules.demo import seed as seed_house_rules
+
+    seed_house_rules(locations["kikker"], User.objects.get(email=email("marieke")))
+    seed_following(locations["kikker"], staff)
     from intake.demo import seed_intake
 
     logins += seed_intake(locations, _user)

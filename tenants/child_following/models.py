@@ -101,8 +101,8 @@ class Consent(models.Model):
     scope = models.CharField(_("handed over to"), max_length=20, choices=Scope.choices)
     given_by = person(models.SET_NULL, null=True, related_name="+")
     given_by_name = models.CharField(max_length=200)
-    given_at = models.DateTimeField(_("given at"), auto_now_add=True)
-    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    given_at = models.DateTimeField(_("consent given at"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
     withdrawn_by_name = models.CharField(max_length=200, blank=True)
 
     class Meta:
