@@ -57,11 +57,12 @@ class Attention:
     documents: list = field(default_factory=list)  # quality documents missing or out of date
     today: date | None = None
     flagged_check_ins: int = 0  # kiosk check-ins out of hours, not planned or breaking the ratio, not yet seen
+    duties: list = field(default_factory=list)  # the calendar of duties due within a month or late (filings)
 
     @property
     def empty(self) -> bool:
         return not (self.contracts or self.unpaid_count or self.complaints or self.documents
-                    or self.flagged_check_ins)
+                    or self.flagged_check_ins or self.duties)
 
 
 @dataclass
@@ -174,8 +175,10 @@ def location_day(*, with_attention: bool, location=None) -> LocationDay:
 
 def attention(today: date, location=None) -> Attention:
     """What waits for the entrepreneur: unsigned contracts, unpaid invoices, complaint and document deadlines,
-    check-ins flagged on the kiosk."""
+    check-ins flagged on the kiosk, and the calendar of duties (filings, complaint report, documents' review
+    dates) due within a month or late."""
     from advisory.selectors import current_documents
+    from billing.filings.selectors import duties_due
     from billing.invoices.models import Invoice
     from tenants.calendar.selectors import current_location
     from tenants.complaints.models import Complaint
@@ -196,6 +199,7 @@ def attention(today: date, location=None) -> Attention:
     found.complaints = list(Complaint.objects.filter(status__in=OPEN_STATES).order_by("deadline", "pk"))
     found.documents = [row for row in current_documents(location, today) if row["attention"]]
     found.flagged_check_ins = flags_to_review().count()
+    found.duties = duties_due(location, today)
     return found
 
 

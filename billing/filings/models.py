@@ -88,3 +88,17 @@ class ParentNumbers(models.Model):
 
     def __str__(self):
         return f"numbers of parent {self.parent_id}"
+
+
+class DutyReminder(models.Model):
+    """A reminder sent for a duty that is not a filing (the complaint report of a year, a document's review),
+    by the duty's key (billing.filings.duties): each is reminded of once."""
+
+    key = models.CharField(max_length=60, unique=True)
+    reminded_on = models.DateField(_("reminder sent on"))
+
+    class Meta:
+        verbose_name = _("duty reminder")
+
+    def __str__(self):
+        return self.key

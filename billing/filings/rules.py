@@ -38,6 +38,12 @@ def reminder_due(status: str, due: date, today: date, reminded_on: date | None, 
     return status != DELIVERED and reminded_on is None and due - timedelta(days=days_before) <= today <= due
 
 
+def duty_state(done_on: date | None, due: date, today: date) -> str:
+    """A duty that is not a file (the annual complaint report, a document's review): delivered once done
+    (even when done late), else to do or late."""
+    return DELIVERED if done_on is not None else state(TODO, due, today)
+
+
 # --- periods and due dates ------------------------------------------------------------------------------------
 
 
@@ -69,6 +75,17 @@ def months_between(start: date, end: date) -> list[tuple[date, date]]:
         months.append((day, month_end(day)))
         day = month_end(day) + timedelta(days=1)
     return months
+
+
+def years_ended(since: date, today: date) -> list[int]:
+    """The calendar years that ended before `today` and end on or after `since` (a yearly duty's periods)."""
+    return [year for year in range(since.year, today.year + 1) if since <= date(year, 12, 31) < today]
+
+
+def duties_since(today: date, opening: date | None) -> date:
+    """The calendar of duties looks back a year, and not before the location opened."""
+    back = date(today.year - 1, today.month, 1)
+    return max(back, opening) if opening else back
 
 
 # --- identity numbers ------------------------------------------------------------------------------------------

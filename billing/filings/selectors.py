@@ -1,67 +1,42 @@
 """Reads of the filings: the location's list with each filing's state, one filing for a user (or none), the
 duties due for the start page, and the numbers still missing."""
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import ENTREPRENEUR
+from billing.filings import duties as other
 from billing.filings import kinds, rules
+from billing.filings.duties import Duty
 from billing.filings.models import Filing
-
-STATE_LABELS = {rules.TODO: _("to do"), rules.READY: _("ready"), rules.DELIVERED: _("delivered"),
-                rules.LATE: _("late")}
-STATE_CLASSES = {rules.TODO: "", rules.READY: "status-suspended", rules.DELIVERED: "status-active",
-                 rules.LATE: "status-failed"}
-
-
-@dataclass(frozen=True)
-class Duty:
-    """One line of the calendar of duties: what, for which period, when due, its state and where to act."""
-
-    pk: int
-    kind: str
-    label: str
-    recipient: str
-    period_start: date
-    period_end: date
-    due_date: date
-    state: str
-    url: str
-    has_file: bool
-
-    @property
-    def state_label(self):
-        return STATE_LABELS[self.state]
-
-    @property
-    def state_class(self) -> str:
-        return STATE_CLASSES[self.state]
 
 
 def _duty(filing: Filing, today: date) -> Duty:
     kind = kinds.KINDS[filing.kind]
-    return Duty(pk=filing.pk, kind=filing.kind, label=kind.label, recipient=kind.recipient,
-                period_start=filing.period_start, period_end=filing.period_end, due_date=filing.due_date,
-                state=rules.state(filing.status, filing.due_date, today),
-                url=reverse("filing-page", kwargs={"pk": filing.pk}), has_file=bool(filing.sha256))
+    return Duty(key=f"filing:{filing.pk}", pk=filing.pk, kind=filing.kind, label=kind.label,
+                recipient=kind.recipient, period_start=filing.period_start, period_end=filing.period_end,
+                due_date=filing.due_date, state=rules.state(filing.status, filing.due_date, today),
+                url=reverse("filing-page", kwargs={"pk": filing.pk}),
+                file_url=reverse("filing-file", kwargs={"pk": filing.pk}) if filing.sha256 else "")
 
 
 def duties(location, today: date) -> list[Duty]:
-    """Every filing of the location owed by its jurisdiction, the open ones first by due date."""
+    """Every filing of the location owed by its jurisdiction and its other duties (complaint report, documents'
+    review dates), the open ones first by due date."""
     owed = set(kinds.owed_by_keys(location.jurisdiction))
     rows = [_duty(f, today) for f in Filing.objects.filter(kind__in=owed).defer("content", "rows")]
+    rows += other.other_duties(location, today)
     open_ = sorted((d for d in rows if d.state != rules.DELIVERED), key=lambda d: (d.due_date, d.kind))
     done = sorted((d for d in rows if d.state == rules.DELIVERED), key=lambda d: (d.due_date, d.kind), reverse=True)
     return open_ + done
 
 
 def duties_due(location, today: date, *, within_days: int = 31) -> list[Duty]:
-    """For the entrepreneur's start page: the filings not delivered that are due within `within_days` days, or
-    late, oldest first (each with its state, due date and the page to act on). Reads in the location's schema
-    (entered here when the connection is elsewhere); plans the filings of periods that ended first."""
+    """For the entrepreneur's start page: the duties not done that are due within `within_days` days, or late,
+    oldest first (each with its state, due date, the page to act on and its file): filings, the complaint report
+    and documents to review. Reads in the location's schema (entered here when the connection is elsewhere);
+    plans the filings of periods that ended first."""
     from django.db import connection
     from django_tenants.utils import schema_context
 
@@ -74,7 +49,9 @@ def duties_due(location, today: date, *, within_days: int = 31) -> list[Duty]:
     horizon = today + timedelta(days=within_days)
     owed = set(kinds.owed_by_keys(location.jurisdiction))
     open_ = Filing.objects.filter(kind__in=owed, due_date__lte=horizon).exclude(status=Filing.Status.DELIVERED)
-    return [_duty(f, today) for f in open_.defer("content", "rows").order_by("due_date", "kind")]
+    found = [_duty(f, today) for f in open_.defer("content", "rows")]
+    found += [d for d in other.other_duties(location, today) if d.state != rules.DELIVERED and d.due_date <= horizon]
+    return sorted(found, key=lambda d: (d.due_date, d.kind, d.key))
 
 
 def filing_for(user, roles, pk) -> Filing:

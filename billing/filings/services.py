@@ -31,8 +31,12 @@ def plan(*, location=None, today: date | None = None) -> int:
     location = location or current_location()
     today = today or location_today(location)
     made = 0
+    since = _since(location, today)
+    existing = set(Filing.objects.values_list("kind", "period_start"))  # one query when nothing is new
     for kind in kinds.owed_by(location.jurisdiction):
-        for start, end in kinds.periods_ended(kind, location.jurisdiction, _since(location, today), today):
+        for start, end in kinds.periods_ended(kind, location.jurisdiction, since, today):
+            if (kind.key, start) in existing:
+                continue
             filing, created = Filing.objects.get_or_create(
                 kind=kind.key, period_start=start, defaults={"period_end": end, "due_date": kind.due(end)})
             if created:
@@ -182,8 +186,8 @@ def set_parent_numbers(parent, *, bsn: str | None = None, national_number: str |
 
 
 def send_reminders(*, location=None, today: date | None = None) -> int:
-    """A week before a filing is due, the location's entrepreneurs get one e-mail per filing (through the
-    outbox); returns how many filings were reminded of."""
+    """A week before a filing, the complaint report or a document's review is due, the location's entrepreneurs
+    get one e-mail per duty (through the outbox); returns how many duties were reminded of."""
     from accounts.models import Membership
     from billing.filings import deliveries
     from outbox import services as outbox
@@ -201,6 +205,25 @@ def send_reminders(*, location=None, today: date | None = None) -> int:
                        ref=deliveries.filing_ref(filing.pk), location=location)
         filing.reminded_on = today
         filing.save(update_fields=["reminded_on"])
+        count += 1
+    return count + _remind_other_duties(location, today, users)
+
+
+def _remind_other_duties(location, today: date, users: list[int]) -> int:
+    """The same reminder a week before the complaint report or a document's review is due, once per duty."""
+    from billing.filings import deliveries, duties
+    from billing.filings.models import DutyReminder
+    from outbox import services as outbox
+
+    reminded = set(DutyReminder.objects.values_list("key", flat=True))
+    count = 0
+    for duty in duties.other_duties(location, today):
+        status = rules.DELIVERED if duty.state == rules.DELIVERED else rules.TODO
+        if duty.key in reminded or not rules.reminder_due(status, duty.due_date, today, None):
+            continue
+        outbox.enqueue(deliveries.DUTY_REMINDER, [{"duty": duty.key, "user": pk} for pk in users],
+                       ref=f"duty:{duty.key}", location=location)
+        DutyReminder.objects.create(key=duty.key, reminded_on=today)
         count += 1
     return count
 

@@ -225,7 +225,14 @@ class StatementPdfView(RoleRequiredMixin, View):
         statement = selectors.statements_visible_to(request.user, request_roles(request)).filter(pk=pk).first()
         if statement is None:
             raise Http404
-        response = HttpResponse(bytes(statement.pdf or b""), content_type="application/pdf")
+        content = bytes(statement.pdf or b"")
+        if statement.kind == "be_fiscal":
+            # The Flemish fiscal certificate: the parent's copy of the model form 281.86, from the same record
+            # as the Belcotax-on-web file (billing.filings.pdf).
+            from billing.filings import pdf as certificate
+
+            content = certificate.parent_copy(statement, request.location) or content
+        response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = (f'attachment; filename="annual-statement-{statement.year}'
                                            f'-v{statement.version}.pdf"')
         return response

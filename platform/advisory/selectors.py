@@ -436,18 +436,44 @@ def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
 
 
 def filing_states(user, today: date) -> list[dict]:
-    """Per location in view, its filings that are due or done: kind, period, due date and done or late — never
-    a file or a figure of it (billing.filings publishes these rows)."""
-    from advisory.models import FilingState
-    from billing.filings import kinds
-    from billing.filings import rules as filing_rules
+    """Per location in view, its duties that are due or done — the filings, the annual complaint report and the
+    quality documents' review dates: what, period, due date and done or late — never a file or a figure of it.
+    From the public tables the locations write (advisory.FilingState by billing.filings, complaint_reports.
+    ReportStatus with each complaint report), through the same rules as the location's own calendar
+    (billing.filings.duties); a fixed number of queries."""
+    from jurisdictions import policy
 
+    from advisory.models import FilingState
+    from billing.filings import duties, kinds
+    from billing.filings import rules as filing_rules
+    from complaint_reports.models import ReportStatus
+
+    horizon = today + timedelta(days=31)
+    locations = {location.pk: location for location in visible_locations(user)}
     rows = []
-    for state in (FilingState.objects.filter(location__in=visible_locations(user), due_date__lte=today + timedelta(
-            days=31)).select_related("location").order_by("location__name", "due_date", "kind")):
+    for state in (FilingState.objects.filter(location_id__in=list(locations), due_date__lte=horizon)
+                  .order_by("due_date", "kind")):
         status = filing_rules.state(filing_rules.DELIVERED if state.delivered_on else filing_rules.TODO,
                                     state.due_date, today)
-        rows.append({"location": state.location, "kind": kinds.KINDS[state.kind].label if state.kind in kinds.KINDS
-                     else state.kind, "period_start": state.period_start, "period_end": state.period_end,
+        rows.append({"location": locations[state.location_id],
+                     "kind": kinds.KINDS[state.kind].label if state.kind in kinds.KINDS else state.kind, "detail": "",
+                     "period_start": state.period_start, "period_end": state.period_end,
                      "due_date": state.due_date, "state": status, "delivered_on": state.delivered_on})
+    sent: dict[int, dict] = {}
+    for location_id, year, sent_on in ReportStatus.objects.filter(location_id__in=list(locations)).values_list(
+            "location_id", "year", "sent_to_ggd_on"):
+        sent.setdefault(location_id, {})[year] = sent_on
+    versions: dict[int, list] = {}
+    for version in duties.document_versions(QualityDocument.objects.filter(location_id__in=list(locations))
+                                            .select_related("doc_type")):
+        versions.setdefault(version.location_id, []).append(version)
+    for location in locations.values():
+        since = filing_rules.duties_since(today, location.opening_date)
+        found = duties.complaint_report_duties(policy(location.jurisdiction).complaint_report, since, today,
+                                               sent.get(location.pk, {}))
+        found += duties.document_review_duties(versions.get(location.pk, []), since, today)
+        rows += [{"location": location, "kind": duty.label, "detail": duty.detail, "period_start": duty.period_start,
+                  "period_end": duty.period_end, "due_date": duty.due_date, "state": duty.state,
+                  "delivered_on": duty.done_on} for duty in found if duty.due_date <= horizon]
+    rows.sort(key=lambda row: (row["location"].name, row["due_date"], str(row["kind"])))
     return rows

@@ -362,6 +362,26 @@ def seed_filings(location) -> None:
                 filing = filings.mark_ready(filing, user=owner, today=today)
                 if (position < len(mine) - 2) if monthly else filing.due_date < today:
                     filings.mark_delivered(filing, user=owner, today=today)
+        _send_complaint_reports(location, today)
+
+
+def _send_complaint_reports(location, today) -> None:
+    """The annual complaint reports whose due date has passed were sent ten days before it (the calendar of
+    duties shows them done; the demo locations without money show them late)."""
+    from datetime import timedelta
+
+    from jurisdictions import policy
+
+    from billing.filings import duties
+    from billing.filings import rules as filing_rules
+    from tenants.complaints import services as complaints
+
+    report = policy(location.jurisdiction).complaint_report
+    since = filing_rules.duties_since(today, location.opening_date)
+    for duty in duties.complaint_report_duties(report, since, today, {}):
+        if duty.due_date < today:
+            complaints.save_annual_report(duty.period_end.year, sent_to_ggd_on=duty.due_date - timedelta(days=10),
+                                          fields={"sent_to_ggd_on"})
 
 
 def _pay(invoice, location, payments, leave_unpaid: bool) -> bool:

@@ -60,6 +60,17 @@ class Complaints:
 
 
 @dataclass(frozen=True)
+class ComplaintReport:
+    """The annual complaint report a location owes its supervisor, on the calendar of duties
+    (billing.filings.duties): the report of year N is due on `due_month`/`due_day` of year N + 1."""
+
+    recipient: str                  # English, translated where shown
+    due_month: int
+    due_day: int
+    source: str                     # where the duty comes from (docs/deliveries.md)
+
+
+@dataclass(frozen=True)
 class Policy:
     code: str                       # stored on the location (cooperative.Location.jurisdiction)
     name: str                       # English name, the location's jurisdiction choice (translated where shown)
@@ -93,6 +104,8 @@ class Policy:
     filings: tuple[str, ...] = ()   # billing.filings.kinds keys: what the location files with the authorities
                                     # and hands its bookkeeper (monthly childcare data, attendance registration,
                                     # certificate, ledger export)
+    complaint_report: ComplaintReport | None = None  # the annual complaint report to the supervisor (None: the
+                                    # jurisdiction asks for none; the calendar of duties leaves it out)
 
     def statement_period(self, year: int) -> tuple[date, date]:
         """The period an annual statement for `year` covers (NL: the calendar year; BE-VLG: December of the

@@ -60,4 +60,8 @@ POLICY = Policy(
     # Opgroeien's monthly attendance registration (income-related tariff), the fiscal certificate 281.86
     # with its Belcotax-on-web file, and the CSV journal for the bookkeeper.
     filings=("vlg_attendance", "be_281_86", "ledger_csv"),
+    # No annual complaint report to an authority: seed 003 §5.3.2 registers every complaint and discusses it at
+    # the staff meeting, with the Klachtendienst of Kind en Gezin as the outside route; the register is shown
+    # to the inspection on its visit, not sent each year.
+    complaint_report=None,
 )

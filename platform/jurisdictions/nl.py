@@ -1,7 +1,7 @@
 """The Netherlands: Wet kinderopvang, the Thuishuis guide (seed 001), Burgerlijk Wetboek 6:96 for dunning,
 art. 1.57b/1.57c Wet kinderopvang for complaints, art. 52 AWR for keeping records."""
 
-from jurisdictions.base import ComplaintBody, Complaints, Fees, Policy, gettext_noop
+from jurisdictions.base import ComplaintBody, ComplaintReport, Complaints, Fees, Policy, gettext_noop
 
 POLICY = Policy(
     code="NL",
@@ -44,4 +44,9 @@ POLICY = Policy(
     # Art. 11 Regeling Wet kinderopvang: the monthly childcare data to Belastingdienst/Toeslagen and the
     # jaaropgave to the parents; the bookkeeper gets the audit file (XAF 3.2) and the CSV journal.
     filings=("nl_childcare_data", "nl_jaaropgave", "ledger_xaf", "ledger_csv"),
+    # Seed 001 (complaint regulation): every written complaint goes anonymously into the annual complaint
+    # report, discussed with the parent committee and sent to the GGD inspector, as the Wet kinderopvang
+    # requires; due before 1 June of the next year (tenants.complaints.rules.report_due).
+    complaint_report=ComplaintReport(recipient=gettext_noop("the GGD inspector"), due_month=6, due_day=1,
+                                     source="seed 001, complaint regulation; Wet kinderopvang"),
 )

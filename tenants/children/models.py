@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import person
+from billing.filings.crypto import EncryptedNumberField
 from tenants.calendar.models import Weekday
 from tenants.handover.models import get_private_storage
 
@@ -26,7 +27,9 @@ class Child(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     birth_date = models.DateField(_("birth date"))
-    bsn = models.CharField(_("BSN (citizen service number)"), max_length=9, blank=True)
+    # Kept encrypted like every identity number (billing.filings.crypto, IDENTITY_NUMBER_KEYS): read as plain
+    # text, stored as a Fernet token; never filter on it.
+    bsn = EncryptedNumberField(_("BSN (citizen service number)"), blank=True, default="")
     gp_name = models.CharField(_("GP (huisarts)"), max_length=200, blank=True)
     gp_phone = models.CharField(_("GP phone number"), max_length=30, blank=True)
     allergies = models.TextField(_("allergies"), blank=True)

@@ -23,6 +23,16 @@ TEXT_FIELDS = ("first_name", "last_name", "bsn", "gp_name", "gp_phone", "allergi
                "medical_notes")
 
 
+#: Fields whose values the change log never holds (an identity number is kept encrypted, in the file only).
+SECRET_FIELDS = ("bsn",)
+
+
+def _shown_in_log(field: str, value) -> str:
+    if value is None or value == "":
+        return ""
+    return "•••••••••" if field in SECRET_FIELDS else str(value)
+
+
 def _log(child: Child | None, actor, action: str, field: str = "", old="", new="", child_name: str = "") -> None:
     ChildChange.objects.create(
         child=child,
@@ -31,8 +41,8 @@ def _log(child: Child | None, actor, action: str, field: str = "", old="", new="
         actor_name=getattr(actor, "full_name", "") or "",
         action=action,
         field=field,
-        old_value="" if old is None else str(old),
-        new_value="" if new is None else str(new),
+        old_value=_shown_in_log(field, old),
+        new_value=_shown_in_log(field, new),
     )
 
 

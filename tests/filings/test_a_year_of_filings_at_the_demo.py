@@ -125,3 +125,26 @@ def test_a_year_at_the_flemish_demo_location(world):
                 fiche.findtext("f86_2113_numberofday2") or "0") == days == statement.days
         assert int(root.findtext(".//r8012_controletotaal")) == sum(
             int(f.findtext("f86_2059_totaalcontrole")) for f in fiches)
+    # The parent downloads her copy: the model form, filled from the same record as the filed fiche.
+    from urllib.parse import urlparse
+
+    from django.test import Client
+    from pypdf import PdfReader
+
+    from accounts.models import User
+    from billing.filings import pdf
+
+    row = certificates.rows[0]
+    client = Client(HTTP_HOST=urlparse(location.url).hostname)
+    client.force_login(User.objects.get(pk=int(row["key"].split(":")[2])))
+    response = client.get(f"/billing/statements/{row['statement']}/")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert pdf.TITLE in text and "afschrift voor de schuldenaar" in text
+    positions = [text.index(f"Vak {number} — {title}") for number, title in pdf.BOXES]
+    assert positions == sorted(positions)  # boxes I to VI in the model's order
+    for number, fields in pdf.FIELDS.items():  # each box's fields in the model's order
+        box = text[text.index(f"Vak {number} "):]
+        places = [box.index(f"{field}:") for field in fields]
+        assert places == sorted(places), number
+    assert f"{row['amount'].replace('.', ',')} ({row['days']} opvangdagen)" in text  # the filed amount and days

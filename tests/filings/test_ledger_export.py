@@ -1,15 +1,16 @@
 """The accounting export of a month: invoices, credit notes, payments and direct-debit batches as a balanced
 general-ledger journal (VAT exempt), as XAF 3.2 for a Dutch location and as CSV with ledger accounts.
 
-The XAF schema (XmlAuditfileFinancieel3.2.xsd) could not be had here: its official location
-(www.auditfiles.nl) no longer answers. The file is checked against the element order of the standard's own
-example file, XmlAuditfileFinancieel3.2_test.xml (Belastingdienst XML platform, mirrored in
-github.com/BananaAccounting/Netherlands, Auditfile_v3.2/documentation/): each element's children must come
-in the order the standard gives, the ones the standard requires must be there, and the totals must add up."""
+Every XAF file is validated against the published schema, XmlAuditfileFinancieel3.2.xsd (namespace
+http://www.auditfiles.nl/XAF/3.2), kept in tests/filings/schemas/ with its source named in the README there;
+on top of that the element order of the standard's example file, the required elements and the totals are
+checked here."""
 import csv
 import io
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -18,6 +19,19 @@ from lxml import etree
 from tests.billing.conftest import at, closing_weeks, location_of, make_contract
 
 NS = "{http://www.auditfiles.nl/XAF/3.2}"
+XSD = Path(__file__).parent / "schemas" / "XmlAuditfileFinancieel3.2.xsd"
+
+
+@lru_cache(maxsize=1)
+def xaf_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(XSD)))
+
+
+def validate_xaf(content: bytes) -> None:
+    """The file against the XAF 3.2 schema; the schema's own messages when it fails."""
+    schema = xaf_schema()
+    document = etree.fromstring(content)
+    assert schema.validate(document), "\n".join(str(error) for error in schema.error_log)
 
 #: Children of each element, in the order of XmlAuditfileFinancieel3.2_test.xml (the ones this export uses
 #: among them); REQUIRED: those the standard's header and transaction structure cannot do without.
@@ -55,6 +69,7 @@ REQUIRED = {
 
 
 def check_xaf(content: bytes) -> etree._Element:
+    validate_xaf(content)
     root = etree.fromstring(content)
     assert root.tag == NS + "auditfile"
     for element in root.iter():
@@ -114,6 +129,20 @@ def test_the_xaf_of_a_month_follows_the_standard_and_balances(march):
     assert accounts == ["1300", "8000", "8000", "1300", "1100", "1300"]
     assert root.findtext(f".//{NS}vatCode/{NS}vatID") == "VRIJ"
     assert {v.findtext(f"{NS}vatPerc") for v in root.iter(f"{NS}vat")} == {"0"}
+
+
+def test_the_schema_refuses_what_the_standard_does_not_allow():
+    """The schema is really applied: an audit file without its header, or with a debit/credit sign the standard
+    does not know, is refused."""
+    good = (b'<auditfile xmlns="http://www.auditfiles.nl/XAF/3.2"><header><fiscalYear>2026</fiscalYear>'
+            b"<startDate>2026-03-01</startDate><endDate>2026-03-31</endDate><curCode>EUR</curCode>"
+            b"<dateCreated>2026-04-01</dateCreated></header><company><companyName>X</companyName>"
+            b"<taxRegistrationCountry>NL</taxRegistrationCountry><taxRegIdent></taxRegIdent></company></auditfile>")
+    validate_xaf(good)
+    for bad in (good.replace(b"<curCode>EUR</curCode>", b"<curCode>EURO</curCode>"),
+                good.replace(b"<taxRegistrationCountry>NL</taxRegistrationCountry>", b"")):
+        with pytest.raises(AssertionError):
+            validate_xaf(bad)
 
 
 def test_the_csv_journal_has_the_ledger_accounts(march):
