@@ -429,6 +429,15 @@ IDENTITY_NUMBER_KEYS = env.list("IDENTITY_NUMBER_KEYS", default=[] if IS_PRODUCT
     "q3v5mQ7wqj0vYyN1x8oQJw2m0yP6b1kqW8H0p2VZt3c=",  # development and tests only
 ])
 
+# Backups per location (cooperative.backups, docs/backups.md): Fernet keys that encrypt them, newest first
+# (comma-separated; the first encrypts, any decrypts). Production has no default: without BACKUP_KEYS no backup is
+# written. Generate one with `python platform/manage.py backup_locations --generate-key`.
+BACKUP_KEYS = env.list("BACKUP_KEYS", default=[] if IS_PRODUCTION else [
+    "0c7Tqf4eYbD3m2y4JvP2Xc0bq6lJm5Xk0mJ8QvH2w1s=",  # development and tests only
+])
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=str(VAR_DIR / "backups"))
+BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=14)
+
 # Push notifications (push, docs/push.md): the cooperative's VAPID private key (base64url of 32 bytes, or a PEM;
 # `manage.py generate_vapid_keys` makes one). Production without it sends no push notifications; development and
 # tests derive a key of their own from SECRET_KEY. In production a subscription must be an https address of a

@@ -66,6 +66,7 @@ JOBS: dict[str, Job] = {job.name: job for job in (
         "intake.tasks.lapse_offers"),
     Job("webcam-recordings", _("Security recordings past their retention"),
         "tenants.webcams.services.delete_expired_everywhere", "tenants.webcams.tasks.delete_expired_recordings"),
+    Job("location-backups", _("Backups per location"), "cooperative.backups.backup_everywhere"),
 )}
 
 #: Errors that stop the whole run (the worker's time is up): recorded for the location, then raised.
