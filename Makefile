@@ -7,7 +7,7 @@ CELERY := $(VENV)/bin/celery -A config
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-citus bench bench-quick lint messages migrate browser screenshots clean-var
+.PHONY: install run test test-citus test-ops ops-tools bench bench-quick lint messages migrate browser screenshots clean-var
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -64,6 +64,26 @@ test-citus: install messages
 	DATABASE_URL=$$(infra/citus/cluster.sh url) $(PY) -m pytest -q -p no:cacheprovider \
 	  -o 'norecursedirs=.venv var node_modules' $(CITUS_TESTS); \
 	  status=$$?; infra/citus/cluster.sh stop; exit $$status
+
+# The operations drills (docs/reliability.md): a throwaway PostgreSQL 15 cluster of Debian's packages, WAL archived with
+# pgBackRest (infra/pgbackrest/drill-cluster.sh), on which one location is damaged and restored from its own backup
+# and the whole database is restored to a point in time before a bad release. The cluster is removed afterwards.
+test-ops: export DJANGO_ENV = test
+test-ops: export OPS_CLUSTER = $(CURDIR)/infra/pgbackrest/drill-cluster.sh
+test-ops: install messages ops-tools
+	$(OPS_CLUSTER) start
+	DATABASE_URL=$$($(OPS_CLUSTER) url) $(PY) -m pytest -q -p no:cacheprovider \
+	  -o 'norecursedirs=.venv var node_modules' tests/ops; \
+	  status=$$?; $(OPS_CLUSTER) destroy; exit $$status
+
+# pgBackRest (continuous archiving, docs/backups.md) and the PostgreSQL 15 server binaries the drills start.
+PGBACKREST := /usr/bin/pgbackrest
+$(PGBACKREST):
+	$(ROOT_OR_SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(ROOT_OR_SUDO) apt-get install -y -qq --no-install-recommends \
+	  pgbackrest postgresql-15
+
+ops-tools: $(PGBACKREST)
 
 # The browser tests drive Debian's Chromium (never a browser download of Playwright's own) and inject
 # axe-core, installed from the npm registry into frontend/node_modules.
