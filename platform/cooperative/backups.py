@@ -104,7 +104,8 @@ def _tables(cursor, schema: str) -> dict[str, list[str]]:
     cursor.execute(
         "SELECT c.relname, array_agg(a.attname::text ORDER BY a.attname) FROM pg_class c "
         "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-        "WHERE c.relnamespace = %s::regnamespace AND c.relkind = 'r' GROUP BY c.relname ORDER BY c.relname",
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND c.relkind = 'r' GROUP BY c.relname ORDER BY c.relname",
         [schema])
     return {name: list(columns) for name, columns in cursor.fetchall()}
 
