@@ -102,6 +102,22 @@ def _location_data(user, location, files: dict) -> dict:
         handovers.append(entry)
     data["handovers"] = handovers
 
+    from tenants.child_following.models import Consent, Observation, Summary
+
+    data["observations"] = [record(o, exclude=("written_by",)) for o in Observation.objects.filter(child_id__in=ids)]
+    data["following_summaries"] = []
+    for summary in Summary.objects.filter(child_id__in=ids).prefetch_related("responses"):
+        entry = record(summary, exclude=("written_by",))
+        entry["parent_responses"] = [record(r, exclude=("summary",)) for r in summary.responses.all()
+                                     if r.user_id == user.pk]
+        data["following_summaries"].append(entry)
+    data["following_consents"] = [record(c, exclude=("given_by",)) for c in Consent.objects.filter(child_id__in=ids)]
+
+    from tenants.house_rules.models import Acknowledgement
+
+    data["house_rules_acknowledged"] = [{"version": a.version.number, "acknowledged_at": a.acknowledged_at.isoformat()}
+                                        for a in Acknowledgement.objects.filter(user=user).select_related("version")]
+
     conversations = []
     for conversation in Conversation.objects.filter(child_id__in=ids).prefetch_related("messages"):
         entry = record(conversation)

@@ -23,7 +23,8 @@ DELETE = "deleted"
 
 # What happens to each kind of data on a granted deletion request.
 KEPT_FOR_TAX = ("invoices", "contracts", "attendance", "identity")
-DELETED = ("care_details", "pickup_and_custody", "handovers", "messages", "corrections", "survey_answers")
+DELETED = ("care_details", "pickup_and_custody", "handovers", "messages", "corrections", "survey_answers",
+           "child_following")
 
 
 @dataclass(frozen=True)

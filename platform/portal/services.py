@@ -31,6 +31,7 @@ CATEGORY_LABELS = {
     "messages": gettext_lazy("messages"),
     "corrections": gettext_lazy("correction requests, contract change requests and the change log"),
     "survey_answers": gettext_lazy("named survey answers"),
+    "child_following": gettext_lazy("observations and summaries of following the child"),
 }
 REASONS = {
     "care_running": gettext_lazy("The care is still running: the location needs the child's file to care for "
@@ -124,15 +125,18 @@ def _facts(user, location, today):
 
 def _erase(user, ids) -> dict[str, int]:
     """Delete what need not be kept, for the children `ids` and this guardian, in the current schema."""
+    from tenants.child_following import services as following_services
     from tenants.children.models import Child, ChildChange, CorrectionRequest, CustodyNote, PickupPerson
     from tenants.contracts.models import ChangeRequest
     from tenants.handover import services as handover_services
     from tenants.messages import services as message_services
     from tenants.surveys import services as survey_services
 
-    counts = {"care_details": 0, "pickup_and_custody": 0, "handovers": 0, "messages": 0, "corrections": 0}
+    counts = {"care_details": 0, "pickup_and_custody": 0, "handovers": 0, "messages": 0, "corrections": 0,
+              "child_following": 0}
     for child in Child.objects.filter(pk__in=ids):
         counts["handovers"] += handover_services.erase_for_child(child)
+        counts["child_following"] += following_services.erase_for_child(child)
         counts["messages"] += message_services.erase_for_child(child)
         Child.objects.filter(pk=child.pk).update(bsn="", gp_name="", gp_phone="", allergies="", diet="",
                                                  medication="", medical_notes="")
