@@ -5,6 +5,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 
+from frontend.numbers import for_reader
 from frontend.pdf import PageWriter
 
 LEFT = 20 * mm
@@ -92,6 +93,8 @@ def annual_report(location, report: dict) -> bytes:
     writer.text(_("Reflection of the entrepreneur"), size=12, bold=True)
     writer.text(report["reflection"] or "—")
     writer.gap()
-    writer.text(_("Discussed with the parent committee on: %(date)s") % {"date": report["discussed_on"] or "—"})
-    writer.text(_("Sent to the GGD inspector on: %(date)s") % {"date": report["sent_to_ggd_on"] or "—"})
+    writer.text(_("Discussed with the parent committee on: %(date)s") % {
+        "date": for_reader(report["discussed_on"]) if report["discussed_on"] else "—"})
+    writer.text(_("Sent to the GGD inspector on: %(date)s") % {
+        "date": for_reader(report["sent_to_ggd_on"]) if report["sent_to_ggd_on"] else "—"})
     return writer.finish()
