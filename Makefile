@@ -6,6 +6,9 @@ MANAGE := $(PY) platform/manage.py
 CELERY := $(VENV)/bin/celery -A config
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Debian's ffmpeg is the webcams' media process (installed with Chromium below); the browser tests watch its
+# test picture and `make run` streams the demo's cameras with it.
+FFMPEG := /usr/bin/ffmpeg
 
 .PHONY: install run test test-citus test-ops ops-tools bench bench-quick lint messages migrate browser screenshots clean-var
 
@@ -31,15 +34,17 @@ migrate: install messages
 
 run: export DJANGO_ENV ?= development
 run: export SITE_PORT ?= $(PORT)
-run: migrate
+run: migrate $(FFMPEG)
 	$(MANAGE) seed_demo --if-empty
 	@echo "Cooperative: http://localhost:$(PORT)/   a location: http://kikker.localhost:$(PORT)/"
-	@# Web server, worker and beat run side by side; when one stops (or on Ctrl-C) all stop. Only the
-	@# three are signalled (each stops its own children), and the worker uses threads, not forked
+	@# Web server, worker, beat and the webcams' supervisor (one ffmpeg per live camera) run side by side; when
+	@# one stops (or on Ctrl-C) all stop. Only the four are signalled (each stops its own children: the supervisor
+	@# its ffmpegs), and the worker uses threads, not forked
 	@# children, so a signal to the whole process group cannot leave it hanging half shut down.
 	@trap 'trap - EXIT INT TERM; kill $$(jobs -p) 2> /dev/null; wait' EXIT INT TERM; \
 	  $(CELERY) worker --loglevel=INFO --pool=threads --concurrency=4 & \
 	  $(CELERY) beat --loglevel=INFO & \
+	  $(MANAGE) run_webcams & \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT) & \
 	  wait -n
 
@@ -91,16 +96,16 @@ CHROMIUM := /usr/bin/chromium
 AXE := frontend/node_modules/axe-core/axe.min.js
 ROOT_OR_SUDO = $$([ "$$(id -u)" = 0 ] || echo sudo)
 
-$(CHROMIUM):
+$(CHROMIUM) $(FFMPEG):
 	$(ROOT_OR_SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(ROOT_OR_SUDO) apt-get install -y -qq --no-install-recommends \
-	  chromium fonts-dejavu-core
+	  chromium fonts-dejavu-core ffmpeg
 
 $(AXE): frontend/package.json frontend/package-lock.json
 	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
 	touch $(AXE)
 
-browser: $(CHROMIUM) $(AXE)
+browser: $(CHROMIUM) $(FFMPEG) $(AXE)
 
 # Each role's home page in Dutch, taken by the browser tests, into docs/screenshots/<role>.png.
 screenshots: export DJANGO_ENV = test

@@ -267,6 +267,9 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 EXPORT_ROOT = env.path("EXPORT_ROOT", default=str(VAR_DIR / "exports"))
+# The webcams' live buffer (a few seconds of HLS per live camera, nothing more): written by `run_webcams`,
+# read by web, so both need the same folder (docs/webcams-streaming.md).
+WEBCAMS_STREAM_ROOT = env.path("WEBCAMS_STREAM_ROOT", default=str(VAR_DIR / "webcams"))
 
 EMAIL_CONFIG = env.email_url(
     "EMAIL_URL", default="consolemail://" if DJANGO_ENV == "development" else "smtp://localhost:25"
@@ -388,6 +391,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [CSP_SELF, CSP_NONCE],
         "style-src": [CSP_SELF],
         "img-src": [CSP_SELF, "data:", "blob:"],
+        "media-src": [CSP_SELF, "blob:"],  # the webcam player (hls.js) feeds the video from a MediaSource
         "font-src": [CSP_SELF],
         "connect-src": [CSP_SELF],
         "worker-src": [CSP_SELF],

@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import include, path
 
 from tenants.webcams import views
 
@@ -10,3 +10,6 @@ urlpatterns = [
     path("webcams/today/", views.TodayView.as_view(), name="webcams-today"),
     path("webcams/cameras/<int:pk>/pause/", views.PauseView.as_view(), name="webcams-pause"),
 ]
+
+# The live stream: the player's start, the playlist, the segments (tenants/webcams/stream).
+urlpatterns += [path("", include("tenants.webcams.stream.urls"))]
