@@ -37,3 +37,13 @@ def test_staff_cannot_answer_for_the_parent(world, groups, api):
     response = api(world.a.staff, world.a).post(f"/api/v1/following-summaries/{summary.pk}/respond/",
                                                 {"comment": "Namens de ouder"})
     assert response.status_code == 400 and "comment" in response.json()
+
+
+def test_the_list_shows_which_summaries_wait_for_the_parents(world, groups, client_for):
+    summarise(world)
+    staff = client_for(world.a.staff, world.a).get("/following/").content.decode()
+    assert "summary awaits the parents" in staff
+    assert client_for(world.a.staff, world.a).get(
+        f"/following/children/{world.a.child_id}/summaries/new/").status_code == 200
+    parent = client_for(world.a.parent, world.a).get("/following/").content.decode()
+    assert "a summary awaits your answer" in parent

@@ -96,3 +96,24 @@ def test_announcing_through_the_api(world, api, first_version):
     assert response.status_code == 400 and "effective_on" in response.json()
     assert api(world.a.parent, world.a).post("/api/v1/house-rules/", {"effective_on": "2030-01-01",
                                                                      "text": "x"}).status_code == 403
+
+
+def test_the_pages_open_for_the_entrepreneur(world, client_for, first_version):
+    client = client_for(world.a.entrepreneur, world.a)
+    assert "Announce a new version of the house rules" in client.get("/house-rules/new/").content.decode()
+    page = client.get("/house-rules/").content.decode()
+    assert "Acknowledged by 0 of" in page and "Appendices" in page
+
+
+def test_another_app_links_its_page_from_the_house_rules(world, client_for, first_version):
+    from tenants.house_rules import appendices
+
+    appendices.register("calendar", "Sluitingsdagen", roles=("parent",))
+    appendices.register("no-such-page", "Bestaat niet")
+    try:
+        parent = client_for(world.a.parent, world.a).get("/house-rules/").content.decode()
+        staff = client_for(world.a.staff, world.a).get("/house-rules/").content.decode()
+    finally:
+        appendices.unregister("calendar")
+        appendices.unregister("no-such-page")
+    assert "Sluitingsdagen" in parent and "Sluitingsdagen" not in staff and "Bestaat niet" not in parent
