@@ -33,6 +33,7 @@ LOCATION_MENU = [
     Entry("child-sheets", _("Information sheets"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("my-children", _("My children"), (r.PARENT,)),
     Entry("handover-mine", _("Handover"), (r.PARENT,)),
+    Entry("webcams-live", _("Webcam"), (r.PARENT,)),
     Entry("attendance-my", _("Attendance"), (r.PARENT,)),
     Entry("medication-today", _("Medication"), MEMBERS),
     Entry("attendance-planning", _("Planning"), (r.ENTREPRENEUR, r.STAFF)),
@@ -52,6 +53,7 @@ LOCATION_MENU = [
     Entry("messages", _("Messages"), MEMBERS),
     Entry("following", _("Following each child"), (r.ENTREPRENEUR, r.STAFF, r.PARENT)),
     Entry("house-rules", _("House rules"), MEMBERS),
+    Entry("webcams-today", _("Webcams"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("surveys", _("Surveys"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("intake-waiting-list", _("Waiting list"), (r.ENTREPRENEUR,)),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),
@@ -74,6 +76,7 @@ MAIN_MENU = [
     Entry("membership-fees", _("Membership fees"), (r.COOP_ADMIN,)),
     Entry("coop-surveys", _("Surveys"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("outbox-deliveries", _("Outgoing messages"), (r.COOP_ADMIN,)),
+    Entry("webcams-cooperative", _("Camera recordings"), (r.COOP_ADMIN,)),
     Entry("privacy", _("Your data"), (r.PARENT,)),
     Entry("intake-cooperative", _("Care requests"), (r.COOP_ADMIN, r.ADVISER)),
     Entry("intake-mine", _("My care requests"), ()),  # anyone may have asked for care

@@ -119,6 +119,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
 
     seed_house_rules(locations["kikker"], User.objects.get(email=email("marieke")))
     seed_following(locations["kikker"], staff)
+    from tenants.webcams.demo import seed_webcams
+
+    seed_webcams(locations["kikker"])
     from intake.demo import seed_intake
 
     logins += seed_intake(locations, _user)

@@ -114,11 +114,16 @@ def watchable_camera(user, camera_id, *, at: datetime | None = None, guest_token
 
 
 def watch_for_request(request, camera_id, *, at: datetime | None = None) -> Watch:
-    """watchable_camera for a request: the logged-in parent, or the guest whose browser opened a link."""
+    """watchable_camera for a request: the logged-in parent, or the guest whose browser opened a link (also when
+    that browser happens to be logged in as someone without a child here)."""
     guest = request.session.get(GUEST_SESSION_KEY) if hasattr(request, "session") else None
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        return watchable_camera(user, camera_id, at=at)
+        try:
+            return watchable_camera(user, camera_id, at=at)
+        except Http404:
+            if not guest:
+                raise
     return watchable_camera(None, camera_id, at=at, guest_token=guest or None)
 
 

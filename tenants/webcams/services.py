@@ -319,3 +319,23 @@ def delete_expired_everywhere(only_failed: bool = False):
 
     return jobs.for_each_location(job="webcam-recordings", only_failed=only_failed,
                                   work=lambda location: delete_expired_recordings())
+
+
+@transaction.atomic
+def register_recording(*, camera: Camera, content, started_at: datetime, ended_at: datetime) -> Recording:
+    """Store a security camera's recording file (from the recorder) and its reference with its SHA-256."""
+    from django.db import connection
+
+    from tenants.handover.models import private_storage
+
+    if camera.purpose != rules.SECURITY_RECORDING:
+        raise ValidationError({"camera": _("Only a security camera records.")})
+    if ended_at <= started_at:
+        raise ValidationError({"ended_at": _("The recording ends after it starts.")})
+    digest = hashlib.sha256()
+    for chunk in content.chunks():
+        digest.update(chunk)
+    content.seek(0)
+    name = private_storage.save(f"webcams/{connection.schema_name}/{secrets.token_hex(16)}.mp4", content)
+    return Recording.objects.create(camera=camera, file=name, sha256=digest.hexdigest(), started_at=started_at,
+                                    ended_at=ended_at)

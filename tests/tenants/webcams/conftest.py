@@ -66,3 +66,26 @@ def read_protocol(world, db):
         with in_schema(site or world.a):
             services.acknowledge_protocol(user=user)
     return read
+
+
+@pytest.fixture
+def private_media(tmp_path, settings):
+    settings.MEDIA_ROOT = str(tmp_path)
+    from django.utils.functional import empty
+
+    from tenants.handover.models import private_storage
+
+    private_storage._wrapped = empty
+    yield tmp_path
+    private_storage._wrapped = empty
+
+
+def make_recording(site, camera, *, ended_at, content=b"\x00\x00\x00\x18ftypmp42 recording"):
+    """A recording file in the private storage and its reference."""
+    from django.core.files.base import ContentFile
+
+    from tenants.webcams import services
+
+    with in_schema(site):
+        return services.register_recording(camera=camera, content=ContentFile(content, name="rec.mp4"),
+                                           started_at=ended_at.replace(minute=0), ended_at=ended_at)
