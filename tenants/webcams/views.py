@@ -276,8 +276,7 @@ class GuestView(View):
     def get(self, request, token):
         invite, refusal = services.guest_link_state(token, request.session)
         if refusal:
-            return render(request, "webcams/guest.html", {"refusal": GUEST_REFUSALS[refusal]}, status=403
-                          if refusal != "unknown" else 404)
+            return render(request, "webcams/guest.html", {"refusal": GUEST_REFUSALS[refusal]}, status=403)
         opened = invite.used_at is not None
         context = {"invite": invite, "opened": opened, "cameras": protocol_rows(), "retention": selectors_retention()}
         if opened:

@@ -106,8 +106,9 @@ def test_not_when_the_child_is_not_present_or_the_link_is_withdrawn(world, cams,
     assert grandma.get(f"/webcams/guest/{token}/").status_code == 403
 
 
-def test_an_unknown_link_is_404(world, cams):
-    assert Client(HTTP_HOST=world.a.host).get("/webcams/guest/nonsense/").status_code == 404
+def test_an_unknown_link_is_refused(world, cams):
+    response = Client(HTTP_HOST=world.a.host).get("/webcams/guest/nonsense/")
+    assert response.status_code == 403 and "webcam-player" not in response.content.decode()
 
 
 def test_the_parent_makes_and_sees_the_link_on_the_page(world, cams, allowed, client_for, monkeypatch):
