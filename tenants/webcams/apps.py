@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WebcamsConfig(AppConfig):
@@ -7,3 +8,9 @@ class WebcamsConfig(AppConfig):
 
     name = "tenants.webcams"
     label = "webcams"
+
+    def ready(self):
+        from tenants.house_rules import appendices
+
+        # Seed 003 lists the camera protocol as bijlage 1 of the house rules.
+        appendices.register("webcams-protocol", _("Camera protocol"), order=10)

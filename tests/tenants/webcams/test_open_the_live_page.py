@@ -70,3 +70,11 @@ def test_the_protocol_is_public(world, cams, client_for):
     text = page.content.decode()
     assert "Speelhoek" in text and "10:00–11:30" in text and "Niets: de beelden worden niet opgenomen." in text
     assert "30 dagen bewaard" in text
+
+
+def test_the_house_rules_list_the_camera_protocol(world, cams, client_for):
+    from tenants.house_rules import appendices
+
+    assert "/webcams/protocol/" in [link["url"] for link in appendices.links_for({"parent"})]
+    page = client_for(world.a.parent, world.a).get("/house-rules/")
+    assert page.status_code == 200 and 'href="/webcams/protocol/"' in page.content.decode()
