@@ -83,12 +83,13 @@ test-ops: install messages ops-tools
 
 # pgBackRest (continuous archiving, docs/backups.md) and the PostgreSQL 15 server binaries the drills start.
 PGBACKREST := /usr/bin/pgbackrest
-$(PGBACKREST):
+PG15_INITDB := /usr/lib/postgresql/15/bin/initdb
+$(PGBACKREST) $(PG15_INITDB):
 	$(ROOT_OR_SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(ROOT_OR_SUDO) apt-get install -y -qq --no-install-recommends \
 	  pgbackrest postgresql-15
 
-ops-tools: $(PGBACKREST)
+ops-tools: $(PGBACKREST) $(PG15_INITDB)
 
 # The browser tests drive Debian's Chromium (never a browser download of Playwright's own) and inject
 # axe-core, installed from the npm registry into frontend/node_modules.
