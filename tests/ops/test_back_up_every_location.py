@@ -1,6 +1,7 @@
 """The nightly backup (cooperative.backups, manage.py backup_locations): every location on its own — one that
 fails is reported and the others are backed up —, encrypted with the first key of BACKUP_KEYS and readable with any,
 and expired backups deleted while the newest of each location stays (docs/backups.md)."""
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -70,3 +71,31 @@ def test_backups_older_than_the_retention_are_deleted_but_the_newest_stays(backu
         f"kikker-{(now - timedelta(days=d)).strftime(backups.STAMP)}.backup" for d in (15, 40))
     assert len(list(folder.glob("*.backup"))) == 3
     assert len(list(lone.glob("*.backup"))) == 1  # a location's newest backup is never deleted
+
+
+def _add_child(site, name):
+    from datetime import date
+
+    from django_tenants.utils import schema_context
+
+    from tenants.children.services import create_child
+
+    with schema_context(site.location.schema_name):
+        create_child(first_name=name, last_name="Vergelijk", birth_date=date(2024, 6, 1), guardians=[site.parent])
+
+
+def test_comparing_names_the_tables_that_differ_and_changes_nothing(world, backup_root):
+    path = in_a_thread(lambda: backups.backup_location(world.a.location, root=backup_root))
+    out = io.StringIO()
+    in_a_thread(lambda: call_command("restore_location", world.a.location.slug, str(path), "--compare", stdout=out))
+    assert "tables the same as the backup" in out.getvalue() and "differs" not in out.getvalue()
+
+    in_a_thread(_add_child, world.a, "Nieuw")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="differ from the backup"):
+        in_a_thread(lambda: call_command("restore_location", world.a.location.slug, str(path), "--compare",
+                                         stdout=out))
+    assert "differs: children_child " in out.getvalue()
+    backup = backups.open_backup(path)
+    now = in_a_thread(backups.checksums, world.a.location.schema_name)
+    assert now["children_child"][0] == backup.manifest["tables"]["children_child"]["rows"] + 1  # nothing restored
