@@ -99,6 +99,8 @@ TENANT_APPS = [
     "tenants.webcams",
     "tenants.child_following",
     "tenants.house_rules",
+    "tenants.sickness",
+    "tenants.outbreaks",
 ]
 # Apps without tables that every host uses (the public ratio calculator).
 STATELESS_APPS = ["tenants.ratios", "monitoring"]

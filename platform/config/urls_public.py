@@ -28,6 +28,7 @@ urlpatterns = common + main_domain_accounts + api_schema_urls("config.urls_publi
     path("", include("portal.urls_public")),
     path("", include("intake.urls_public")),
     path("", include("tenants.webcams.urls_public")),
+    path("", include("tenants.sickness.urls_public")),
     path("", include("push.urls")),
     path("", include("outbox.urls")),
     # Stripe sends its events to the main domain; the payments app finds the location from the event.

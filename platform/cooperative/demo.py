@@ -122,6 +122,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
     from tenants.webcams.demo import seed_webcams
 
     seed_webcams(locations["kikker"])
+    from tenants.sickness.demo import seed_health
+
+    seed_health(locations["kikker"], staff)
     from intake.demo import seed_intake
 
     logins += seed_intake(locations, _user)

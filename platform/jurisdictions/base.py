@@ -71,6 +71,18 @@ class ComplaintReport:
 
 
 @dataclass(frozen=True)
+class Health:
+    """Sickness and contagious diseases (tenants.sickness, tenants.outbreaks): which checklist decides whether a
+    sick child is admitted (a key of tenants.sickness.tables.CHECKLISTS), and the public-health agency a location
+    tells of a notifiable disease or an unusual number of cases."""
+
+    checklist: str                  # tenants.sickness.tables.CHECKLISTS key
+    agency: str                     # the agency's name, as the location knows it (not translated)
+    agency_basis: str               # English text: why and when the location tells it
+    agency_website: str = ""
+
+
+@dataclass(frozen=True)
 class Policy:
     code: str                       # stored on the location (cooperative.Location.jurisdiction)
     name: str                       # English name, the location's jurisdiction choice (translated where shown)
@@ -106,6 +118,7 @@ class Policy:
                                     # certificate, ledger export)
     complaint_report: ComplaintReport | None = None  # the annual complaint report to the supervisor (None: the
                                     # jurisdiction asks for none; the calendar of duties leaves it out)
+    health: Health | None = None    # sickness checklist and health agency (tenants.sickness, tenants.outbreaks)
 
     def statement_period(self, year: int) -> tuple[date, date]:
         """The period an annual statement for `year` covers (NL: the calendar year; BE-VLG: December of the

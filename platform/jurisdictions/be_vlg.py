@@ -3,7 +3,7 @@ day-care centre (seed 003, 4.2–4.5, complaints); dunning by house rules 4.2.6;
 281.86; art. III.88 WER for keeping records."""
 from decimal import Decimal
 
-from jurisdictions.base import ComplaintBody, Complaints, Fees, Policy, gettext_noop
+from jurisdictions.base import ComplaintBody, Complaints, Fees, Health, Policy, gettext_noop
 
 POLICY = Policy(
     code="BE-VLG",
@@ -64,4 +64,10 @@ POLICY = Policy(
     # the staff meeting, with the Klachtendienst of Kind en Gezin as the outside route; the register is shown
     # to the inspection on its visit, not sent each year.
     complaint_report=None,
+    # House rules 4.6.1: the checklist of Kind en Gezin; 4.6.2: the advice of Kind en Gezin is followed, and a
+    # notifiable infectious disease or a cluster is told to the agency's infectious-disease team.
+    health=Health(checklist="vlg_kind_en_gezin", agency="Agentschap Zorg en Gezondheid (infectieziektebestrijding)",
+                  agency_basis=gettext_noop("Decree on preventive health policy: a notifiable infectious disease, or "
+                                            "an unusual number of cases in a group, is reported to the agency."),
+                  agency_website="https://www.zorg-en-gezondheid.be/meldingsplichtige-infectieziekten"),
 )

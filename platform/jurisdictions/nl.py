@@ -1,7 +1,7 @@
 """The Netherlands: Wet kinderopvang, the Thuishuis guide (seed 001), Burgerlijk Wetboek 6:96 for dunning,
 art. 1.57b/1.57c Wet kinderopvang for complaints, art. 52 AWR for keeping records."""
 
-from jurisdictions.base import ComplaintBody, ComplaintReport, Complaints, Fees, Policy, gettext_noop
+from jurisdictions.base import ComplaintBody, ComplaintReport, Complaints, Fees, Health, Policy, gettext_noop
 
 POLICY = Policy(
     code="NL",
@@ -49,4 +49,10 @@ POLICY = Policy(
     # requires; due before 1 June of the next year (tenants.complaints.rules.report_due).
     complaint_report=ComplaintReport(recipient=gettext_noop("the GGD inspector"), due_month=6, due_day=1,
                                      source="seed 001, complaint regulation; Wet kinderopvang"),
+    # The location's own health policy, after the GGD/RIVM handbook "Gezondheidsrisico's in een kindercentrum";
+    # art. 26 Wet publieke gezondheid: an unusual number of cases is reported to the GGD.
+    health=Health(checklist="nl_ggd", agency="GGD (infectieziektebestrijding)",
+                  agency_basis=gettext_noop("Art. 26 Wet publieke gezondheid: a childcare centre reports an unusual "
+                                            "number of children with an infectious disease to the GGD."),
+                  agency_website="https://www.rivm.nl/meldingsplicht-infectieziekten"),
 )
