@@ -24,7 +24,7 @@ WORKERS = location_only(has_role(ENTREPRENEUR, STAFF))
 MEMBERS = location_only(AtLocation)
 
 
-class DiseaseSerializer(serializers.Serializer):
+class ContagiousDiseaseSerializer(serializers.Serializer):
     key = serializers.CharField()
     label = serializers.CharField()
     advice = serializers.CharField()
@@ -37,14 +37,14 @@ class DiseaseSerializer(serializers.Serializer):
 class DiseasesView(APIView):
     permission_classes = [MEMBERS]
 
-    @extend_schema(responses={200: DiseaseSerializer(many=True)})
+    @extend_schema(responses={200: ContagiousDiseaseSerializer(many=True)})
     def get(self, request):
         return Response([{"key": d.key, "label": _(d.label), "advice": _(d.advice), "away": _(d.away) if d.away
                           else "", "report": d.report, "cluster_cases": d.cluster_cases,
                           "cluster_days": d.cluster_days} for d in selectors.diseases_here()])
 
 
-class NoticeSerializer(serializers.ModelSerializer):
+class ContagiousNoticeSerializer(serializers.ModelSerializer):
     """What a parent reads: anonymous."""
 
     group_name = serializers.CharField(source="group.name", read_only=True)
@@ -59,7 +59,7 @@ class NoticeSerializer(serializers.ModelSerializer):
         return _(disease.label) if disease else obj.disease
 
 
-class CaseSerializer(NoticeSerializer):
+class ContagiousCaseSerializer(ContagiousNoticeSerializer):
     group = serializers.PrimaryKeyRelatedField(queryset=Group.objects.all())
     advice = serializers.CharField(required=False, allow_blank=True,
                                    help_text="Empty: the list's advice for the disease. Never a child's name.")
@@ -96,8 +96,8 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
 
     def get_serializer_class(self):
         if getattr(self, "swagger_fake_view", False) or self.is_worker():
-            return CaseSerializer
-        return NoticeSerializer
+            return ContagiousCaseSerializer
+        return ContagiousNoticeSerializer
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -110,10 +110,10 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
                                                    disease=data["disease"], noticed_on=data["noticed_on"],
                                                    advice=data.get("advice", ""), note=data.get("note", ""))
 
-    @extend_schema(request=AgencyToldSerializer, responses={200: CaseSerializer})
+    @extend_schema(request=AgencyToldSerializer, responses={200: ContagiousCaseSerializer})
     @action(detail=True, methods=["post"], url_path="agency-told")
     def agency_told(self, request, pk=None):
         data = AgencyToldSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.record_agency_told(self.get_object(), by=request.user, **data.validated_data)
-        return Response(CaseSerializer(case).data, status=status.HTTP_200_OK)
+        return Response(ContagiousCaseSerializer(case).data, status=status.HTTP_200_OK)

@@ -29,7 +29,7 @@ WORKERS = location_only(has_role(ENTREPRENEUR, STAFF))
 MEMBERS = location_only(AtLocation)
 
 
-class RowSerializer(serializers.Serializer):
+class SicknessRowSerializer(serializers.Serializer):
     key = serializers.CharField()
     label = serializers.CharField()
     decision = serializers.ChoiceField(choices=rules.DECISIONS)
@@ -39,7 +39,7 @@ class RowSerializer(serializers.Serializer):
     own = serializers.BooleanField(help_text="Set or changed by the location.")
 
 
-class ChecklistSerializer(serializers.Serializer):
+class SicknessChecklistSerializer(serializers.Serializer):
     key = serializers.CharField()
     name = serializers.CharField()
     fever_from = serializers.DecimalField(max_digits=3, decimal_places=1)
@@ -47,7 +47,7 @@ class ChecklistSerializer(serializers.Serializer):
                                                 help_text="Hours without fever before the child may come back; "
                                                           "null: no fixed rule.")
     vaccination_exception = serializers.BooleanField()
-    rows = RowSerializer(many=True)
+    rows = SicknessRowSerializer(many=True)
 
 
 def checklist_data(checklist: rules.Checklist) -> dict:
@@ -61,12 +61,12 @@ def checklist_data(checklist: rules.Checklist) -> dict:
 class ChecklistView(APIView):
     permission_classes = [MEMBERS]
 
-    @extend_schema(responses={200: ChecklistSerializer})
+    @extend_schema(responses={200: SicknessChecklistSerializer})
     def get(self, request):
         return Response(checklist_data(selectors.checklist_here()))
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class SicknessRecordSerializer(serializers.ModelSerializer):
     child = serializers.PrimaryKeyRelatedField(queryset=Child.objects.all())
     temperature = serializers.CharField(required=False, allow_blank=True, allow_null=True,
                                         help_text="°C with one decimal, e.g. 38.2 (or 38,2).")
@@ -91,7 +91,7 @@ class RecordSerializer(serializers.ModelSerializer):
 
 class RecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                     viewsets.GenericViewSet):
-    serializer_class = RecordSerializer
+    serializer_class = SicknessRecordSerializer
     lookup_value_converter = "int"
 
     def get_permissions(self):
@@ -112,12 +112,12 @@ class RecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         data.setdefault("observed_at", timezone.now())
         serializer.instance = services.record_sickness(child, by=self.request.user, **data)
 
-    @extend_schema(request=None, responses={200: RecordSerializer})
+    @extend_schema(request=None, responses={200: SicknessRecordSerializer})
     @action(detail=True, methods=["post"], url_path="tell-parents")
     def tell_parents(self, request, pk=None):
         """Send the parents the message about this record (once)."""
         record = services.tell_parents(self.get_object(), by=request.user)
-        return Response(RecordSerializer(record).data, status=status.HTTP_200_OK)
+        return Response(SicknessRecordSerializer(record).data, status=status.HTTP_200_OK)
 
 
 class FiguresView(APIView):

@@ -55,4 +55,7 @@ def groups(world, db):
         remove_guardian(child, removed, actor=a.entrepreneur)
     vp, _c3 = _family(a, "vlinder@alpha.test", "Vlinder Ouder", "Mees", vlinders)
     bp, _c4 = _family(b, "rups@beta.test", "Beta Rups", "Teun", b_rupsen)
+    from accounts.models import User
+
+    User.objects.update(language="en")  # the people made here read English too (tests/tenants/conftest.py)
     return Groups(rupsen, vlinders, [p1, p2, stays], vp, removed, b_rupsen, bp)
