@@ -1,5 +1,5 @@
 """Writes of contagious diseases: staff record a case in a group; the group's parents get an anonymous notice by
-e-mail (outbreaks.notice) and push (kind "message"), written in the same transaction and delivered after the commit
+e-mail (outbreaks.notice) and push (kind "health"), written in the same transaction and delivered after the commit
 (docs/outbox.md); the location sees whether the agency must be told and records when, and by whom, it was."""
 from datetime import date, datetime, timedelta
 
@@ -65,7 +65,7 @@ def record_case(*, by, group: Group, disease: str, noticed_on: date, advice: str
     if parents:
         outbox.enqueue(NOTICE, [{"user": uid, "case": case.pk, "path": path} for uid in parents],
                        ref=f"outbreak:{case.pk}")
-        push.notify(parents, kind=push_rules.MESSAGE, audience=push_rules.PARENT, path=path)
+        push.notify(parents, kind=push_rules.HEALTH, audience=push_rules.PARENT, path=path)
     case.recipients = len(parents)
     case.save(update_fields=["recipients"])
     return case

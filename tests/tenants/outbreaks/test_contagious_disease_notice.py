@@ -64,6 +64,7 @@ def test_the_push_reaches_the_groups_parents_only_with_the_locations_name(world,
     message = read(push_service, first)
     assert message["data"]["title"] == world.a.location.name
     assert message["data"]["url"].endswith(f"/outbreaks/notices/{case.pk}/")
+    assert message["data"]["body"] == "Health news"
     for secret in ("Olivier", "Fenna", "Guusje", "Chickenpox"):
         assert secret not in str(message["data"])
 
