@@ -58,6 +58,8 @@ LOCATION_MENU = [
     Entry("following", _("Following each child"), (r.ENTREPRENEUR, r.STAFF, r.PARENT)),
     Entry("house-rules", _("House rules"), MEMBERS),
     Entry("webcams-today", _("Webcams"), (r.ENTREPRENEUR, r.STAFF)),
+    Entry("accidents", _("Accidents"), MEMBERS),
+    Entry("consents", _("Consents"), MEMBERS),
     Entry("surveys", _("Surveys"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("intake-waiting-list", _("Waiting list"), (r.ENTREPRENEUR,)),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),

@@ -263,7 +263,20 @@ class VisitDetailView(RoleRequiredMixin, View):
             "can_edit": ADVISER in request.roles and not visit.is_done,
             "is_adviser": ADVISER in request.roles,
             "report_mail": services.report_mail_state(visit) if visit.is_done else None,
+            "accident_counts": accident_counts(visit),
         }, status=status)
+
+
+def accident_counts(visit) -> list[dict] | None:
+    """For the safety and health (business) visit: the location's accidents of the visit's year per month and
+    kind, as numbers only (tenants.accidents.selectors.counts_for_location)."""
+    from datetime import date
+
+    from tenants.accidents.selectors import counts_for_location
+
+    if visit.visit_type != rules.BUSINESS:
+        return None
+    return counts_for_location(visit.location, date(visit.year, 1, 1), date(visit.year, 12, 31))
 
 
 class VisitReportMailAgainView(RoleRequiredMixin, View):

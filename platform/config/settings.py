@@ -91,6 +91,8 @@ TENANT_APPS = [
     "tenants.surveys",
     "tenants.child_sheet",
     "tenants.medication",
+    "tenants.accidents",
+    "tenants.consents",
     "billing.tariffs",
     "billing.invoices",
     "billing.payments",

@@ -125,6 +125,12 @@ def seed_demo() -> list[tuple[str, str, str]]:
     from tenants.sickness.demo import seed_health
 
     seed_health(locations["kikker"], staff)
+    from tenants.accidents.demo import seed_accidents
+    from tenants.consents.demo import seed_consents
+
+    for location in locations.values():
+        seed_consents(location)
+    seed_accidents(locations["kikker"], staff)
     from intake.demo import seed_intake
 
     logins += seed_intake(locations, _user)

@@ -114,6 +114,8 @@ class Policy:
     words: str = ""                 # translation context of its own words (nl-BE: "ondernemer" → "organisator")
     intake_min_care_days: int | None = None  # fewest care days a week a care request may ask for (intake.rules)
     filings: tuple[str, ...] = ()   # billing.filings.kinds keys: what the location files with the authorities
+    mandatory_vaccinations: tuple[str, ...] = ()  # vaccinations required by law for childcare (tenants.consents)
+    vaccination_schedule: str = ""  # English name of the recommended schedule the location points parents to
                                     # and hands its bookkeeper (monthly childcare data, attendance registration,
                                     # certificate, ledger export)
     complaint_report: ComplaintReport | None = None  # the annual complaint report to the supervisor (None: the

@@ -70,4 +70,8 @@ POLICY = Policy(
                   agency_basis=gettext_noop("Decree on preventive health policy: a notifiable infectious disease, or "
                                             "an unusual number of cases in a group, is reported to the agency."),
                   agency_website="https://www.zorg-en-gezondheid.be/meldingsplichtige-infectieziekten"),
+    # House rules 4.7.5: "In België is alleen de vaccinatie tegen poliomyelitis verplicht"; the location advises the
+    # basic schedule of the Superior Health Council that Kind en Gezin follows.
+    mandatory_vaccinations=("polio",),
+    vaccination_schedule=gettext_noop("the basic vaccination schedule of Kind en Gezin"),
 )

@@ -55,4 +55,6 @@ POLICY = Policy(
                   agency_basis=gettext_noop("Art. 26 Wet publieke gezondheid: a childcare centre reports an unusual "
                                             "number of children with an infectious disease to the GGD."),
                   agency_website="https://www.rivm.nl/meldingsplicht-infectieziekten"),
+    # No vaccination is mandatory in the Netherlands; a location may ask whether the child follows the RVP.
+    vaccination_schedule=gettext_noop("the National Immunisation Programme (Rijksvaccinatieprogramma)"),
 )

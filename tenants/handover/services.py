@@ -51,7 +51,12 @@ def write_handover(child: Child, *, day: date, by, eating: str = "", sleep: str 
 
 
 def add_photo(handover: Handover, *, upload, caption: str = "") -> HandoverPhoto:
-    """Store a photo privately; only JPEG, PNG or WebP (checked on the bytes), at most 5 MB and 6 per day."""
+    """Store a photo privately; only JPEG, PNG or WebP (checked on the bytes), at most 5 MB and 6 per day, and
+    only of a child whose parents gave consent to photos in the handover (tenants.consents)."""
+    from tenants.consents import selectors as consents
+
+    if not consents.may(handover.child, "handover_photos"):
+        raise ValidationError({"photo": [_("The parents have not given consent to photos in the handover.")]})
     head = upload.read(16)
     upload.seek(0)
     sniffed = rules.sniff_image_type(head)

@@ -43,8 +43,11 @@ class WriteView(RoleRequiredMixin, View):
     template_name = "handover/write.html"
 
     def context(self, request, child, form, handover):
+        from tenants.consents import selectors as consents
+
         return {"child": child, "form": form, "handover": handover, "today": local_today(),
-                "photos": photo_links(handover, request.user) if handover else []}
+                "photos": photo_links(handover, request.user) if handover else [],
+                "photo_consent": consents.may(child, "handover_photos")}
 
     def get(self, request, pk):
         child = get_object_or_404(children_visible_to(request.user, request.roles), pk=pk)

@@ -77,3 +77,18 @@ def test_demo_has_care_requests_on_the_waiting_lists(world):
     assert len(rows) >= 6 and rows[0].reasons[0] == "special_care"
     assert ListEntry.objects.filter(location=kikker, status="offered").exists()
     assert ListEntry.objects.filter(location__slug="pagadder").exists()
+
+
+def test_demo_has_an_accident_at_kikker_and_one_child_without_photo_consent(world):
+    from tenants.accidents.models import Accident
+    from tenants.children.models import Child
+    from tenants.consents import selectors as consents
+
+    seed_demo()
+    with schema_context("kikker"):
+        accident = Accident.objects.get()
+        assert accident.child.first_name == "Mila" and accident.signed_at is not None
+    with schema_context("zonnebloem"):
+        allowed = consents.allowed_by_child(Child.objects.values_list("pk", flat=True))
+        by_name = {Child.objects.get(pk=pk).first_name: kinds for pk, kinds in allowed.items()}
+        assert by_name["Bo"]["handover_photos"] is False and by_name["Saar"]["handover_photos"] is True

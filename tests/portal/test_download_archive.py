@@ -63,11 +63,13 @@ def test_photos_are_in_the_archive(world, client_for, tmp_path, settings):
 
     from tenants.handover import services
     from tenants.handover.models import private_storage
+    from tests.tenants.consents.helpers import give_consent
     from tests.tenants.handover.conftest import png_upload
 
     settings.MEDIA_ROOT = str(tmp_path)
     private_storage._wrapped = empty
     handover = write_handover(world.a, child_id(world.a, "Mila"), world.a.staff, "Foto!")
+    give_consent(world.a, child_id=child_id(world.a, "Mila"), parent=world.two_location_parent)
     with in_schema(world.a):
         services.add_photo(handover, upload=png_upload())
     archive = zipfile.ZipFile(io.BytesIO(client_for(world.two_location_parent).get("/privacy/download/").content))

@@ -11,6 +11,14 @@ def png_upload(name="dag.png"):
     return SimpleUploadedFile(name, PNG, content_type="image/png")
 
 
+@pytest.fixture(autouse=True)
+def photo_consent(world, db):
+    """Saartje's parent gave consent to photos in the handover (tenants.consents; without it a photo is refused)."""
+    from tests.tenants.consents.helpers import give_consent
+
+    give_consent(world.a)
+
+
 @pytest.fixture
 def private_media(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path)
