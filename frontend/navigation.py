@@ -60,6 +60,7 @@ LOCATION_MENU = [
     Entry("webcams-today", _("Webcams"), (r.ENTREPRENEUR, r.STAFF)),
     Entry("accidents", _("Accidents"), MEMBERS),
     Entry("consents", _("Consents"), MEMBERS),
+    Entry("menu", _("Menu"), MEMBERS),
     Entry("surveys", _("Surveys"), (r.ENTREPRENEUR, r.PARENT)),
     Entry("intake-waiting-list", _("Waiting list"), (r.ENTREPRENEUR,)),
     Entry("complaints", _("Complaints"), (r.ENTREPRENEUR, r.PARENT)),

@@ -93,6 +93,7 @@ TENANT_APPS = [
     "tenants.medication",
     "tenants.accidents",
     "tenants.consents",
+    "tenants.menus",
     "billing.tariffs",
     "billing.invoices",
     "billing.payments",

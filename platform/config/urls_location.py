@@ -7,7 +7,7 @@ from config.urls_common import urlpatterns as common
 LOCATION_APPS = ["children", "groups", "calendar", "contracts", "attendance", "kiosk", "complaints", "handover",
                  "messages", "surveys", "ratios", "exports", "child_sheet", "medication", "webcams",
                  "child_following", "house_rules",
-                 "sickness", "outbreaks", "accidents", "consents"]
+                 "sickness", "outbreaks", "accidents", "consents", "menus"]
 # Cooperative apps (public schema) with pages at a location, e.g. the location's own visit reports.
 COOPERATIVE_APPS = ["advisory", "safeguarding", "complaint_reports", "portal", "intake"]
 BILLING_APPS = ["tariffs", "invoices", "payments", "filings"]

@@ -131,6 +131,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
     for location in locations.values():
         seed_consents(location)
     seed_accidents(locations["kikker"], staff)
+    from tenants.menus.demo import seed_menus
+
+    seed_menus(locations["kikker"])
     from intake.demo import seed_intake
 
     logins += seed_intake(locations, _user)
