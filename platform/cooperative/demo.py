@@ -133,7 +133,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
     seed_accidents(locations["kikker"], staff)
     from tenants.menus.demo import seed_menus
 
-    seed_menus(locations["kikker"])
+    seed_menus(locations["regenboog"])
     from intake.demo import seed_intake
 
     logins += seed_intake(locations, _user)

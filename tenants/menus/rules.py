@@ -24,13 +24,17 @@ MEALS = (SOUP, LUNCH, AFTERNOON)
 MAX_NAME = 200
 
 
+def meal_order(meal: str) -> int:
+    """The place of a meal in the day (soup, warm meal, afternoon), for sorting."""
+    return MEALS.index(meal) if meal in MEALS else len(MEALS)
+
+
 def conflicts(dishes: list[dict], children: list[dict]) -> list[dict]:
     """[{"child": child dict, "dish": dish dict, "allergens": sorted codes}] for every child whose allergens meet
     a dish's. dishes: {"name", "meal", "allergens": iterable of codes, ...}; children: {"id", "name",
     "allergens": iterable of codes, ...}. In the order of the meals, then the children's names."""
     found = []
-    for dish in sorted(dishes, key=lambda d: (MEALS.index(d["meal"]) if d.get("meal") in MEALS else len(MEALS),
-                                              d.get("name", ""))):
+    for dish in sorted(dishes, key=lambda d: (meal_order(d.get("meal")), d.get("name", ""))):
         for child in sorted(children, key=lambda c: c.get("name", "")):
             shared = set(dish.get("allergens") or ()) & set(child.get("allergens") or ())
             if shared:

@@ -10,7 +10,9 @@ from tenants.menus.models import Dish
 
 
 def dishes_between(start: date, end: date) -> list[Dish]:
-    return list(Dish.objects.filter(date__gte=start, date__lte=end))
+    """The dishes from `start` to `end`, each day's in the order of the meals."""
+    return sorted(Dish.objects.filter(date__gte=start, date__lte=end),
+                  key=lambda d: (d.date, rules.meal_order(d.meal), d.name))
 
 
 def children_of_the_day(day: date) -> list:

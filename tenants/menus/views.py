@@ -63,7 +63,7 @@ class DayView(RoleRequiredMixin, View):
 
     def render_page(self, request, day, form, status=200):
         return render(request, "menus/day.html", {
-            "day": day, "form": form, "dishes": Dish.objects.filter(date=day), "check": selectors.check_day(day),
+            "day": day, "form": form, "dishes": selectors.dishes_between(day, day), "check": selectors.check_day(day),
         }, status=status)
 
     def get(self, request, day):
