@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class CaseForm(forms.Form):
     group = forms.TypedChoiceField(label=_("Group"), coerce=int)
     disease = forms.ChoiceField(label=_("Disease"))
-    noticed_on = forms.DateField(label=_("Noticed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    noticed_on = forms.DateField(label=_("Noticed on"),
+                                 widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     advice = forms.CharField(label=_("Advice to the parents"), required=False, max_length=3000,
                              widget=forms.Textarea(attrs={"rows": 5}),
                              help_text=_("Empty: the advice of the list for this disease. Never write a "
@@ -22,6 +23,8 @@ class CaseForm(forms.Form):
 
 
 class AgencyToldForm(forms.Form):
-    told_at = forms.DateTimeField(label=_("Told at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    told_at = forms.DateTimeField(label=_("Told at"),
+                                  widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M",
+                                                             attrs={"type": "datetime-local"}),
                                   input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
     reference = forms.CharField(label=_("Reference or contact person"), required=False, max_length=200)

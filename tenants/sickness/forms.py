@@ -14,7 +14,8 @@ class RecordForm(forms.Form):
     child = forms.TypedChoiceField(label=_("Child"), coerce=int)
     moment = forms.ChoiceField(label=_("When"), choices=SicknessRecord.Moment.choices,
                                initial=SicknessRecord.Moment.DAY, widget=forms.RadioSelect)
-    time = forms.TimeField(label=_("Time of the observation"), widget=forms.TimeInput(attrs={"type": "time"}))
+    time = forms.TimeField(label=_("Time of the observation"),
+                           widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}))
     temperature = forms.CharField(label=_("Temperature (°C)"), required=False, max_length=8,
                                   widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "38,2"}),
                                   help_text=_("Measured rectally for children under 3. Fever is 38.0 °C or more."))
