@@ -317,8 +317,11 @@ def delete_expired_everywhere(only_failed: bool = False):
     """For the beat job: every active location in its own schema; one location's failure does not stop the rest."""
     from cooperative import jobs
 
-    return jobs.for_each_location(job="webcam-recordings", only_failed=only_failed,
-                                  work=lambda location: delete_expired_recordings())
+    def work(location):
+        close_stale_views()  # views whose browser went away end at their last sign of life
+        return delete_expired_recordings()
+
+    return jobs.for_each_location(job="webcam-recordings", only_failed=only_failed, work=work)
 
 
 @transaction.atomic

@@ -36,7 +36,15 @@ def test_the_task_deletes_recordings_past_the_retention_everywhere(world, cams, 
     old = make_recording(world.a, cams.security, ended_at=now - timedelta(days=31))
     recent = make_recording(world.a, cams.security, ended_at=now - timedelta(days=2))
     assert (private_media / "private" / old.file).exists()
+    from tenants.webcams import services
+    from tenants.webcams.access import Watch
+    from tenants.webcams.models import ViewLog
+
+    with in_schema(world.a):
+        services.record_view_start(Watch(cams.camera, now, "user:1", None), at=now - timedelta(hours=2))
     result = tasks.delete_expired_recordings.apply().get()
+    with in_schema(world.a):
+        assert ViewLog.objects.get().ended_at == now - timedelta(hours=2)  # a view left open is closed too
     assert world.a.location.slug in result["done"] and result["failed"] == {}
     with in_schema(world.a):
         gone, kept = Recording.objects.get(pk=old.pk), Recording.objects.get(pk=recent.pk)
