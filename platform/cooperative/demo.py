@@ -134,6 +134,11 @@ def seed_demo() -> list[tuple[str, str, str]]:
     from tenants.menus.demo import seed_menus
 
     seed_menus(locations["regenboog"])
+    from tenants.child_sheet.demo import seed_sheet
+    from tenants.medication.demo import seed_medication
+
+    seed_sheet(locations["kikker"])
+    seed_medication(locations["kikker"])
     from intake.demo import seed_intake
 
     logins += seed_intake(locations, _user)

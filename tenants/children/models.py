@@ -197,7 +197,11 @@ class ChildChange(models.Model):
         "sheet_changed": _("information sheet changed"),
     }
     #: Fields that are no field of the child file itself.
-    FIELDS = {"guardians": _("parents"), "pickup_persons": _("pick-up persons"), "custody_notes": _("custody notes")}
+    FIELDS = {"guardians": _("parents"), "pickup_persons": _("pick-up persons"), "custody_notes": _("custody notes"),
+              # The information sheet's own fields (tenants.child_sheet).
+              "health_insurer": _("health insurer"), "allergens": _("allergens"), "diets": _("diets"),
+              "conditions": _("chronic conditions"), "watch_for": _("what staff must watch for"),
+              "emergency_contacts": _("emergency contacts")}
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.child_name}: {self.action} {self.field}"
@@ -211,6 +215,6 @@ class ChildChange(models.Model):
         if self.field in self.FIELDS:
             return str(self.FIELDS[self.field])
         try:
-            return str(Child._meta.get_field(self.field).verbose_name)
+            return str(getattr(Child._meta.get_field(self.field), "verbose_name", self.field))
         except FieldDoesNotExist:  # a field removed since: its name as recorded
             return self.field

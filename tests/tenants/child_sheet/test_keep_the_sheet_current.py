@@ -85,3 +85,13 @@ def test_the_sheet_goes_along_to_the_next_group(world, db):
         group = Group.objects.create(name="Dolfijnen", kind=Group.Kind.choices[0][0])
         update_child(child, group=group)
         assert selectors.allergens_by_child([child.pk]) == {child.pk: {"eggs"}}
+
+
+def test_the_change_log_names_the_sheets_fields(world, client_for):
+    parent = client_for(world.a.parent, world.a)
+    parent.post(f"/children/{world.a.child_id}/sheet/contacts/", {"name": "Opa Kees", "phone": "0611111111"})
+    parent.post(f"/children/{world.a.child_id}/sheet/edit/", {"allergens": ["eggs"], "health_insurer": "VGZ"})
+    page = client_for(world.a.entrepreneur, world.a).get(f"/children/{world.a.child_id}/changes/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "emergency contacts" in text and "allergens" in text and "Eggs" in text
