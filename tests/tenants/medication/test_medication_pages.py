@@ -29,6 +29,8 @@ def test_request_see_due_record_and_see_given(world, client_for):
     mine = parent.get("/medication/").content.decode()
     assert "Amoxicilline" in mine and "given at" in mine and world.a.staff.full_name in mine
     assert "Goed ingenomen" in mine
+    home = parent.get("/").content.decode()
+    assert "Amoxicilline" in home and "given at" in home
 
 
 def test_a_fever_reducer_only_after_contact(world, client_for):
