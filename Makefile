@@ -78,7 +78,7 @@ test-ops: export OPS_CLUSTER = $(CURDIR)/infra/pgbackrest/drill-cluster.sh
 test-ops: install messages ops-tools
 	$(OPS_CLUSTER) start
 	DATABASE_URL=$$($(OPS_CLUSTER) url) $(PY) -m pytest -q -p no:cacheprovider \
-	  -o 'norecursedirs=.venv var node_modules' tests/ops; \
+	  -o 'norecursedirs=.venv var node_modules' tests/ops tests/faults; \
 	  status=$$?; $(OPS_CLUSTER) destroy; exit $$status
 
 # pgBackRest (continuous archiving, docs/backups.md) and the PostgreSQL 15 server binaries the drills start.

@@ -531,27 +531,31 @@ def record_payment(invoice, *, method: str, amount, paid_on: date | None, note: 
     """The entrepreneur records a transfer or cash received for `invoice`: the whole amount still to pay, on a
     day not after today. The invoice is marked paid (billing.invoices.services.mark_paid) in the same
     transaction that stores the payment."""
-    location = location or current_location()
-    errors: dict[str, list[str]] = {}
-    if method not in MANUAL_METHODS:
-        errors["method"] = [_("Choose bank transfer or cash.")]
-    if not invoice_hooks.is_payable(invoice):
-        errors["invoice"] = [_("This invoice has nothing left to pay.")]
-    checked = _collect(errors, _amount_field, amount)
-    due = invoice_hooks.amount_due(invoice)
-    if checked is not None and "invoice" not in errors and checked != due:
-        errors["amount"] = [_("The amount must be what is still to pay: € %(due)s. A part payment cannot be "
-                              "recorded; correct the invoice with a credit note first.") % {"due": amount_text(due)}]
-    if paid_on is None:
-        errors["paid_on"] = [_("Enter the day the money was received.")]
-    elif paid_on > location_today(location):
-        errors["paid_on"] = [_("The day of payment cannot be in the future.")]
-    note = " ".join((note or "").split())
-    if len(note) > 300:
-        errors["note"] = [_("The note may have at most 300 characters.")]
-    if errors:
-        raise ValidationError(errors)
     with transaction.atomic():
+        location = location or current_location()
+        # The invoice is locked first: the same payment sent twice at once is checked and booked once, the second
+        # one finds nothing left to pay (tests/faults/test_the_same_form_twice_at_once.py).
+        invoice = type(invoice).objects.select_for_update().get(pk=invoice.pk)
+        errors: dict[str, list[str]] = {}
+        if method not in MANUAL_METHODS:
+            errors["method"] = [_("Choose bank transfer or cash.")]
+        if not invoice_hooks.is_payable(invoice):
+            errors["invoice"] = [_("This invoice has nothing left to pay.")]
+        checked = _collect(errors, _amount_field, amount)
+        due = invoice_hooks.amount_due(invoice)
+        if checked is not None and "invoice" not in errors and checked != due:
+            errors["amount"] = [_("The amount must be what is still to pay: € %(due)s. A part payment cannot be "
+                                  "recorded; correct the invoice with a credit note first.")
+                                % {"due": amount_text(due)}]
+        if paid_on is None:
+            errors["paid_on"] = [_("Enter the day the money was received.")]
+        elif paid_on > location_today(location):
+            errors["paid_on"] = [_("The day of payment cannot be in the future.")]
+        note = " ".join((note or "").split())
+        if len(note) > 300:
+            errors["note"] = [_("The note may have at most 300 characters.")]
+        if errors:
+            raise ValidationError(errors)
         payment = Payment.objects.create(invoice=invoice, method=method, amount=checked,
                                          status=Payment.Status.SUCCEEDED, paid_on=paid_on, note=note,
                                          recorded_by=user)
