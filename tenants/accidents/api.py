@@ -34,7 +34,7 @@ class AccidentSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "signed_by_name", "signed_at"]
 
 
-class CompleteSerializer(serializers.Serializer):
+class AccidentCompleteSerializer(serializers.Serializer):
     claim_number = serializers.CharField(required=False, allow_blank=True, max_length=40)
     parent_informed_at = serializers.DateTimeField(required=False)
 
@@ -61,11 +61,11 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
             raise serializers.ValidationError({"child": ["Unknown child."]})
         serializer.instance = services.record_accident(child, by=self.request.user, **data)
 
-    @extend_schema(request=CompleteSerializer, responses={200: AccidentSerializer})
+    @extend_schema(request=AccidentCompleteSerializer, responses={200: AccidentSerializer})
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
         accident = self.get_object()
-        data = CompleteSerializer(data=request.data)
+        data = AccidentCompleteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.complete(accident, **data.validated_data)
         return Response(AccidentSerializer(accident).data)

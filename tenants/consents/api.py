@@ -20,7 +20,7 @@ from tenants.consents.models import ConsentDecision
 MEMBERS = location_only(AtLocation)
 
 
-class DecisionSerializer(serializers.ModelSerializer):
+class ConsentDecisionSerializer(serializers.ModelSerializer):
     child = serializers.PrimaryKeyRelatedField(queryset=Child.objects.all())
     kind = serializers.ChoiceField(choices=rules.KINDS)
     version = serializers.IntegerField(required=False, write_only=True,
@@ -33,8 +33,8 @@ class DecisionSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "text_version", "decided_by_name", "decided_at"]
 
 
-class DecisionViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
-    serializer_class = DecisionSerializer
+class ConsentDecisionViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    serializer_class = ConsentDecisionSerializer
     permission_classes = [MEMBERS]
 
     def get_queryset(self):

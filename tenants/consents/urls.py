@@ -4,7 +4,7 @@ from rest_framework.routers import SimpleRouter
 from tenants.consents import api, views
 
 router = SimpleRouter()
-router.register("consents", api.DecisionViewSet, basename="consent")
+router.register("consents", api.ConsentDecisionViewSet, basename="consent")
 
 urlpatterns = [
     path("consents/", views.OverviewView.as_view(), name="consents"),
