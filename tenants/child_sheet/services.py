@@ -111,7 +111,11 @@ def set_pickup_details(person: PickupPerson, *, actor, code_word: str | None = N
             person.code_word = code_word
             fields.append("code_word")
     if photo is not None:
-        content_type = getattr(photo, "content_type", "")
+        from tenants.handover.rules import sniff_image_type
+
+        head = photo.read(16)
+        photo.seek(0)
+        content_type = sniff_image_type(head) or ""  # the bytes decide, not what the browser says
         if content_type not in PHOTO_TYPES:
             errors["photo"] = [_("Only JPEG, PNG or WebP photos.")]
         elif photo.size > MAX_PHOTO_BYTES:
@@ -121,8 +125,8 @@ def set_pickup_details(person: PickupPerson, *, actor, code_word: str | None = N
     if photo is not None:
         if person.photo:
             person.photo.delete(save=False)
-        person.photo.save(f"photo.{PHOTO_TYPES[photo.content_type]}", photo, save=False)
-        person.photo_type = photo.content_type
+        person.photo.save(f"photo.{PHOTO_TYPES[content_type]}", photo, save=False)
+        person.photo_type = content_type
         fields += ["photo", "photo_type"]
     if fields:
         person.save(update_fields=fields)

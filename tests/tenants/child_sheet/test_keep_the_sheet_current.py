@@ -63,6 +63,10 @@ def test_pick_up_persons_with_photo_and_code_word(world, client_for, private_med
         "name": "Buurman", "relation": "neighbour", "phone": "0612345679", "photo": png_upload("x.gif").__class__(
             "x.gif", b"GIF89a", content_type="image/gif")})
     assert bad.status_code == 400 and b"Only JPEG, PNG or WebP" in bad.content
+    disguised = parent.post(f"/children/{world.a.child_id}/sheet/pickup/", {
+        "name": "Buurman", "relation": "neighbour", "phone": "0612345679", "photo": png_upload("x.png").__class__(
+            "x.png", b"<html>not an image</html>", content_type="image/png")})
+    assert disguised.status_code == 400 and b"Only JPEG, PNG or WebP" in disguised.content
 
 
 def test_emergency_contacts(world, client_for):
