@@ -143,7 +143,7 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
         invoice = self.get_object()
-        return pdf_response(invoice.pdf, f"invoice-{invoice.display_number}.pdf")
+        return pdf_response(services.invoice_pdf(invoice), f"invoice-{invoice.display_number}.pdf")
 
     @action(detail=True, methods=["post"], serializer_class=CreditSerializer)
     def credit(self, request, pk=None):

@@ -10,9 +10,11 @@ from outbox import services as outbox
 from push import services as push
 
 
-def invoice_sent(invoice_pk: int) -> None:
+def invoice_sent(invoice_pk: int, invoice: Invoice | None = None) -> None:
+    """A new invoice: an e-mail with a link to its page (no attachment: the PDF is rendered when it is first
+    opened) and a push message. `invoice` saves reading it again when the caller has it."""
     outbox.enqueue(deliveries.INVOICE, [{"invoice": invoice_pk}], ref=deliveries.invoice_ref(invoice_pk))
-    push.notify_invoice(Invoice.objects.get(pk=invoice_pk))
+    push.notify_invoice(invoice if invoice is not None else Invoice.objects.get(pk=invoice_pk))
 
 
 def payment_failed(invoice_pk: int) -> None:

@@ -29,6 +29,7 @@ from billing.tariffs import rules
 from billing.tariffs.models import TariffSettings
 from config.languages import reader_language
 from frontend.numbers import for_reader
+from outbox import services as outbox
 from tenants.calendar.selectors import location_today
 from tenants.contracts.models import Contract
 from tenants.ratios import selectors as ratio_selectors
@@ -257,14 +258,46 @@ def invoice_contract_month(ctx, contract, year: int, month: int, *, model: str |
 
 
 def _issue(invoice: Invoice, lines) -> None:
-    from billing.invoices import notify, pdf
+    """Number and send the invoice. Its PDF is not rendered here: it is rendered the first time someone opens
+    it (`invoice_pdf`), so the monthly run spends its time on the invoices themselves (docs/billing.md)."""
+    from billing.invoices import notify
 
     invoice.number = next_number(INVOICE_SERIES)
     invoice.status = Invoice.Status.SENT
     invoice.sent_at = timezone.now()
-    invoice.pdf = pdf.invoice_pdf(invoice, lines)
     invoice.save()
-    notify.invoice_sent(invoice.pk)
+    notify.invoice_sent(invoice.pk, invoice)
+
+
+def render_invoice_pdf(invoice: Invoice) -> bytes:
+    """The invoice's PDF as it is rendered from what the invoice stores (its snapshots and lines), in the paying
+    parent's language, as the invoice itself was written. Deterministic: the same invoice gives the same bytes
+    (no creation date or random id in the file; frontend.pdf.PageWriter renders with `invariant`)."""
+    from billing.invoices import pdf
+    from tenants.calendar.selectors import current_location
+
+    language = reader_language(invoice.parent.language, current_location())
+    with translation.override(language):
+        return pdf.invoice_pdf(invoice, list(invoice.lines.all()))
+
+
+def invoice_pdf(invoice: Invoice) -> bytes:
+    """The PDF of an invoice for anyone who opens it (the parent, the entrepreneur, an export): the stored bytes,
+    or — the first time — rendered and stored. The store is a short transaction of its own that only writes when
+    no PDF is stored yet, so two first opens at once store one PDF and both get those bytes. A draft has no
+    number yet: its PDF is a preview, rendered and never stored."""
+    if invoice.pdf is not None:
+        return bytes(invoice.pdf)
+    stored = Invoice.objects.filter(pk=invoice.pk).values_list("pdf", flat=True).first()
+    if stored is None:
+        data = render_invoice_pdf(invoice)
+        if invoice.status == Invoice.Status.DRAFT or invoice.number is None:
+            return data
+        with transaction.atomic():
+            Invoice.objects.filter(pk=invoice.pk, pdf__isnull=True).update(pdf=data)
+            stored = Invoice.objects.filter(pk=invoice.pk).values_list("pdf", flat=True).first()
+    invoice.pdf = stored
+    return bytes(stored)
 
 
 def run_month(location, year: int, month: int, *, models: set[str] | None = None,
@@ -278,28 +311,29 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
                .values_list("contract_id", flat=True))
     running = list(contracts_for_month(year, month))
     own_children = ratio_selectors.own_children_contract_ids(running)
-    for contract in running:
-        if contract.pk in own_children:
-            continue
-        if contract.pk in done:
-            result.existing += 1
-            continue
-        model = care_month.tariff_model(contract, location.jurisdiction)
-        if models is not None and model not in models:
-            continue
-        try:
-            invoice = invoice_contract_month(ctx, contract, year, month, model=model, today=today)
-        except Waiting:
-            result.waiting += 1
-            continue
-        except ValidationError as error:
-            result.problems.append({"contract": contract.pk, "errors": error.message_dict if hasattr(
-                error, "error_dict") else {"contract": error.messages}})
-            continue
-        if invoice is None:
-            result.existing += 1
-        else:
-            result.created.append(invoice.pk)
+    with outbox.one_publish():  # the e-mails of the whole run go to the workers in one go
+        for contract in running:
+            if contract.pk in own_children:
+                continue
+            if contract.pk in done:
+                result.existing += 1
+                continue
+            model = care_month.tariff_model(contract, location.jurisdiction)
+            if models is not None and model not in models:
+                continue
+            try:
+                invoice = invoice_contract_month(ctx, contract, year, month, model=model, today=today)
+            except Waiting:
+                result.waiting += 1
+                continue
+            except ValidationError as error:
+                result.problems.append({"contract": contract.pk, "errors": error.message_dict if hasattr(
+                    error, "error_dict") else {"contract": error.messages}})
+                continue
+            if invoice is None:
+                result.existing += 1
+            else:
+                result.created.append(invoice.pk)
     return result
 
 

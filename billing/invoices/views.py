@@ -69,7 +69,7 @@ class InvoicePdfView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         invoice = _invoice(request, pk)
-        response = HttpResponse(bytes(invoice.pdf or b""), content_type="application/pdf")
+        response = HttpResponse(services.invoice_pdf(invoice), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="invoice-{invoice.display_number}.pdf"'
         return response
 

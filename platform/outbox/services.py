@@ -6,6 +6,8 @@ the rows stay pending and the periodic `sweep` delivers them. A row is taken by 
 atomic claim), so the task queued after the commit and the sweep never deliver the same row twice.
 """
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 
 from django.db import connection, transaction
@@ -31,6 +33,35 @@ def current_location():
     return Location.objects.get(schema_name=connection.schema_name)
 
 
+_BATCH: ContextVar[list[int] | None] = ContextVar("outbox_batch", default=None)
+
+
+@contextmanager
+def one_publish():
+    """Inside this block, the deliveries committed are queued for a worker once, at the end of the block, instead
+    of one broker call per commit (the monthly run commits an invoice at a time). What was committed before a
+    crash in the block is delivered by the sweep, as when the broker is down."""
+    if _BATCH.get() is not None:
+        yield
+        return
+    token = _BATCH.set([])
+    try:
+        yield
+    finally:
+        ids = _BATCH.get()
+        _BATCH.reset(token)
+        if ids:
+            publish(ids)
+
+
+def _publish_after_commit(ids: list[int]) -> None:
+    batch = _BATCH.get()
+    if batch is not None:
+        batch.extend(ids)
+    else:
+        publish(ids)
+
+
 def enqueue(kind: str, payloads: list[dict], *, ref: str = "", location=...) -> list[Delivery]:
     """Write one delivery per payload, in the caller's transaction; queue them for a worker after the commit."""
     if registry.kind(kind) is None:
@@ -43,7 +74,7 @@ def enqueue(kind: str, payloads: list[dict], *, ref: str = "", location=...) -> 
     ])
     ids = [row.pk for row in rows]
     if ids:
-        transaction.on_commit(lambda: publish(ids))
+        transaction.on_commit(lambda: _publish_after_commit(ids))
     return rows
 
 

@@ -142,8 +142,11 @@ def _location_data(user, location, files: dict) -> dict:
             entry = record(invoice)
             entry["lines"] = [record(line, exclude=("invoice",)) for line in invoice.lines.all()]
             invoices.append(entry)
-            if invoice.pdf:
-                files[f"{prefix}/invoices/invoice-{invoice.display_number}.pdf"] = bytes(invoice.pdf)
+            if invoice.number is not None and invoice.status != Invoice.Status.DRAFT:
+                # Rendered and stored here when nobody opened it yet (billing.invoices.services.invoice_pdf).
+                from billing.invoices.services import invoice_pdf
+
+                files[f"{prefix}/invoices/invoice-{invoice.display_number}.pdf"] = invoice_pdf(invoice)
         data["invoices"] = invoices
         data["annual_statements"] = [record(s) for s in AnnualStatement.objects.filter(child_id__in=ids)]
     return data

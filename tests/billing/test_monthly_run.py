@@ -48,24 +48,24 @@ def test_numbers_without_gaps_and_one_mail_per_invoice(billing):
 
 
 def test_a_worker_killed_mid_invoice_leaves_nothing_and_the_next_run_completes(billing):
-    """The PDF step dies for the second contract: the first invoice stands, the second left no row, no
+    """The sending step dies for the second contract: the first invoice stands, the second left no row, no
     line and no number; the next run makes it with the next number."""
-    from billing.invoices import pdf, services
+    from billing.invoices import notify, services
     from billing.invoices.models import Invoice, InvoiceCounter, InvoiceLine
 
     world = billing
     other = make_child(world.a, first_name="Otto", guardians=[world.a.parent])
     make_contract(world)
     second = make_contract(world, child_id=other.pk)
-    real = pdf.invoice_pdf
+    real = notify.invoice_sent
 
-    def dies_on_second(invoice, lines):
-        if invoice.contract_id == second.pk:
+    def dies_on_second(invoice_pk, invoice=None):
+        if Invoice.objects.get(pk=invoice_pk).contract_id == second.pk:
             raise SystemExit("worker killed")
-        return real(invoice, lines)
+        return real(invoice_pk, invoice)
 
     with at(world.a):
-        with mock.patch.object(pdf, "invoice_pdf", side_effect=dies_on_second), pytest.raises(SystemExit):
+        with mock.patch.object(notify, "invoice_sent", side_effect=dies_on_second), pytest.raises(SystemExit):
             services.run_month(location_of(world.a), 2026, 5, today=date(2026, 5, 1))
         assert Invoice.objects.count() == 1
         assert not InvoiceLine.objects.filter(invoice__contract=second).exists()
