@@ -225,12 +225,15 @@ def _vat_note(location) -> str:
 
 
 def invoice_contract_month(ctx, contract, year: int, month: int, *, model: str | None = None,
-                           today: date | None = None) -> Invoice | None:
-    """Make, number, render and send the invoice of one contract for one month — all in one transaction,
-    so a worker killed half-way leaves nothing. None when it exists already (the run is idempotent)."""
+                           today: date | None = None, known_new: bool = False) -> Invoice | None:
+    """Make, number and send the invoice of one contract for one month — all in one transaction, so a worker
+    killed half-way leaves nothing (its PDF is rendered when it is first opened). None when it exists already
+    (the run is idempotent; `known_new`: the caller has just read that it does not, and the unique constraint
+    still refuses a second one made at the same moment)."""
     model = model or care_month.tariff_model(contract, ctx.jurisdiction)
     start, end = rules.month_bounds(year, month)
-    if Invoice.objects.filter(contract=contract, kind=Invoice.Kind.MONTHLY, period_start=start).exists():
+    if not known_new and Invoice.objects.filter(contract=contract, kind=Invoice.Kind.MONTHLY,
+                                                period_start=start).exists():
         return None
     parent = care_month.paying_parent(contract)
     priced = contract_lines(ctx, contract, model, year, month)
@@ -322,7 +325,8 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
             if models is not None and model not in models:
                 continue
             try:
-                invoice = invoice_contract_month(ctx, contract, year, month, model=model, today=today)
+                invoice = invoice_contract_month(ctx, contract, year, month, model=model, today=today,
+                                                 known_new=True)
             except Waiting:
                 result.waiting += 1
                 continue
