@@ -2,7 +2,8 @@
 they are written by billing.invoices.notify). Each is rendered when it is delivered, in the recipient's
 language, with no more content than needed: which location, which document and where to find it. No child's
 name, amounts or care details in the mail, and no PDF: a link to the invoice page, where the parent logs in to
-download it (an invoice's PDF is rendered when it is first opened: billing.invoices.services.invoice_pdf). A mail server that is down delays an e-mail; it never loses it silently."""
+download it (an invoice's PDF is rendered when it is first opened: billing.invoices.services.invoice_pdf).
+A mail server that is down delays an e-mail; it never loses it silently."""
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection

@@ -38,9 +38,10 @@ _BATCH: ContextVar[list[int] | None] = ContextVar("outbox_batch", default=None)
 
 @contextmanager
 def one_publish():
-    """Inside this block, the deliveries committed are queued for a worker once, at the end of the block, instead
-    of one broker call per commit (the monthly run commits an invoice at a time). What was committed before a
-    crash in the block is delivered by the sweep, as when the broker is down."""
+    """The deliveries written inside this block are queued for a worker in one broker call after the commit of
+    the block's work (at once when it is not in a transaction), instead of one call per commit — the monthly run
+    writes one e-mail per invoice. Rows of a savepoint rolled back inside are left out; what was committed
+    before a crash is delivered by the sweep, as when the broker is down."""
     if _BATCH.get() is not None:
         yield
         return
@@ -51,15 +52,9 @@ def one_publish():
         ids = _BATCH.get()
         _BATCH.reset(token)
         if ids:
-            publish(ids)
-
-
-def _publish_after_commit(ids: list[int]) -> None:
-    batch = _BATCH.get()
-    if batch is not None:
-        batch.extend(ids)
-    else:
-        publish(ids)
+            ids = list(Delivery.objects.filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+        if ids:
+            transaction.on_commit(lambda: publish(ids))
 
 
 def enqueue(kind: str, payloads: list[dict], *, ref: str = "", location=...) -> list[Delivery]:
@@ -74,7 +69,11 @@ def enqueue(kind: str, payloads: list[dict], *, ref: str = "", location=...) -> 
     ])
     ids = [row.pk for row in rows]
     if ids:
-        transaction.on_commit(lambda: _publish_after_commit(ids))
+        batch = _BATCH.get()
+        if batch is not None:
+            batch.extend(ids)
+        else:
+            transaction.on_commit(lambda: publish(ids))
     return rows
 
 
