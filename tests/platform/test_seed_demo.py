@@ -41,9 +41,9 @@ def test_demo_childminder_counts_her_own_child(world):
 
 
 def test_demo_has_a_year_of_money_at_a_dutch_and_a_flemish_location(world):
-    """Issue 15, point 15: tariff years, a year of invoices (each PDF rendered when first opened), credit notes, payments by mandate and by
-    transfer, one invoice overdue with its reminders, at the childminder De Zonnebloem (NL) and 't Pagadderke
-    (BE-VLG)."""
+    """Issue 15, point 15: tariff years, a year of invoices (each PDF rendered when first opened), credit notes,
+    payments by mandate and by transfer, one invoice overdue with its reminders, at the childminder De Zonnebloem
+    (NL) and 't Pagadderke (BE-VLG)."""
     seed_demo()
     for slug, steps in (("zonnebloem", {"nl_reminder", "nl_letter"}), ("pagadder", {"be_notice"})):
         with schema_context(Location.objects.get(slug=slug).schema_name):
