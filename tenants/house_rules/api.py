@@ -21,7 +21,7 @@ ENTREPRENEURS = location_only(has_role(ENTREPRENEUR))
 PARENTS = location_only(has_role(PARENT))
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class HouseRulesVersionSerializer(serializers.ModelSerializer):
     acknowledged_by_me = serializers.SerializerMethodField()
     has_document = serializers.SerializerMethodField()
 
@@ -38,7 +38,7 @@ class VersionSerializer(serializers.ModelSerializer):
         return bool(obj.document)
 
 
-class CorrectionSerializer(serializers.Serializer):
+class HouseRulesCorrectionSerializer(serializers.Serializer):
     effective_on = serializers.DateField(required=False)
     disadvantageous = serializers.BooleanField(required=False, allow_null=True, default=None)
 
@@ -50,7 +50,7 @@ class AcknowledgementSerializer(serializers.Serializer):
 
 class HouseRulesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                         viewsets.GenericViewSet):
-    serializer_class = VersionSerializer
+    serializer_class = HouseRulesVersionSerializer
     queryset = HouseRulesVersion.objects.all()
     lookup_value_converter = "int"
 
@@ -74,10 +74,10 @@ class HouseRulesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins
         return Response({"version": record.version_id, "acknowledged_at": record.acknowledged_at},
                         status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=CorrectionSerializer, responses={200: VersionSerializer})
+    @extend_schema(request=HouseRulesCorrectionSerializer, responses={200: HouseRulesVersionSerializer})
     @action(detail=True, methods=["post"])
     def correct(self, request, pk=None):
-        data = CorrectionSerializer(data=request.data)
+        data = HouseRulesCorrectionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         version = services.correct_version(self.get_object(), by=request.user, **data.validated_data)
-        return Response(VersionSerializer(version, context={"request": request}).data)
+        return Response(HouseRulesVersionSerializer(version, context={"request": request}).data)

@@ -63,7 +63,7 @@ class ChecklistView(APIView):
 
     @extend_schema(responses={200: SicknessChecklistSerializer})
     def get(self, request):
-        return Response(checklist_data(selectors.checklist_here()))
+        return Response(SicknessChecklistSerializer(checklist_data(selectors.checklist_here())).data)
 
 
 class SicknessRecordSerializer(serializers.ModelSerializer):
