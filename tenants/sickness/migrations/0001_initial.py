@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('children', '0003_references_to_people_without_constraint'),
-        ('groups', '0004_backup_person'),
+        ('groups', '0003_references_to_people_without_constraint'),
         ('parent_messages', '0003_announcement_idempotency_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
