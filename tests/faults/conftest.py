@@ -4,10 +4,8 @@ and what must hold afterwards: nothing lost, nothing doubled. Each case is a ver
 The data a case works on is committed (the worker and server processes see only committed rows), made on a
 location of the case's own and removed again afterwards; `make test` leaves these out (they start processes and
 take a minute or two)."""
-import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -17,16 +15,7 @@ from django.conf import settings
 from django.db import connection
 
 from tests.conftest import in_a_thread
-from tests.platform.test_background_task import _reset_celery_connections, database_url, filesystem_broker_options
-
-BASE_DIR = Path(settings.BASE_DIR)
-
-
-def process_env(**extra) -> dict:
-    env = {**os.environ, "DJANGO_ENV": "test", "DATABASE_URL": database_url(connection.settings_dict),
-           "PYTHONPATH": os.pathsep.join([str(BASE_DIR / "platform"), str(BASE_DIR)]), **extra}
-    env.pop("SENTRY_DSN", None)
-    return env
+from tests.platform.test_background_task import _reset_celery_connections, filesystem_broker_options, start_worker
 
 
 class Broker:
@@ -72,16 +61,8 @@ class Workers:
 
     def start(self) -> subprocess.Popen:
         index = len(self.processes)
-        log_path = self.tmp_path / f"worker-{index}.log"
-        env = process_env(**self.broker.env, **self.env)
-        if "REDIS_URL" not in self.broker.env:
-            env.pop("REDIS_URL", None)
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-Q", self.broker.queue,
-                 "-n", f"{self.broker.queue}-{index}@%h", "--loglevel=INFO", "--without-gossip", "--without-mingle",
-                 "--without-heartbeat"], cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
-        process.log_path = log_path
+        process = start_worker(self.broker.env, self.tmp_path / f"worker-{index}.log",
+                               f"{self.broker.queue}-{index}@%h", **self.env)
         self.processes.append(process)
         return process
 

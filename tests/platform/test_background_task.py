@@ -113,32 +113,39 @@ def broker(tmp_path):
     _reset_celery_connections()
 
 
+def start_worker(broker: dict, log_path: Path, name: str, **extra) -> subprocess.Popen:
+    """A real `celery worker` process on the test database and `broker`'s queue (solo pool: the task runs in the
+    process itself), its output in `log_path`; `extra` are more environment variables."""
+    env = {
+        **os.environ,
+        **broker,
+        "DJANGO_ENV": "test",
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "PYTHONPATH": os.pathsep.join([str(BASE_DIR / "platform"), str(BASE_DIR)]),
+        **extra,
+    }
+    env.pop("SENTRY_DSN", None)
+    if "REDIS_URL" not in broker:
+        env.pop("REDIS_URL", None)
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
+             "-Q", broker["CELERY_QUEUE"], "-n", name, "--loglevel=INFO",
+             "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    process.log_path = log_path
+    return process
+
+
 @pytest.fixture
 def worker(broker, tmp_path, settings):
     """A real `celery worker` process on the test database; exports land in a temporary folder."""
     export_root = tmp_path / "exports"
     export_root.mkdir()
     settings.EXPORT_ROOT = str(export_root)  # so this process serves what the worker wrote
-    env = {
-        **os.environ,
-        **broker,
-        "DJANGO_ENV": "test",
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "EXPORT_ROOT": str(export_root),
-        "PYTHONPATH": os.pathsep.join([str(BASE_DIR / "platform"), str(BASE_DIR)]),
-    }
-    env.pop("SENTRY_DSN", None)
-    if "REDIS_URL" not in broker:
-        env.pop("REDIS_URL", None)
-    log_path = tmp_path / "worker.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-             "-Q", broker["CELERY_QUEUE"], "-n", f"{broker['CELERY_QUEUE']}@%h", "--loglevel=INFO",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    process.log_path = log_path
+    process = start_worker(broker, tmp_path / "worker.log", f"{broker['CELERY_QUEUE']}@%h",
+                           EXPORT_ROOT=str(export_root))
     yield process
     process.terminate()
     try:
