@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 from django.db import connection, connections
 from django.test import Client
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from accounts.models import AdviserAssignment, CooperativeRole, Membership, User
@@ -136,6 +137,14 @@ def _start_in_the_public_schema():
     """Each test starts where a request starts: in the public schema, whatever schema the test before left the
     connection in (a switch is only remembered here; nothing is sent to the database)."""
     connection.set_schema_to_public()
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_behind():
+    """A test that activates a language does not pass it on: the next one (or a module fixture that renders a
+    document, such as the demo's contracts) starts in the default language, as a request would."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django_tenants.utils import schema_context
 from jurisdictions import policy
 
@@ -53,7 +55,13 @@ def _child(location, first, last, birth, guardians):
 
 @transaction.atomic
 def seed_demo() -> list[tuple[str, str, str]]:
-    """Create the demo cooperative; returns (role, e-mail, where) for each login."""
+    """Create the demo cooperative; returns (role, e-mail, where) for each login. Its documents (contracts) are
+    written in the default language, whatever language the caller left active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _seed_demo()
+
+
+def _seed_demo() -> list[tuple[str, str, str]]:
     coop = Cooperative.load()
     coop.name = "Coöperatie Opvangkring (demo)"
     coop.save()

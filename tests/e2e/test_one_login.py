@@ -93,8 +93,20 @@ def test_adviser_without_a_second_factor_reaches_nothing_until_it_is_set_up(new_
     assert "Mijn locaties" in page.locator("main").inner_text()
 
 
-def test_forgotten_password_email_leads_to_a_new_password(new_page, server):
+@pytest.fixture
+def password_put_back():
+    """The demo parent whose password a test changes gets the demo password back afterwards: later tests on the same
+    server log her in with it."""
+    from django.contrib.auth.hashers import make_password
+
     email = "ouder.peeters" + DEMO
+    yield email
+    with server_database() as db:
+        db.execute("UPDATE accounts_user SET password = %s WHERE email = %s", [make_password(DEMO_PASSWORD), email])
+
+
+def test_forgotten_password_email_leads_to_a_new_password(new_page, server, password_put_back):
+    email = password_put_back
     page = new_page(width=375, height=800)
     page.goto(server.url("kikker") + "accounts/login/")
     page.get_by_role("link", name="Wachtwoord vergeten?").click()

@@ -134,10 +134,14 @@ def test_the_more_page_holds_the_rest_of_the_phone_menu(new_page, server):
     assert set(hidden) <= set(listed)
 
 
+PARKED = date(1900, 1, 1)
+
+
 @contextmanager
 def checked_in_this_morning(slug: str, first_name: str):
     """The demo child checked in today at 8:12 (the location's time), or a few minutes ago when the test runs
-    before 8:17, as the only record of her day (what other tests registered today is put back afterwards).
+    before 8:17, as the only record of her day, with no handover yet (what other tests registered or wrote today
+    is put back afterwards; a handover is parked on a day long ago so its photos and replies stay attached).
     Yields the time as the pages write it ("8:12")."""
     zone = ZoneInfo("Europe/Amsterdam")
     with server_database() as db:
@@ -156,11 +160,15 @@ def checked_in_this_morning(slug: str, first_name: str):
             "INSERT INTO attendance_attendancerecord (child_id, group_id, date, check_in, late_pickup_announced, "
             "registered_at, created_at) VALUES (%s, %s, %s, %s, false, now(), now()) RETURNING id",
             [child_id, group_id, now.date(), arrived]).fetchone()[0]
+        parked = db.execute("UPDATE handover_handover SET date = %s WHERE child_id = %s AND date = %s RETURNING id",
+                            [PARKED, child_id, now.date()]).fetchone()
     try:
         yield f"{arrived.hour}:{arrived.minute:02d}"
     finally:
         with server_database() as db:
             db.execute(f'DELETE FROM "{schema}".attendance_attendancerecord WHERE id = %s', [record_id])
+            if parked:
+                db.execute(f'UPDATE "{schema}".handover_handover SET date = %s WHERE id = %s', [now.date(), parked[0]])
             for row in earlier:
                 db.execute(f'INSERT INTO "{schema}".attendance_attendancerecord ({", ".join(columns)}) '
                            f'VALUES ({", ".join(["%s"] * len(columns))})', list(row))
