@@ -88,6 +88,7 @@ def live_camera_with_mila_checked_in():
         for table, period_id in periods:  # a closing period over today moves out of the way for the test
             db.execute(f"UPDATE {table} SET start_date = start_date - 3650, end_date = end_date - 3650 "
                        "WHERE id = %s", [period_id])
+        holiday_choices = open_on_todays_holiday(db, now.date())
         camera = k.one("INSERT INTO webcams_camera (name, area, group_id, source, purpose, max_viewers, is_active, "
                        "created_at) VALUES ('Speelhoek (test)', 'play_area', %s, %s, 'parent_view', 10, true, now()) "
                        "RETURNING id", [group_id, source])[0]
@@ -123,10 +124,30 @@ def live_camera_with_mila_checked_in():
             for table, period_id in periods:
                 db.execute(f"UPDATE {table} SET start_date = start_date + 3650, end_date = end_date + 3650 "
                            "WHERE id = %s", [period_id])
+            for name, closed in holiday_choices.items():
+                if closed is None:
+                    db.execute("DELETE FROM location_calendar_holidaychoice WHERE name = %s", [name])
+                else:
+                    db.execute("UPDATE location_calendar_holidaychoice SET closed = %s WHERE name = %s", [closed, name])
             db.execute("DELETE FROM location_calendar_openinghours WHERE weekday = %s", [now.weekday()])
             for opens, closes in hours:
                 db.execute("INSERT INTO location_calendar_openinghours (weekday, opens, closes) VALUES (%s, %s, %s)",
                            [now.weekday(), opens, closes])
+
+
+def open_on_todays_holiday(db, today) -> dict:
+    """On a public holiday (Christmas, say) Kikker opens for the test: its choice for each of today's holidays is
+    set to open. Returns each name's earlier choice (None: no row, which means closed) to put back."""
+    from tenants.calendar.rules import public_holidays
+
+    names = public_holidays("NL", today.year).get(today, "")
+    earlier = {}
+    for name in filter(None, names.split("; ")):
+        row = db.execute("SELECT closed FROM location_calendar_holidaychoice WHERE name = %s", [name]).fetchone()
+        earlier[name] = row[0] if row else None
+        db.execute("INSERT INTO location_calendar_holidaychoice (name, closed) VALUES (%s, false) "
+                   "ON CONFLICT (name) DO UPDATE SET closed = false", [name])
+    return earlier
 
 
 def sql(statement, args=()):
