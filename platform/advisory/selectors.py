@@ -8,7 +8,8 @@ subquery. Statuses are computed in Python with `advisory.rules`.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -314,41 +315,51 @@ def location_or_404(request) -> Location:
 # The dashboard page: tiles and the attention list computed by PostgreSQL --------------------------------
 
 SUMMARY_SQL = """
-WITH loc AS (
-    SELECT l.id, l.name, l.licensed_places, COALESCE(f.children_under_contract, 0) AS children,
-           CASE WHEN f.complaints_year = %(year)s THEN f.complaints ELSE 0 END AS complaints
-    FROM cooperative_location l LEFT JOIN advisory_locationfigures f ON f.location_id = l.id
-    WHERE l.id IN ({ids})
-), vis AS (
-    SELECT location_id, visit_type,
-           CASE WHEN completed_at IS NOT NULL THEN 'done'
-                WHEN scheduled_at IS NOT NULL THEN
-                     CASE WHEN scheduled_at < %(today_start)s THEN 'overdue' ELSE 'planned' END
-                WHEN deadline < %(today)s THEN 'overdue' ELSE 'due' END AS status
-    FROM advisory_visit WHERE year = %(year)s AND location_id IN (SELECT id FROM loc)
-), act AS (
-    SELECT location_id, COUNT(*) AS open, COUNT(*) FILTER (WHERE due_date < %(today)s) AS overdue
-    FROM advisory_followupaction WHERE status = 'open' AND location_id IN (SELECT id FROM loc) GROUP BY location_id
-), doc AS (
-    SELECT location_id, COUNT(*) AS ok FROM (
-        SELECT DISTINCT ON (d.location_id, d.doc_type_id) d.location_id, d.review_date
-        FROM advisory_qualitydocument d JOIN advisory_qualitydocumenttype t ON t.id = d.doc_type_id AND t.required
-        WHERE d.effective_date <= %(today)s AND d.location_id IN (SELECT id FROM loc)
-        ORDER BY d.location_id, d.doc_type_id, d.effective_date DESC, d.version DESC
-    ) cur WHERE review_date >= %(today)s GROUP BY location_id
-), ins AS (
-    SELECT DISTINCT ON (location_id) location_id, met_requirements FROM advisory_inspection
-    WHERE location_id IN (SELECT id FROM loc) ORDER BY location_id, inspected_on DESC, id DESC
-), per AS (
-    SELECT loc.*, COALESCE(p.status, %(ped_missing)s) AS ped, COALESCE(b.status, %(bus_missing)s) AS bus,
-           COALESCE(act.open, 0) AS open_actions, COALESCE(act.overdue, 0) AS overdue_actions,
-           %(required)s - COALESCE(doc.ok, 0) AS docs_attention, ins.met_requirements AS inspection_met,
-           ins.location_id IS NOT NULL AS inspected
+WITH loc AS MATERIALIZED (
+    {locations}
+), facts AS (
+    SELECT id AS location_id, TRUE AS here, name, licensed_places, children, complaints_now AS complaints,
+           NULL::text AS ped, NULL::text AS bus, 0 AS open, 0 AS overdue, 0 AS docs_ok,
+           FALSE AS inspected, NULL::boolean AS met
     FROM loc
-    LEFT JOIN vis p ON p.location_id = loc.id AND p.visit_type = 'pedagogical'
-    LEFT JOIN vis b ON b.location_id = loc.id AND b.visit_type = 'business'
-    LEFT JOIN act ON act.location_id = loc.id LEFT JOIN doc ON doc.location_id = loc.id
-    LEFT JOIN ins ON ins.location_id = loc.id
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0,
+           CASE WHEN visit_type = 'pedagogical' THEN status END, CASE WHEN visit_type = 'business' THEN status END,
+           0, 0, 0, FALSE, NULL
+    FROM (
+        SELECT location_id, visit_type,
+               CASE WHEN completed_at IS NOT NULL THEN 'done'
+                    WHEN scheduled_at IS NOT NULL THEN
+                         CASE WHEN scheduled_at < %(today_start)s THEN 'overdue' ELSE 'planned' END
+                    WHEN deadline < %(today)s THEN 'overdue' ELSE 'due' END AS status
+        FROM advisory_visit WHERE year = %(year)s
+    ) v
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 1, (due_date < %(today)s)::int, 0, FALSE, NULL
+    FROM advisory_followupaction WHERE status = 'open'
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 0, 0, (review_date >= %(today)s)::int, FALSE, NULL
+    FROM (
+        SELECT DISTINCT ON (d.location_id, d.doc_type_id) d.location_id, d.review_date
+        FROM advisory_qualitydocument d
+        WHERE d.effective_date <= %(today)s
+          AND d.doc_type_id IN (SELECT id FROM advisory_qualitydocumenttype WHERE required)
+        ORDER BY d.location_id, d.doc_type_id, d.effective_date DESC, d.version DESC
+    ) cur
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 0, 0, 0, TRUE, met_requirements
+    FROM (
+        SELECT DISTINCT ON (location_id) location_id, met_requirements FROM advisory_inspection
+        ORDER BY location_id, inspected_on DESC, id DESC
+    ) latest
+), per AS (
+    SELECT location_id AS id, MAX(name) AS name, SUM(licensed_places) AS licensed_places,
+           SUM(children) AS children, SUM(complaints) AS complaints,
+           COALESCE(MAX(ped), %(ped_missing)s) AS ped, COALESCE(MAX(bus), %(bus_missing)s) AS bus,
+           SUM(open) AS open_actions, SUM(overdue) AS overdue_actions,
+           %(required)s - SUM(docs_ok) AS docs_attention, BOOL_OR(met) AS inspection_met,
+           BOOL_OR(inspected) AS inspected
+    FROM facts GROUP BY location_id HAVING BOOL_OR(here)
 ), scored AS (
     SELECT per.*, 3 * ((ped = 'overdue')::int + (bus = 'overdue')::int) + 2 * overdue_actions + docs_attention
                   + 2 * (inspection_met IS FALSE)::int AS score
@@ -411,7 +422,14 @@ def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
     from django.db import connection
     from django.utils import timezone
 
-    ids_sql, ids_params = filtered_locations(user, filters).values("pk").query.sql_with_params()
+    # The locations in view with their figures (id, name, licensed_places, children, complaints): the ORM's
+    # filters of `filtered_locations`, one scan; an assignment is unique, so the adviser's join repeats none.
+    locations = (filtered_locations(user, filters).order_by()
+                 .annotate(children=Coalesce("advisory_figures__children_under_contract", 0),
+                           complaints_now=Case(When(advisory_figures__complaints_year=filters.year,
+                                                    then="advisory_figures__complaints"), default=0))
+                 .values("id", "name", "licensed_places", "children", "complaints_now"))
+    locations_sql, locations_params = locations.query.sql_with_params()
     required = QualityDocumentType.objects.filter(required=True).count()
     params = {
         "year": filters.year, "today": today,
@@ -420,12 +438,13 @@ def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
         "bus_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.BUSINESS),
         "required": required, "limit": limit,
     }
-    # The location subquery has positional parameters; inline them as named ones.
+    # The location query has positional parameters; inline them as named ones.
     names = []
-    for index, value in enumerate(ids_params):
-        params[f"ids_{index}"] = value
-        names.append(f"%(ids_{index})s")
-    sql = SUMMARY_SQL.replace("{ids}", ids_sql.replace("%%", "%%%%") % tuple(names) if names else ids_sql)
+    for index, value in enumerate(locations_params):
+        params[f"loc_{index}"] = value
+        names.append(f"%(loc_{index})s")
+    locations_sql = locations_sql.replace("%%", "%%%%") % tuple(names) if names else locations_sql
+    sql = SUMMARY_SQL.replace("{locations}", locations_sql)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         values = dict(zip(SUMMARY_COLUMNS, cursor.fetchone(), strict=True))

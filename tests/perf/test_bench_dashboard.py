@@ -1,13 +1,15 @@
 """Cooperative dashboard benchmark (run by `make bench`, not by `make test`).
 
-Seeds 1,000 and then 5,000 locations cheaply — rows in the public schema only (bulk inserts; the dashboard
+Seeds 50 and then 20,000 locations cheaply — rows in the public schema only (bulk inserts; the dashboard
 never reads a location's schema, its per-location figures are in `advisory.LocationFigures`) — with two
 visits a year in every state, follow-up actions, quality documents, inspections and figures, and measures
-the whole dashboard page for the cooperative admin (request, queries, template) and the CSV export.
+the whole dashboard page for the cooperative admin (request, queries, template) and, separately, the CSV
+export, which streams one line per location and so grows with their number.
 
-Targets: at most 1.5 s (median) at 5,000 locations; from 1,000 to 5,000 the time grows by less than 5x;
-the same number of SQL queries at both sizes. Samples: BENCH_DASHBOARD_SAMPLES (7).
-The seeded rows are deleted again afterwards, so the provisioning benchmark sees only its own locations.
+Targets for the page: the same number of SQL queries at both sizes, and at 20,000 locations at most 3x the
+time (median) at 50. The export: the same number of queries at both sizes (its time is reported, it has no
+target). Sizes: BENCH_DASHBOARD_SMALL (50), BENCH_DASHBOARD_LARGE (20,000; 1,000 in a quick run); samples:
+BENCH_DASHBOARD_SAMPLES (7). The seeded rows are deleted again afterwards.
 """
 import statistics
 import time
@@ -18,9 +20,9 @@ import pytest
 from tests.perf.conftest import record, size
 
 SAMPLES = size("BENCH_DASHBOARD_SAMPLES", 7, 3)
-SIZES = (size("BENCH_DASHBOARD_SMALL", 1000, 50), size("BENCH_DASHBOARD_LARGE", 5000, 250))
-TARGET_S = 1.5
-GROWTH_TARGET = 5.0
+SMALL, LARGE = size("BENCH_DASHBOARD_SMALL", 50, 50), size("BENCH_DASHBOARD_LARGE", 20000, 1000)
+SIZES = (SMALL, LARGE)
+GROWTH_TARGET = 3.0
 PREFIX = "dash-"
 
 
@@ -115,9 +117,11 @@ def dashboard_figures(bench_db):
 
     from accounts.models import CooperativeRole, User
     from cooperative.models import Location
+    from tests.conftest import give_second_factor
 
     admin, _ = User.objects.get_or_create(email="bench-admin@coop.test", defaults={"full_name": "Bench Admin"})
     CooperativeRole.objects.get_or_create(user=admin, role="coop_admin")
+    give_second_factor(admin)  # a cooperative role opens no page without one (accounts.second_factor)
     adviser, _ = User.objects.get_or_create(email="bench-adviser@coop.test", defaults={"full_name": "Bench Adviser"})
     CooperativeRole.objects.get_or_create(user=adviser, role="adviser")
     client = Client(HTTP_HOST="localhost")
@@ -150,14 +154,10 @@ def dashboard_figures(bench_db):
         Location.objects.filter(slug__startswith=PREFIX).delete()
 
 
-def test_dashboard_at_5000_locations_within_target(dashboard_figures):
-    assert dashboard_figures[5000]["page"] <= TARGET_S
-
-
-def test_dashboard_grows_less_than_5x_from_1000_to_5000(dashboard_figures):
-    assert dashboard_figures[5000]["page"] / dashboard_figures[1000]["page"] < GROWTH_TARGET
+def test_dashboard_page_at_most_3x_the_time_of_the_small_size(dashboard_figures):
+    assert dashboard_figures[LARGE]["page"] <= GROWTH_TARGET * dashboard_figures[SMALL]["page"]
 
 
 def test_same_number_of_queries_at_both_sizes(dashboard_figures):
-    assert dashboard_figures[1000]["page_queries"] == dashboard_figures[5000]["page_queries"]
-    assert dashboard_figures[1000]["export_queries"] == dashboard_figures[5000]["export_queries"]
+    assert dashboard_figures[SMALL]["page_queries"] == dashboard_figures[LARGE]["page_queries"]
+    assert dashboard_figures[SMALL]["export_queries"] == dashboard_figures[LARGE]["export_queries"]
