@@ -1,5 +1,6 @@
 """The cooperative complaint report as a PDF (reportlab), with bar charts drawn from the same figures."""
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cooperative.models import Location
 from frontend.numbers import long_date
@@ -55,11 +56,14 @@ def cooperative_report(report) -> bytes:
     writer.gap()
     writer.text(_("Annual reports (due %(date)s)") % {"date": long_date(report.report_due)}, size=12, bold=True)
     writer.text(_("Sent in time: %(sent)s; late: %(late)s; missing: %(missing)s; not yet due: %(pending)s") % {
-        key: len(rows) for key, rows in report.reports.items()})
+        key: report.report_counts.get(key, 0) for key in ("sent", "late", "missing", "pending")})
     for state, title in (("missing", _("Missing")), ("late", _("Late"))):
         if report.reports[state]:
             writer.text(title, bold=True)
             for row in report.reports[state]:
                 sent = f" ({long_date(row['sent_to_ggd_on'])})" if row["sent_to_ggd_on"] else ""
                 writer.text(f"- {row['name']}{sent}")
+            if report.more(state):
+                writer.text(ngettext("And %(n)s more location.", "And %(n)s more locations.", report.more(state))
+                            % {"n": report.more(state)})
     return writer.finish()

@@ -1,18 +1,24 @@
 """The cooperative complaint report for a calendar year, from the public reporting tables.
 
 A fixed number of SQL queries whatever the number of locations: (1) the figures, grouped in SQL by kind of
-location, region, subject, outcome and status; (2) the locations in scope with their report status for the
-year (one LEFT JOIN). Everything else is arithmetic on those rows.
+location, region, subject, outcome and status; (2) the locations in scope counted by kind and by the state of
+their annual report (sent, late, missing, pending: `tenants.complaints.rules.report_state` in SQL); (3) the
+first LISTED locations of each state by name. With 20,000 locations the report lists no 20,000 names: the
+counts cover all of them, the lists say how many more there are. Everything else is arithmetic on those rows.
 """
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import FilteredRelation, Q
+from django.db.models import Case, Count, F, FilteredRelation, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
 from complaint_reports.models import ComplaintFact
 from cooperative.models import Location
 from tenants.complaints import rules
+
+STATES = ("sent", "late", "missing", "pending")
+LISTED = 50  # locations named per state of the annual report; the counts cover all
 
 
 @dataclass
@@ -56,7 +62,12 @@ class CooperativeReport:
     by_region: dict[str, Bucket] = field(default_factory=dict)
     locations: int = 0
     locations_by_kind: dict[str, int] = field(default_factory=dict)
-    reports: dict[str, list[dict]] = field(default_factory=dict)
+    reports: dict[str, list[dict]] = field(default_factory=dict)  # per state its first LISTED locations by name
+    report_counts: dict[str, int] = field(default_factory=dict)  # per state all its locations
+
+    def more(self, state: str) -> int:
+        """How many locations of `state` are counted but not listed."""
+        return self.report_counts.get(state, 0) - len(self.reports.get(state, []))
 
     @property
     def report_due(self) -> date:
@@ -72,6 +83,7 @@ class CooperativeReport:
             "by_region": {k: v.as_dict() for k, v in self.by_region.items()},
             "reports": {state: [{k: v for k, v in row.items() if k != "id"} for row in rows]
                         for state, rows in self.reports.items()},
+            "report_counts": self.report_counts, "reports_listed": LISTED,
         }
 
 
@@ -134,13 +146,22 @@ def cooperative_report(year: int, *, today: date, user=None, scope: str = "all")
                  .annotate(rs=FilteredRelation("report_statuses", condition=Q(report_statuses__year=year))))
     if assigned:
         locations = locations.filter(adviser_assignments__adviser=user)
-    report.reports = {"sent": [], "late": [], "missing": [], "pending": []}
-    for row in locations.values("id", "name", "slug", "kind", "region", "rs__discussed_on", "rs__sent_to_ggd_on"
-                                ).order_by("name"):
-        report.locations += 1
-        report.locations_by_kind[row["kind"]] = report.locations_by_kind.get(row["kind"], 0) + 1
-        state = rules.report_state(year, row["rs__sent_to_ggd_on"], today)
-        report.reports[state].append({
+    due = rules.report_due(year)
+    locations = locations.annotate(state=Case(  # rules.report_state
+        When(rs__sent_to_ggd_on__gt=due, then=Value("late")),
+        When(rs__sent_to_ggd_on__isnull=False, then=Value("sent")),
+        default=Value(rules.report_state(year, None, today))))
+    report.report_counts = dict.fromkeys(STATES, 0)
+    for row in locations.order_by().values("kind", "state").annotate(n=Count("pk")):
+        report.locations += row["n"]
+        report.locations_by_kind[row["kind"]] = report.locations_by_kind.get(row["kind"], 0) + row["n"]
+        report.report_counts[row["state"]] += row["n"]
+    report.reports = {state: [] for state in STATES}
+    listed = (locations.annotate(place=Window(RowNumber(), partition_by=F("state"), order_by=[F("name"), F("pk")]))
+              .filter(place__lte=LISTED).order_by("name", "pk"))
+    for row in listed.values("id", "name", "slug", "kind", "region", "state", "rs__discussed_on",
+                             "rs__sent_to_ggd_on"):
+        report.reports[row["state"]].append({
             "id": row["id"], "name": row["name"], "slug": row["slug"], "kind": row["kind"], "region": row["region"],
             "discussed_on": row["rs__discussed_on"], "sent_to_ggd_on": row["rs__sent_to_ggd_on"]})
     return report

@@ -64,6 +64,7 @@ class CooperativeReportView(RoleRequiredMixin, View):
             "kind_chart": [(label, b.complaints) for label, b in kinds],
             "region_chart": [(label, b.complaints) for label, b in regions],
             "kind_labels": {k: str(v) for k, v in Location.Kind.choices},
+            "more": {state: report.more(state) for state in selectors.STATES},
         }, status=status)
 
     def year_refused(self, request, error: ValidationError):
