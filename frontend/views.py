@@ -62,7 +62,9 @@ def home(request):
         return render(request, "home/pedagogue.html", {"waiting": waiting, "today": timezone.localdate()})
     context = {
         "families": today.parent_day(request.user) if r.PARENT in request.roles else [],
-        "work_locations": coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF]),
+        # A parent who works at no location (most of them) reads no list of work locations: request.roles says so.
+        "work_locations": (coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF])
+                           if "location_worker" in request.roles else []),
     }
     return render(request, "home/member.html", context)
 
