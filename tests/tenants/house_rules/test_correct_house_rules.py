@@ -46,7 +46,7 @@ def test_the_parents_are_told_of_a_correction(world, first_version):
     version = correct(world.a, version, effective_on=date(2027, 1, 20), today=date(2027, 1, 2))
     assert version.announcement_id != first
     with in_schema(world.a):
-        assert Announcement.objects.get(pk=version.announcement_id).title.startswith("Correction")
+        assert Announcement.objects.get(pk=version.announcement_id).title.startswith("Correctie")
 
 
 def test_a_version_in_force_cannot_be_corrected(world, first_version):

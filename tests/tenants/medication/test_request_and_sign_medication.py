@@ -15,7 +15,7 @@ def test_the_parent_asks_and_signs(world, db):
     made = signed_request(world.a)
     assert made.signed_at is not None and made.signed_by == world.a.parent
     assert made.signed_name == world.a.parent.full_name
-    assert made.signed_text_version == rules.SIGN_TEXT_VERSION and "original packaging" in made.signed_text
+    assert made.signed_text_version == rules.SIGN_TEXT_VERSION and "originele verpakking" in made.signed_text
     assert made.in_fridge and made.prescribed_by == "Dr. Peeters"
 
 
