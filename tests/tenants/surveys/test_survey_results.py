@@ -58,11 +58,10 @@ def test_cooperative_results_per_kind_of_location(world, client_for):
     SurveyTally.objects.create(survey=coop, location=world.b.location, location_kind="gastouder", responses=3)
     SurveyScoreTally.objects.create(survey=coop, location=world.b.location, location_kind="gastouder", position=0,
                                     s1=3)
-    with CaptureQueriesContext(connection) as ctx:
+    with CaptureQueriesContext(connection) as ctx, translation.override("en"):
         groups = selectors.coop_survey_results(coop)
     assert len([q for q in ctx.captured_queries if not q["sql"].startswith("SET")]) == 2
-    with translation.override("en"):
-        by_label = {str(g.label): g for g in groups}
+    by_label = {str(g.label): g for g in groups}
     kdv = next(g for label, g in by_label.items() if "KDV" in label and "BSO" not in label)
     assert kdv.responses == 6 and kdv.shown and kdv.scores[0][1] == 4.5
     childminder = next(g for label, g in by_label.items() if "childminder" in label)
