@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 # test picture and `make run` streams the demo's cameras with it.
 FFMPEG := /usr/bin/ffmpeg
 
-.PHONY: install run test test-citus test-ops ops-tools bench bench-quick lint messages migrate browser screenshots clean-var
+.PHONY: install run test test-citus test-ops ops-tools bench bench-quick bench-scale lint messages migrate browser screenshots clean-var
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -127,6 +127,12 @@ bench: install
 
 bench-quick: export BENCH_QUICK = 1
 bench-quick: bench
+
+# 10,000 locations in one database (tests/perf/test_scale.py; hours, so not part of `make bench`): provisioning stays
+# flat, the release check with nothing to do and one location's backup. BENCH_SCALE_LOCATIONS=500 for a short run.
+bench-scale: export DJANGO_ENV = test
+bench-scale: install
+	BENCH_NAME=scale $(PY) -m pytest -q -p no:cacheprovider -o norecursedirs= -s --create-db tests/perf/test_scale.py
 
 lint: install
 	$(VENV)/bin/ruff check .
