@@ -314,7 +314,7 @@ def location_or_404(request) -> Location:
 
 # The dashboard page: tiles and the attention list computed by PostgreSQL --------------------------------
 
-SUMMARY_SQL = """
+PER_LOCATION_SQL = """
 WITH loc AS MATERIALIZED (
     {locations}
 ), facts AS (
@@ -364,7 +364,8 @@ WITH loc AS MATERIALIZED (
     SELECT per.*, 3 * ((ped = 'overdue')::int + (bus = 'overdue')::int) + 2 * overdue_actions + docs_attention
                   + 2 * (inspection_met IS FALSE)::int AS score
     FROM per
-), totals AS (
+"""
+SUMMARY_SQL = PER_LOCATION_SQL + """), totals AS (
     SELECT COUNT(*) AS total, COALESCE(SUM(licensed_places), 0) AS places, COALESCE(SUM(children), 0) AS children,
            COALESCE(SUM(complaints), 0) AS complaints,
            COALESCE(SUM((ped = 'due')::int + (bus = 'due')::int), 0) AS visits_due,
@@ -379,6 +380,18 @@ WITH loc AS MATERIALIZED (
 )
 SELECT totals.*, (SELECT ARRAY(SELECT id FROM scored WHERE score > 0 ORDER BY score DESC, name, id LIMIT %(limit)s))
 FROM totals
+"""
+# Each tile's rows in SQL, as `Row.in_tile` says in Python (tests/advisory compare them).
+TILE_CONDITIONS = {
+    **{f"visits_{status}": f"(ped = '{status}' OR bus = '{status}')"
+       for status in (rules.DUE, rules.PLANNED, rules.DONE, rules.OVERDUE)},
+    "actions_open": "open_actions > 0", "actions_overdue": "overdue_actions > 0",
+    "documents_attention": "docs_attention > 0", "inspection_not_met": "inspection_met IS FALSE",
+    "inspection_none": "NOT inspected", "all": "TRUE",
+}
+TILE_PAGE_SQL = PER_LOCATION_SQL + """)
+SELECT (SELECT COUNT(*) FROM scored WHERE {condition}),
+       ARRAY(SELECT id FROM scored WHERE {condition} ORDER BY name, id LIMIT %(limit)s OFFSET %(offset)s)
 """
 SUMMARY_COLUMNS = ["all", "places", "children", "complaints", "visits_due", "visits_planned", "visits_done",
                    "visits_overdue", "actions_open", "actions_overdue", "documents_attention", "inspection_not_met",
@@ -396,6 +409,55 @@ class Summary:
     @property
     def occupancy(self) -> int | None:
         return rules.occupancy_percent(self.children, self.licensed_places)
+
+
+def _per_location_statement(template: str, user, filters: Filters, today: date) -> tuple[str, dict]:
+    """`template` (PER_LOCATION_SQL and a final SELECT) for the locations `user` sees through `filters`."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    # The locations in view with their figures (id, name, licensed_places, children, complaints): the ORM's
+    # filters of `filtered_locations`, one scan; an assignment is unique, so the adviser's join repeats none.
+    locations = (filtered_locations(user, filters).order_by()
+                 .annotate(children=Coalesce("advisory_figures__children_under_contract", 0),
+                           complaints_now=Case(When(advisory_figures__complaints_year=filters.year,
+                                                    then="advisory_figures__complaints"), default=0))
+                 .values("id", "name", "licensed_places", "children", "complaints_now"))
+    locations_sql, locations_params = locations.query.sql_with_params()
+    required = QualityDocumentType.objects.filter(required=True).count()
+    params = {
+        "year": filters.year, "today": today,
+        "today_start": timezone.make_aware(datetime.combine(today, time.min)),
+        "ped_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.PEDAGOGICAL),
+        "bus_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.BUSINESS),
+        "required": required,
+    }
+    # The location query has positional parameters; inline them as named ones.
+    names = []
+    for index, value in enumerate(locations_params):
+        params[f"loc_{index}"] = value
+        names.append(f"%(loc_{index})s")
+    locations_sql = locations_sql.replace("%%", "%%%%") % tuple(names) if names else locations_sql
+    return template.replace("{locations}", locations_sql), params
+
+
+def tile_page(user, filters: Filters, today: date, tile: str, *, offset: int, limit: int) -> tuple[int, list[int]]:
+    """How many locations in view are in `tile`, and the ids of `limit` of them from `offset`, by name.
+
+    One SQL statement, like `summary`: a list behind a tile at 20,000 locations builds rows for one page only.
+    """
+    from django.db import connection
+
+    if tile not in TILE_CONDITIONS:
+        raise Http404
+    template = TILE_PAGE_SQL.replace("{condition}", TILE_CONDITIONS[tile])
+    sql, params = _per_location_statement(template, user, filters, today)
+    params.update(limit=limit, offset=offset)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        count, ids = cursor.fetchone()
+    return int(count), list(ids or [])
 
 
 def filtered_locations(user, filters: Filters):
@@ -417,34 +479,10 @@ def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
     does not build a Python object per location: the time grows with the database's aggregation, not with
     Python (see tests/perf/test_bench_dashboard.py). tests/advisory checks it agrees with `dashboard()`.
     """
-    from datetime import datetime, time
-
     from django.db import connection
-    from django.utils import timezone
 
-    # The locations in view with their figures (id, name, licensed_places, children, complaints): the ORM's
-    # filters of `filtered_locations`, one scan; an assignment is unique, so the adviser's join repeats none.
-    locations = (filtered_locations(user, filters).order_by()
-                 .annotate(children=Coalesce("advisory_figures__children_under_contract", 0),
-                           complaints_now=Case(When(advisory_figures__complaints_year=filters.year,
-                                                    then="advisory_figures__complaints"), default=0))
-                 .values("id", "name", "licensed_places", "children", "complaints_now"))
-    locations_sql, locations_params = locations.query.sql_with_params()
-    required = QualityDocumentType.objects.filter(required=True).count()
-    params = {
-        "year": filters.year, "today": today,
-        "today_start": timezone.make_aware(datetime.combine(today, time.min)),
-        "ped_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.PEDAGOGICAL),
-        "bus_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.BUSINESS),
-        "required": required, "limit": limit,
-    }
-    # The location query has positional parameters; inline them as named ones.
-    names = []
-    for index, value in enumerate(locations_params):
-        params[f"loc_{index}"] = value
-        names.append(f"%(loc_{index})s")
-    locations_sql = locations_sql.replace("%%", "%%%%") % tuple(names) if names else locations_sql
-    sql = SUMMARY_SQL.replace("{locations}", locations_sql)
+    sql, params = _per_location_statement(SUMMARY_SQL, user, filters, today)
+    params["limit"] = limit
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         values = dict(zip(SUMMARY_COLUMNS, cursor.fetchone(), strict=True))

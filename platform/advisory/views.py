@@ -134,17 +134,36 @@ class FilingStatesView(RoleRequiredMixin, View):
                       {"rows": selectors.filing_states(request.user, timezone.localdate())})
 
 
+TILE_PAGE_SIZE = 50
+
+
 class TileListView(RoleRequiredMixin, View):
+    """The locations of one tile, a page at a time by name: which page's ids and how many in all come from one
+    SQL statement (selectors.tile_page), Python rows only for that page."""
+
     allowed_roles = COOPERATIVE
 
     def get(self, request, tile):
+        if tile not in selectors.TILES:
+            raise Http404
         form, filters = filters_from(request)
-        board = selectors.dashboard(request.user, filters, timezone.localdate())
-        rows = board.rows_in(tile)
-        page = Paginator(rows, 50).get_page(request.GET.get("page"))
+        today = timezone.localdate()
+        try:
+            number = max(1, int(request.GET.get("page", 1)))
+        except ValueError:
+            number = 1
+        count, ids = selectors.tile_page(request.user, filters, today, tile,
+                                         offset=(number - 1) * TILE_PAGE_SIZE, limit=TILE_PAGE_SIZE)
+        page = Paginator(range(count), TILE_PAGE_SIZE).get_page(number)
+        if page.number != number:  # past the last page: the last one, as Paginator.get_page does
+            count, ids = selectors.tile_page(request.user, filters, today, tile,
+                                             offset=(page.number - 1) * TILE_PAGE_SIZE, limit=TILE_PAGE_SIZE)
+        board = selectors.dashboard(request.user, filters, today, only=ids)
+        order = {pk: index for index, pk in enumerate(ids)}
+        page.object_list = sorted(board.rows, key=lambda row: order[row.id])
         return render(request, "advisory/tile_list.html", {
             "form": form, "filters": filters, "board": board, "query": filters.query(), "tile": tile,
-            "title": TILE_LABELS[tile], "page": page, "count": len(rows), "status_labels": STATUS_LABELS,
+            "title": TILE_LABELS[tile], "page": page, "count": count, "status_labels": STATUS_LABELS,
         })
 
 

@@ -126,3 +126,42 @@ def test_sql_summary_agrees_with_the_rules_per_location(world):
                 assert summary.tiles == board.tiles, (filters, today)
                 assert (summary.children, summary.licensed_places) == (board.children, board.licensed_places)
                 assert summary.attention_ids == [r.id for r in board.attention_rows(limit=1000)]
+
+
+def test_each_tile_list_in_sql_has_the_locations_of_the_rules(client_for, world):
+    """The lists behind the tiles are paged in SQL (selectors.tile_page); each holds the same locations, in the
+    same order, as the Python rows of `advisory.rules` say."""
+    setup_world(world)
+    today = timezone.localdate()
+    filters = selectors.Filters(year=YEAR)
+    board = selectors.dashboard(world.lead_adviser, filters, today)
+    for tile in selectors.TILES:
+        count, ids = selectors.tile_page(world.lead_adviser, filters, today, tile, offset=0, limit=1000)
+        expected = [row.id for row in board.rows_in(tile)]
+        assert ids == expected and count == len(expected), tile
+
+
+def test_a_tile_list_comes_a_page_at_a_time(client_for, world, monkeypatch):
+    from advisory import views
+
+    setup_world(world)
+    monkeypatch.setattr(views, "TILE_PAGE_SIZE", 2)
+    client = client_for(world.lead_adviser)
+    names = [row.name for row in selectors.dashboard(world.lead_adviser, selectors.Filters(year=YEAR),
+                                                     timezone.localdate()).rows]
+    assert len(names) >= 5
+    first = client.get("/advisory/list/all/")
+    assert first.context["count"] == len(names)
+    assert [row.name for row in first.context["page"].object_list] == names[:2]
+    assert 'page=2"' in first.content.decode() or "page=2&" in first.content.decode()
+    second = client.get("/advisory/list/all/?page=2")
+    assert [row.name for row in second.context["page"].object_list] == names[2:4]
+    last = (len(names) + 1) // 2
+    beyond = client.get("/advisory/list/all/?page=999")
+    assert beyond.context["page"].number == last
+    assert [row.name for row in beyond.context["page"].object_list] == names[(last - 1) * 2:]
+    assert client.get("/advisory/list/all/?page=abc").context["page"].number == 1
+    # An adviser's list has her assigned locations only, on every page.
+    mine = client_for(world.adviser).get("/advisory/list/all/?page=999")
+    assert world.b.location.slug not in {row.slug for row in mine.context["page"].object_list}
+    assert mine.context["count"] == 5  # t-done, t-planned, t-overdue, t-missing and A
