@@ -31,6 +31,7 @@ class LocationContext:
     _rates: dict = field(default_factory=dict)
     _hours: dict | None = None
     _closing_weeks: dict = field(default_factory=dict)
+    _registered: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if self.settings is None:
@@ -311,10 +312,24 @@ def _settlement(ctx: LocationContext, contract: Contract, versions, year: int, m
         rate=ctx.rate(previous.year, contract.care_type, flexible=True))
 
 
-def _registered(contract: Contract, start: date, end: date) -> tuple:
+def read_registered_hours(ctx: LocationContext, contracts, start: date, end: date) -> None:
+    """The registered hours from `start` to `end` of all `contracts` in one query, kept in `ctx` for `care_month`
+    (a monthly run reads them once for the location instead of once per contract)."""
     from billing.tariffs.models import RegisteredHours
 
-    rows = list(RegisteredHours.objects.filter(contract=contract, date__range=(start, end)))
+    found: dict[int, list] = {contract.pk: [] for contract in contracts}
+    for row in RegisteredHours.objects.filter(contract_id__in=list(found), date__range=(start, end)).order_by(
+            "contract_id", "date"):
+        found[row.contract_id].append(row)
+    ctx._registered.update({(pk, start, end): rows for pk, rows in found.items()})
+
+
+def _registered(ctx: LocationContext, contract: Contract, start: date, end: date) -> tuple:
+    from billing.tariffs.models import RegisteredHours
+
+    rows = ctx._registered.get((contract.pk, start, end))
+    if rows is None:
+        rows = list(RegisteredHours.objects.filter(contract=contract, date__range=(start, end)))
     if any(row.approved_at is None for row in rows):
         raise values.Waiting
     return tuple((row.date, row.hours) for row in rows)
@@ -343,7 +358,7 @@ def care_month(ctx: LocationContext, contract: Contract, year: int, month: int,
                                 settlement=_settlement(ctx, contract, versions, year, month))
     if model == rules.NL_REGISTERED:
         return values.CareMonth(**terms, rate=ctx.rate(year, contract.care_type),
-                                registered=_registered(contract, start, end))
+                                registered=_registered(ctx, contract, start, end))
     if model == rules.BE_DAY_PRICE:
         days = _days(ctx, contract, date(year, 1, 1), end)
         this_month = tuple(day for day in days if day.date >= start)

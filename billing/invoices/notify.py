@@ -17,6 +17,14 @@ def invoice_sent(invoice_pk: int, invoice: Invoice | None = None) -> None:
     push.notify_invoice(invoice if invoice is not None else Invoice.objects.get(pk=invoice_pk))
 
 
+def invoices_sent(invoices: list[Invoice]) -> None:
+    """The new invoices of a location's monthly run: for each what `invoice_sent` writes (one e-mail, the push
+    messages), in one insert for the e-mails and one read of the parents' devices."""
+    outbox.enqueue_each(deliveries.INVOICE, [(deliveries.invoice_ref(invoice.pk), {"invoice": invoice.pk})
+                                             for invoice in invoices])
+    push.notify_invoices(invoices)
+
+
 def payment_failed(invoice_pk: int) -> None:
     outbox.enqueue(deliveries.PAYMENT_FAILED, [{"invoice": invoice_pk}], ref=deliveries.invoice_ref(invoice_pk))
 

@@ -1,5 +1,6 @@
 """Writes of invoices. Each runs in the current location's schema, checks first and raises
-ValidationError({field: [...]}); nothing is stored unless all of it is (one transaction per invoice).
+ValidationError({field: [...]}); nothing is stored unless all of it is (one transaction per invoice, or per
+location's block of invoices in the monthly run).
 
 Stable entry points for billing.payments: `mark_paid` and `reopen_after_failed_payment`.
 """
@@ -8,7 +9,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -39,16 +40,25 @@ CREDIT_SERIES = "credit"
 UNPAID = (Invoice.Status.SENT, Invoice.Status.OPEN, Invoice.Status.OVERDUE)
 
 
-def next_number(series: str) -> int:
-    """The next number of `series`, without gaps: the counter row stays locked until the caller's
-    transaction commits, and rolls back with it."""
+def take_numbers(series: str, count: int) -> range:
+    """The next `count` numbers of `series`, consecutive and without gaps, in one statement: the counter row (made
+    on first use) stays locked until the caller's transaction commits, and rolls back with it."""
     if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("next_number must run inside the transaction that stores the numbered document")
-    InvoiceCounter.objects.get_or_create(series=series)
-    counter = InvoiceCounter.objects.select_for_update().get(series=series)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+        raise RuntimeError("numbers must be taken inside the transaction that stores the numbered documents")
+    if count < 1:
+        return range(0)
+    table = connection.ops.quote_name(InvoiceCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} (series, last_number) VALUES (%s, %s) ON CONFLICT (series) "
+                       f"DO UPDATE SET last_number = {table}.last_number + EXCLUDED.last_number RETURNING last_number",
+                       [series, count])
+        last = cursor.fetchone()[0]
+    return range(last - count + 1, last + 1)
+
+
+def next_number(series: str) -> int:
+    """The next number of `series`, without gaps (take_numbers)."""
+    return take_numbers(series, 1)[0]
 
 
 def _locked(invoice: Invoice) -> Invoice:
@@ -97,13 +107,19 @@ def reopen_after_failed_payment(invoice: Invoice, *, reason: str) -> Invoice:
     return current
 
 
+def _line(invoice: Invoice, position: int, line) -> InvoiceLine:
+    return InvoiceLine(invoice=invoice, position=position, kind=line.kind, description=line.description[:300],
+                       quantity=line.quantity, unit=line.unit, unit_price=line.unit_price, amount=line.amount)
+
+
+def _lines_total(lines) -> Decimal:
+    return sum((line.amount for line in lines), Decimal("0.00"))
+
+
 def add_lines(invoice: Invoice, lines) -> Decimal:
     """Store `lines` (rules.Line values) on a draft invoice; returns their total."""
-    objs = [InvoiceLine(invoice=invoice, position=i, kind=line.kind, description=line.description[:300],
-                        quantity=line.quantity, unit=line.unit, unit_price=line.unit_price, amount=line.amount)
-            for i, line in enumerate(lines)]
-    InvoiceLine.objects.bulk_create(objs)
-    return sum((o.amount for o in objs), Decimal("0.00"))
+    InvoiceLine.objects.bulk_create([_line(invoice, i, line) for i, line in enumerate(lines)])
+    return _lines_total(lines)
 
 
 @transaction.atomic
@@ -152,7 +168,9 @@ def create_credit_note(invoice: Invoice, *, amount: Decimal | None = None, reaso
 # --- the monthly run --------------------------------------------------------------------------------
 #
 # One contract's month: care_month.selectors.care_month reads it, billing.tariffs.rules.invoice_lines
-# prices it, invoice_contract_month numbers, stores, renders and sends it (docs/architecture.md).
+# prices it, prepare_contract_month makes its invoice; run_month stores, numbers and sends a location's
+# invoices together (_store_block), or one by one when another run made one of them meanwhile
+# (docs/architecture.md, docs/billing.md).
 
 METHOD_NOTES = {
     rules.NL_MONTHLY_AVERAGE: rules.gettext_noop(
@@ -224,6 +242,43 @@ def _vat_note(location) -> str:
     return _(policy(location.jurisdiction).vat_note)
 
 
+@dataclass
+class Prepared:
+    """One contract's invoice for the month, priced and written in the paying parent's language, not stored yet."""
+
+    invoice: Invoice
+    lines: list[rules.Line]
+
+    def stored_as_new(self) -> None:
+        """Forget what a rolled-back attempt to store it left on the object (its id, number, state)."""
+        self.invoice.pk = None
+        self.invoice._state.adding = True
+        self.invoice.number = None
+        self.invoice.status = Invoice.Status.DRAFT
+        self.invoice.sent_at = None
+
+
+def prepare_contract_month(ctx, contract, year: int, month: int, *, model: str, today: date) -> Prepared:
+    """Read and price one contract's month and make its invoice (unsaved). Raises ValidationError (missing rates,
+    guardian, certificate) or Waiting (unapproved hours), before anything is written."""
+    start, end = rules.month_bounds(year, month)
+    parent = care_month.paying_parent(contract)
+    priced = contract_lines(ctx, contract, model, year, month)
+    location = ctx.location
+    # The invoice is written in the paying parent's language, whatever the worker's thread has active.
+    with translation.override(reader_language(parent.language, location)):
+        lines = [_translated(item) for item in priced]
+        invoice = Invoice(
+            kind=Invoice.Kind.MONTHLY, child=contract.child, contract=contract, parent=parent,
+            period_start=start, period_end=end, issue_date=today, due_date=rules.due_date(today, ctx.payment_days),
+            payment_method=care_month.payment_method(contract), jurisdiction=location.jurisdiction,
+            location_name=location.name, lrk_number=_lrk_number(location, contract.care_type),
+            parent_name=parent.full_name, child_name=contract.child.full_name, tariff_model=model,
+            method_note=_(METHOD_NOTES[model]), vat_note=_vat_note(location),
+        )
+    return Prepared(invoice, lines)
+
+
 def invoice_contract_month(ctx, contract, year: int, month: int, *, model: str | None = None,
                            today: date | None = None, known_new: bool = False) -> Invoice | None:
     """Make, number and send the invoice of one contract for one month — all in one transaction, so a worker
@@ -231,33 +286,61 @@ def invoice_contract_month(ctx, contract, year: int, month: int, *, model: str |
     (the run is idempotent; `known_new`: the caller has just read that it does not, and the unique constraint
     still refuses a second one made at the same moment)."""
     model = model or care_month.tariff_model(contract, ctx.jurisdiction)
-    start, end = rules.month_bounds(year, month)
+    start, _end = rules.month_bounds(year, month)
     if not known_new and Invoice.objects.filter(contract=contract, kind=Invoice.Kind.MONTHLY,
                                                 period_start=start).exists():
         return None
-    parent = care_month.paying_parent(contract)
-    priced = contract_lines(ctx, contract, model, year, month)
     today = today or timezone.localdate(timezone=ctx.zone)
-    location = ctx.location
+    return _store_one(prepare_contract_month(ctx, contract, year, month, model=model, today=today))
+
+
+def _store_one(prepared: Prepared) -> Invoice | None:
+    """Store, number and send one prepared invoice in a savepoint of its own; None when the unique constraint
+    refuses it (another run made this invoice at the same moment: its transaction won, ours left nothing)."""
+    invoice = prepared.invoice
     try:
-        # The invoice is written in the paying parent's language, whatever the worker's thread has active.
-        with transaction.atomic(), translation.override(reader_language(parent.language, location)):
-            lines = [_translated(item) for item in priced]
-            invoice = Invoice(
-                kind=Invoice.Kind.MONTHLY, child=contract.child, contract=contract, parent=parent,
-                period_start=start, period_end=end, issue_date=today, due_date=rules.due_date(today, ctx.payment_days),
-                payment_method=care_month.payment_method(contract), jurisdiction=location.jurisdiction,
-                location_name=location.name, lrk_number=_lrk_number(location, contract.care_type),
-                parent_name=parent.full_name, child_name=contract.child.full_name, tariff_model=model,
-                method_note=_(METHOD_NOTES[model]), vat_note=_vat_note(location),
-            )
+        with transaction.atomic():
             invoice.save()
-            invoice.total = add_lines(invoice, lines)
-            _issue(invoice, lines)
+            invoice.total = add_lines(invoice, prepared.lines)
+            _issue(invoice, prepared.lines)
     except IntegrityError:
-        # Another worker made this invoice at the same moment: its transaction won, ours left nothing.
+        prepared.stored_as_new()
         return None
     return invoice
+
+
+BLOCK_SIZE = 500
+
+
+def _store_block(prepared: list[Prepared]) -> list[Invoice] | None:
+    """Store a location's prepared invoices of a run together, in a handful of statements whatever their number:
+    the invoices in one insert, their numbers from one counter update (consecutive, in the order given, so the
+    same numbers as one by one), their lines in one insert, the e-mails and push messages in one each. All or
+    nothing (a savepoint): None when the unique constraint refuses one of them — another run made it at the same
+    moment — and then nothing of the block is stored. The invoices are inserted before the counter is locked,
+    as `_store_one` does, so two runs at once always take their locks in the same order."""
+    from billing.invoices import notify
+
+    invoices = [item.invoice for item in prepared]
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            for item in prepared:
+                item.invoice.total = _lines_total(item.lines)
+                item.invoice.status = Invoice.Status.SENT
+                item.invoice.sent_at = now
+            Invoice.objects.bulk_create(invoices, batch_size=BLOCK_SIZE)
+            for invoice, number in zip(invoices, take_numbers(INVOICE_SERIES, len(invoices)), strict=True):
+                invoice.number = number
+            Invoice.objects.bulk_update(invoices, ["number"], batch_size=BLOCK_SIZE)
+            InvoiceLine.objects.bulk_create([_line(item.invoice, i, line) for item in prepared
+                                             for i, line in enumerate(item.lines)], batch_size=BLOCK_SIZE * 4)
+            notify.invoices_sent(invoices)
+    except IntegrityError:
+        for item in prepared:
+            item.stored_as_new()
+        return None
+    return invoices
 
 
 def _issue(invoice: Invoice, lines) -> None:
@@ -305,35 +388,50 @@ def invoice_pdf(invoice: Invoice) -> bytes:
 
 def run_month(location, year: int, month: int, *, models: set[str] | None = None,
               today: date | None = None) -> RunResult:
-    """Invoice every running contract of the location (the connection is in its schema) for the month.
-    Idempotent: a contract that has its invoice for the month is skipped."""
+    """Invoice every running contract of the location (the connection is in its schema) for the month: each
+    contract's month priced first (a contract that cannot be is reported, the others go on), then the invoices
+    stored together (_store_block). Idempotent: a contract that has its invoice for the month is skipped."""
     ctx = care_month.LocationContext(location)
     result = RunResult()
-    start, _end = rules.month_bounds(year, month)
+    start, end = rules.month_bounds(year, month)
+    today = today or timezone.localdate(timezone=ctx.zone)
     done = set(Invoice.objects.filter(kind=Invoice.Kind.MONTHLY, period_start=start)
                .values_list("contract_id", flat=True))
     running = list(contracts_for_month(year, month))
     own_children = ratio_selectors.own_children_contract_ids(running)
+    due = []
+    for contract in running:
+        if contract.pk in own_children:
+            continue
+        if contract.pk in done:
+            result.existing += 1
+            continue
+        model = care_month.tariff_model(contract, location.jurisdiction)
+        if models is None or model in models:
+            due.append((contract, model))
+    registered = [contract for contract, model in due if model == rules.NL_REGISTERED]
+    if registered:
+        care_month.read_registered_hours(ctx, registered, start, end)
+    prepared = []
+    for contract, model in due:
+        try:
+            prepared.append(prepare_contract_month(ctx, contract, year, month, model=model, today=today))
+        except Waiting:
+            result.waiting += 1
+        except ValidationError as error:
+            result.problems.append({"contract": contract.pk, "errors": error.message_dict if hasattr(
+                error, "error_dict") else {"contract": error.messages}})
+    if not prepared:
+        return result
     with outbox.one_publish():  # the e-mails of the whole run go to the workers in one go
-        for contract in running:
-            if contract.pk in own_children:
-                continue
-            if contract.pk in done:
-                result.existing += 1
-                continue
-            model = care_month.tariff_model(contract, location.jurisdiction)
-            if models is not None and model not in models:
-                continue
-            try:
-                invoice = invoice_contract_month(ctx, contract, year, month, model=model, today=today,
-                                                 known_new=True)
-            except Waiting:
-                result.waiting += 1
-                continue
-            except ValidationError as error:
-                result.problems.append({"contract": contract.pk, "errors": error.message_dict if hasattr(
-                    error, "error_dict") else {"contract": error.messages}})
-                continue
+        stored = _store_block(prepared)
+        if stored is not None:
+            result.created.extend(invoice.pk for invoice in stored)
+            return result
+        # Another run made some of these invoices at the same moment: one by one, each refused one is counted
+        # as existing and the others get the next numbers.
+        for item in prepared:
+            invoice = _store_one(item)
             if invoice is None:
                 result.existing += 1
             else:

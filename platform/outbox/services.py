@@ -59,14 +59,20 @@ def one_publish():
 
 def enqueue(kind: str, payloads: list[dict], *, ref: str = "", location=...) -> list[Delivery]:
     """Write one delivery per payload, in the caller's transaction; queue them for a worker after the commit."""
+    return enqueue_each(kind, [(ref, payload) for payload in payloads], location=location)
+
+
+def enqueue_each(kind: str, items: list[tuple[str, dict]], *, location=...) -> list[Delivery]:
+    """`enqueue` for (ref, payload) pairs that each have a ref of their own — the e-mails of a monthly run, one per
+    invoice — written in one insert."""
     if registry.kind(kind) is None:
         raise LookupError(f"No delivery kind {kind!r} is registered")
     if location is ...:
         location = current_location()
     now = timezone.now()
     rows = Delivery.objects.bulk_create([
-        Delivery(location=location, kind=kind, ref=ref, payload=payload, next_attempt_at=now) for payload in payloads
-    ])
+        Delivery(location=location, kind=kind, ref=ref, payload=payload, next_attempt_at=now) for ref, payload in items
+    ], batch_size=1000)
     ids = [row.pk for row in rows]
     if ids:
         batch = _BATCH.get()

@@ -123,3 +123,25 @@ def notify_invoice(invoice) -> int:
         return 0
     return notify([invoice.parent_id], kind=rules.INVOICE, audience=rules.PARENT, child_id=invoice.child_id,
                   path=location_path("billing-invoices"))
+
+
+def notify_invoices(invoices) -> int:
+    """New invoices of a monthly run: what `notify_invoice` writes for each, with the paying parents' devices read
+    once for all of them and written in one insert."""
+    from outbox import services as outbox
+
+    invoices = [invoice for invoice in invoices if invoice.parent_id]
+    if not invoices or not keys.enabled():
+        return 0
+    devices: dict[int, list[int]] = {}
+    for pk, uid in (PushSubscription.objects.filter(user_id__in={invoice.parent_id for invoice in invoices},
+                                                    **{rules.INVOICE: True})
+                    .order_by("pk").values_list("pk", "user_id")):
+        devices.setdefault(uid, []).append(pk)
+    path = location_path("billing-invoices")
+    payloads = [{"subscription": pk, "user": invoice.parent_id, "kind": rules.INVOICE, "audience": rules.PARENT,
+                 "child": invoice.child_id, "path": path}
+                for invoice in invoices for pk in devices.get(invoice.parent_id, ())]
+    if payloads:
+        outbox.enqueue(SEND, payloads, ref=f"push:{rules.INVOICE}")
+    return len(payloads)

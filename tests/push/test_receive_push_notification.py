@@ -122,6 +122,37 @@ def test_a_new_invoice_reaches_the_paying_parent(world, browser_subscription, pu
     assert data["body"] == "Nieuwe factuur" and "812" not in str(data)
 
 
+def test_the_invoices_of_a_monthly_run_reach_the_paying_parent_as_one_by_one(world, browser_subscription,
+                                                                             push_service, dutch):
+    """The run writes its invoices' e-mails and push messages together (notify.invoices_sent): the rows
+    `invoice_sent` writes for each invoice, with the devices read once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from billing.invoices import notify
+    from tests.portal.conftest import make_invoice
+
+    _device, browser = browser_subscription(world.a.parent)
+    invoices = [make_invoice(world.a, world.a.child_id, world.a.parent) for _i in range(2)]
+
+    def rows():
+        return sorted((row.kind, row.ref, str(sorted(row.payload.items()))) for row in Delivery.objects.all())
+
+    with in_schema(world.a):
+        for invoice in invoices:
+            notify.invoice_sent(invoice.pk, invoice)
+        one_by_one = rows()
+        Delivery.objects.all().delete()
+        with CaptureQueriesContext(connection) as queries:
+            notify.invoices_sent(invoices)
+        together = rows()
+    assert len(together) == 4 and together == one_by_one
+    assert len([q for q in queries.captured_queries if "push_pushsubscription" in q["sql"]]) == 1
+    deliver_outbox()
+    assert len(push_service.calls) == 2
+    assert [read(push_service, browser, i)["data"]["body"] for i in (0, 1)] == ["Nieuwe factuur"] * 2
+
+
 def test_a_contract_to_sign_reaches_the_parent(world, setup, browser_subscription, push_service, dutch):  # noqa: F811
     _device, browser = browser_subscription(world.a.parent)
     make_contract(world, signed=False)
