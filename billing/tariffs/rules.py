@@ -286,10 +286,32 @@ class AverageExplained:
                 "yearly": _fmt(self.yearly_hours), "monthly": _fmt(self.monthly_hours), "rate": _fmt(self.rate)}
 
 
+_AVERAGES: dict[tuple, AverageExplained] = {}
+
+
 def nl_average_explained(weeks, reference: date, year: int, unpaid: set[date], rate, *,
                          paid_holidays: set[date] = frozenset(), closing_weeks: Decimal = ZERO) -> AverageExplained:
     """The monthly average of a plan for `year` with each of its terms (the convention of the module
-    docstring): the one calculation behind the invoice line and the contract's tariff page."""
+    docstring): the one calculation behind the invoice line and the contract's tariff page.
+
+    It walks every day of the year, and a location's contracts share a few plans, so each result is kept for
+    the same plan, year, days and rate (written exactly: 9.5 and 9.50 hours are not the same key, the text
+    shows them). Pure, so a kept result never goes stale. A plan of one week is the same on every reference
+    date; only an alternating plan's week A depends on it."""
+    key = (tuple(tuple((slot.weekday, str(slot.hours), slot.seconds) for slot in week) for week in weeks),
+           reference if len(weeks) > 1 else None, year, frozenset(unpaid), str(rate), frozenset(paid_holidays),
+           str(closing_weeks))
+    found = _AVERAGES.get(key)
+    if found is None:
+        if len(_AVERAGES) >= 4096:
+            _AVERAGES.clear()
+        found = _AVERAGES[key] = _average_explained(weeks, reference, year, unpaid, rate,
+                                                    paid_holidays=paid_holidays, closing_weeks=closing_weeks)
+    return found
+
+
+def _average_explained(weeks, reference: date, year: int, unpaid: set[date], rate, *,
+                       paid_holidays: set[date], closing_weeks: Decimal) -> AverageExplained:
     from tenants.calendar.rules import weeks_in_iso_year
 
     found = planned_days(weeks, reference, date(year, 1, 1), date(year, 12, 31), unpaid)

@@ -90,21 +90,31 @@ def test_a_killed_run_then_run_again_invoices_each_contract_once(location, worke
     from outbox.models import Delivery
 
     started = timezone.now()
+    # A location's run is one transaction (cooperative.jobs), and it stores the location's invoices together at
+    # its end: the invoices in one insert, then their numbers from the location's counter (services._store_block).
+    # The case holds that counter row (as a run at the same location would), so the worker waits there with the
+    # invoices inserted and its transaction open, and is killed in the middle of writing them.
+    counter = f'"{location.schema_name}".invoices_invoicecounter'
+    holder = Poller()
+    holder.db.execute(f"INSERT INTO {counter} (series, last_number) VALUES ('invoice', 0) "
+                      "ON CONFLICT (series) DO NOTHING")
+    holder.db.autocommit = False
+    holder.db.execute(f"SELECT last_number FROM {counter} WHERE series = 'invoice' FOR UPDATE")
     first = workers.start()
     monthly_run.apply_async(kwargs={"location_ids": [location.pk]}, queue=broker.queue)
     poller = Poller()
-    # A location's run is one transaction (cooperative.jobs): its invoices are not visible until it commits, so
-    # the kill comes once the worker has been writing invoices in that transaction for a while.
-    busy = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
-            "AND query ILIKE %s AND xact_start < now() - interval '400 milliseconds'")
+    waiting = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+               "AND wait_event_type = 'Lock' AND query ILIKE %s")
     invoices = f'SELECT count(*) FROM "{location.schema_name}".invoices_invoice'
     try:
-        wait_for(lambda: poller.count(busy, ["%invoices_invoice%"]), seconds=180, what="the run writing invoices",
-                 interval=0.01, log=workers.log)
+        wait_for(lambda: poller.count(waiting, ["%invoices_invoicecounter%"]), seconds=180,
+                 what="the run writing invoices", interval=0.01, log=workers.log)
         first.kill()
         first.wait(timeout=10)
         at_the_kill = poller.count(invoices)
     finally:
+        holder.db.rollback()
+        holder.close()
         poller.close()
     assert at_the_kill == 0, "a location's run committed part of its invoices"
     assert JobRun.objects.filter(job="monthly-invoicing", started_at__gte=started,
