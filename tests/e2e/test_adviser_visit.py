@@ -2,7 +2,7 @@
 the entrepreneur reads the report and marks the action done; the adviser's dashboard tiles change."""
 from datetime import date
 
-from frontend.browser import login
+from frontend.browser import horizontal_overflow, login
 
 DEMO = "@demo.opvangkring.nl"
 
@@ -60,3 +60,8 @@ def test_adviser_visit_report_and_action_done_by_entrepreneur(new_page, server):
 
     # The adviser's dashboard tile has changed back.
     assert tile(adviser, server, "actions_open") == open_before
+
+    # A tile's list of locations (ten columns) fits the adviser's 1280 px window: the table scrolls, not the page.
+    adviser.locator('#tiles [data-tile="occupancy"] a').click()
+    adviser.wait_for_url("**/advisory/list/all/**")
+    assert adviser.locator("main table").count() == 1 and horizontal_overflow(adviser) == 0
