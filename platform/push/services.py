@@ -79,6 +79,12 @@ def unsubscribe(subscription: PushSubscription) -> None:
 # --- news ---------------------------------------------------------------------------------------------------
 
 
+def _message(subscription: int, user: int, *, kind: str, audience: str, child_id, path: str) -> dict:
+    """The outgoing message of one device (what `send` reads back): one shape for single news and a run's batch."""
+    return {"subscription": subscription, "user": user, "kind": kind, "audience": audience, "child": child_id,
+            "path": path}
+
+
 def notify(user_ids, *, kind: str, audience: str, child_id: int | None = None, path: str = "") -> int:
     """There is news of `kind` at the current location for `user_ids`: one outgoing message per device of theirs
     that wants it. Who may see it is checked again when it is sent (a guardian removed since gets nothing).
@@ -92,8 +98,7 @@ def notify(user_ids, *, kind: str, audience: str, child_id: int | None = None, p
     if not user_ids or not keys.enabled():
         return 0
     devices = PushSubscription.objects.filter(user_id__in=user_ids, **{kind: True}).values_list("pk", "user_id")
-    payloads = [{"subscription": pk, "user": uid, "kind": kind, "audience": audience, "child": child_id,
-                 "path": path} for pk, uid in devices]
+    payloads = [_message(pk, uid, kind=kind, audience=audience, child_id=child_id, path=path) for pk, uid in devices]
     if payloads:
         outbox.enqueue(SEND, payloads, ref=f"push:{kind}")
     return len(payloads)
@@ -139,8 +144,8 @@ def notify_invoices(invoices) -> int:
                     .order_by("pk").values_list("pk", "user_id")):
         devices.setdefault(uid, []).append(pk)
     path = location_path("billing-invoices")
-    payloads = [{"subscription": pk, "user": invoice.parent_id, "kind": rules.INVOICE, "audience": rules.PARENT,
-                 "child": invoice.child_id, "path": path}
+    payloads = [_message(pk, invoice.parent_id, kind=rules.INVOICE, audience=rules.PARENT, child_id=invoice.child_id,
+                         path=path)
                 for invoice in invoices for pk in devices.get(invoice.parent_id, ())]
     if payloads:
         outbox.enqueue(SEND, payloads, ref=f"push:{rules.INVOICE}")
