@@ -11,4 +11,8 @@ added, and it breaks once the schemas are spread over Citus workers. The reporti
 report at a fixed, small number of queries (locations, figures grouped in SQL, report statuses), whatever
 the number of locations, and it holds nothing personal: no names, no child, no text, only subject, dates,
 outcome and counts — the figures a location's anonymous annual report shows anyway.
+
+For thousands of locations the facts are also summed per location and year into `ComplaintTally` by a
+trigger in the database (complaint_reports.tally), so the report adds up one row per location instead of
+grouping every complaint.
 """

@@ -76,6 +76,8 @@ class Location(TenantMixin):
 
     class Meta:
         ordering = ["name"]
+        # Lists by name read the first page from the index, not a sort of every location (complaint report).
+        indexes = [models.Index(fields=["name", "id"], name="location_by_name")]
         verbose_name = _("location")
 
     def __str__(self):

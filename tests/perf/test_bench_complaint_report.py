@@ -53,7 +53,8 @@ def _locations(count: int, prefix: str):
                 escalated=n == 4, measures=n % 2))
     ComplaintFact.objects.bulk_create(facts, batch_size=5000)
     with connection.cursor() as cursor:  # fresh statistics, as autovacuum keeps them on a live database
-        for table in ("cooperative_location", "complaint_reports_complaintfact", "complaint_reports_reportstatus"):
+        for table in ("cooperative_location", "complaint_reports_complaintfact", "complaint_reports_complainttally",
+                      "complaint_reports_reportstatus"):
             cursor.execute(f"ANALYZE {table}")
     return locations
 
