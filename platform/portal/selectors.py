@@ -5,10 +5,13 @@ The data stays in each location's schema. The overview opens only the schemas of
 memberships, and makes a fixed number of queries in each: the query count grows with the locations the
 parent belongs to, never with the number of locations on the platform.
 """
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import schema_context
 from jurisdictions import policy
@@ -107,22 +110,62 @@ def cached_closed_days(location: Location, today: date) -> list:
     key = f"portal:closed:{location.schema_name}:{version}:{today.isoformat()}"
     found = cache.get(key)
     if found is None:
-        found = next_closed_days(location, today)
+        with _open_schema(location.schema_name):
+            found = next_closed_days(location, today)
         cache.set(key, found, CLOSED_DAYS_CACHE_SECONDS)
     return found
+
+
+@dataclass(frozen=True)
+class OpenCoopSurvey:
+    """The little of an open cooperative survey the overview needs: its link and its title."""
+
+    pk: int
+    title: str
+
+
+@cache
+def _parent_locations_statement() -> str:
+    from accounts.models import Membership
+    from portal.models import CoopSurvey
+
+    quote = connection.ops.quote_name
+    return f"""
+SELECT l.*, (SELECT coalesce(json_agg(json_build_array(s.id, s.title) ORDER BY s.opens_on DESC, s.id DESC), '[]')
+               FROM {quote(CoopSurvey._meta.db_table)} s
+              WHERE s.opens_on <= %(today)s AND (s.closes_on IS NULL OR s.closes_on >= %(today)s))::text AS coop_surveys
+  FROM {quote(Location._meta.db_table)} l
+ WHERE l.status = %(active)s AND EXISTS (
+       SELECT 1 FROM {quote(Membership._meta.db_table)} m
+        WHERE m.location_id = l.id AND m.user_id = %(user)s AND m.role = %(parent)s AND m.is_active)
+ ORDER BY l.name, l.id"""
+
+
+def parent_locations_with_coop_surveys(user, today: date) -> tuple[list[Location], list[OpenCoopSurvey]]:
+    """parent_locations and the cooperative's surveys open on `today` (tenants.surveys.selectors.
+    open_coop_surveys: the same condition and order) in one statement, the surveys riding along with each
+    location row as JSON text. Plain SQL: composed in the ORM it cost more than PostgreSQL took to answer."""
+    locations = list(Location.objects.raw(_parent_locations_statement(), {
+        "today": today, "active": Location.Status.ACTIVE.value, "user": user.pk, "parent": PARENT}))
+    if not locations:
+        return [], []
+    return locations, [OpenCoopSurvey(pk, title) for pk, title in json.loads(locations[0].coop_surveys)]
 
 
 def parent_overview(user, locations=None) -> list[LocationOverview]:
     from tenants.surveys.selectors import open_coop_surveys
 
-    locations = parent_locations(user) if locations is None else locations
+    if locations is None:
+        locations, coop_surveys = parent_locations_with_coop_surveys(user, timezone.localdate())
+    else:
+        coop_surveys = open_coop_surveys(timezone.localdate()) if locations else []
     if not locations:
         return []
-    coop_surveys = open_coop_surveys(timezone.localdate())
     result = []
+    # The location's statement names its schema's tables itself, so the schema is entered only when its
+    # closing days are not in the cache: no search path is set (nor set back) for the page.
     for location in locations:
-        with _open_schema(location.schema_name):
-            overview = _location_overview(user, location, coop_surveys)
+        overview = _location_overview(user, location, coop_surveys)
         if overview.children:  # no child's place runs there today: she is no parent there any more
             result.append(overview)
     return result
@@ -142,7 +185,7 @@ class ChildName:
 
 
 def _location_overview(user, location: Location, coop_surveys) -> LocationOverview:
-    """One location's part, from one SQL statement in its schema (portal.overview_query) plus the
+    """One location's part, from one SQL statement on its schema's tables (portal.overview_query) plus the
     cached closing days."""
     from portal import overview_query
     from tenants.attendance import rules as attendance_rules
@@ -152,7 +195,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     zone = location_zone(location)
     today = timezone.localdate(timezone=zone)
     overview = LocationOverview(location=location, today=today)
-    rows = overview_query.read(user.pk, today)
+    rows = overview_query.read(user.pk, today, location.schema_name)
     children = [ChildName(c["id"], c["first_name"], c["last_name"]) for c in rows["children"]]
     if not children:
         return overview
