@@ -65,18 +65,30 @@ def test_worker_sees_where_they_work_but_no_children_panel(client_for, world):
 
 
 def test_parent_portal_opens_only_the_parents_own_schemas(client_for, world, monkeypatch):
+    """Both ways into a location's data watched: the schema entered (for closing days not yet cached) and the
+    schema whose tables the overview's statement names."""
+    from django.core.cache import cache
+
+    import portal.overview_query as query
     import portal.selectors as views
 
-    opened = []
-    real = views.schema_context
+    cache.clear()
+    opened, read = [], []
+    real_context, real_read = views.schema_context, query.read
 
     def spy(name):
         opened.append(name)
-        return real(name)
+        return real_context(name)
+
+    def spy_read(user_id, today, schema):
+        read.append(schema)
+        return real_read(user_id, today, schema)
 
     monkeypatch.setattr(views, "schema_context", spy)
+    monkeypatch.setattr(query, "read", spy_read)
     html(client_for(world.a.parent).get("/"))
     assert opened == [world.a.location.schema_name]
+    assert read == [world.a.location.schema_name]
 
 
 def test_navigation_shows_each_role_only_its_links(client_for, world):
