@@ -30,7 +30,8 @@ class LocationContext:
     _closed: dict = field(default_factory=dict)
     _rates: dict = field(default_factory=dict)
     _hours: dict | None = None
-    _closing_weeks: dict = field(default_factory=dict)
+    _years: dict = field(default_factory=dict)
+    _days: dict = field(default_factory=dict)
     _registered: dict = field(default_factory=dict)
 
     def __post_init__(self):
@@ -57,32 +58,44 @@ class LocationContext:
     def payment_days(self) -> int:
         return self.policy.invoice_due_days or self.settings.nl_payment_days
 
+    def _year(self, year: int):
+        """The year's calendar (tenants.calendar.selectors.year_calendar: closed days, closing weeks and opening
+        hours in four reads), read once per year."""
+        if year not in self._years:
+            from tenants.calendar import selectors as calendar
+
+            self._years[year] = calendar.year_calendar(year, self.location)
+            if self._hours is None:
+                self._hours = self._years[year].opening_hours
+        return self._years[year]
+
     def closed(self, year: int) -> dict:
         """{date: ClosedDay} of the year (tenants.calendar.selectors.closed_days, read once per year)."""
         if year not in self._closed:
-            from tenants.calendar import selectors as calendar
-
-            self._closed[year] = {d.date: d for d in calendar.closed_days(year, self.location)}
+            self._closed[year] = {d.date: d for d in self._year(year).closed_days}
         return self._closed[year]
 
     def unpaid_days(self, year: int) -> frozenset[date]:
         """Days of the year the monthly average never counts: the closing weeks, and the public holidays
         the location closes where the jurisdiction does not pay them (jurisdictions.Policy)."""
-        unpaid = {CLOSING_WEEK} if self.policy.public_holidays_paid else {CLOSING_WEEK, PUBLIC_HOLIDAY}
-        return frozenset(day for day, closed in self.closed(year).items() if unpaid & set(closed.reasons))
+        key = ("unpaid", year)
+        if key not in self._days:
+            unpaid = {CLOSING_WEEK} if self.policy.public_holidays_paid else {CLOSING_WEEK, PUBLIC_HOLIDAY}
+            self._days[key] = frozenset(day for day, closed in self.closed(year).items()
+                                        if unpaid & set(closed.reasons))
+        return self._days[key]
 
     def paid_holidays(self, year: int) -> frozenset[date]:
-        unpaid = self.unpaid_days(year)
-        return frozenset(day for day, closed in self.closed(year).items()
-                         if PUBLIC_HOLIDAY in closed.reasons and day not in unpaid)
+        key = ("paid", year)
+        if key not in self._days:
+            unpaid = self.unpaid_days(year)
+            self._days[key] = frozenset(day for day, closed in self.closed(year).items()
+                                        if PUBLIC_HOLIDAY in closed.reasons and day not in unpaid)
+        return self._days[key]
 
     def closing_weeks(self, year: int) -> Decimal:
-        """The closing periods of the year in weeks (tenants.calendar.selectors.closing_weeks_count)."""
-        if year not in self._closing_weeks:
-            from tenants.calendar import selectors as calendar
-
-            self._closing_weeks[year] = calendar.closing_weeks_count(year)
-        return self._closing_weeks[year]
+        """The closing periods of ISO year `year` in weeks (tenants.calendar.selectors.closing_weeks_count)."""
+        return self._year(year).closing_weeks
 
     def closing_time(self, weekday: int) -> time | None:
         if self._hours is None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from jurisdictions import policy
@@ -32,7 +32,7 @@ from config.languages import reader_language
 from frontend.numbers import for_reader
 from outbox import services as outbox
 from tenants.calendar.selectors import location_today
-from tenants.contracts.models import Contract
+from tenants.contracts.models import Contract, ContractVersion
 from tenants.ratios import selectors as ratio_selectors
 
 INVOICE_SERIES = "invoice"
@@ -212,12 +212,31 @@ def period_for(model: str, today: date) -> tuple[int, int]:
     return first.year, first.month
 
 
-def contracts_for_month(year: int, month: int):
-    start, end = rules.month_bounds(year, month)
+def contracts_running(start: date, end: date):
+    """The signed contracts running on a day from `start` to `end`, in contract order, with what pricing and
+    addressing their invoices needs (their versions without the contract PDFs, which the run never reads)."""
     return (Contract.objects.filter(status=Contract.Status.ACTIVE, start_date__lte=end)
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
             .select_related("child", "tariff__paying_parent")
-            .prefetch_related("versions", "child__guardians", "extras").order_by("pk"))
+            .prefetch_related(Prefetch("versions", ContractVersion.objects.defer("document", "signed_document")),
+                              "child__guardians", "extras").order_by("pk"))
+
+
+def contracts_for_month(year: int, month: int):
+    return contracts_running(*rules.month_bounds(year, month))
+
+
+def _runs_in(contract, start: date, end: date) -> bool:
+    return contract.start_date <= end and (contract.end_date is None or contract.end_date >= start)
+
+
+def _invoiced(starts) -> dict[date, set[int]]:
+    """{month's first day: ids of the contracts that have their monthly invoice for it} (one read)."""
+    found: dict[date, set[int]] = {start: set() for start in starts}
+    for contract_id, start in Invoice.objects.filter(kind=Invoice.Kind.MONTHLY, period_start__in=list(found)) \
+            .values_list("contract_id", "period_start"):
+        found[start].add(contract_id)
+    return found
 
 
 def _translated(line) -> rules.Line:
@@ -332,7 +351,7 @@ def _store_block(prepared: list[Prepared]) -> list[Invoice] | None:
             Invoice.objects.bulk_create(invoices, batch_size=BLOCK_SIZE)
             for invoice, number in zip(invoices, take_numbers(INVOICE_SERIES, len(invoices)), strict=True):
                 invoice.number = number
-            Invoice.objects.bulk_update(invoices, ["number"], batch_size=BLOCK_SIZE)
+            _set_numbers(invoices)
             InvoiceLine.objects.bulk_create([_line(item.invoice, i, line) for item in prepared
                                              for i, line in enumerate(item.lines)], batch_size=BLOCK_SIZE * 4)
             notify.invoices_sent(invoices)
@@ -341,6 +360,15 @@ def _store_block(prepared: list[Prepared]) -> list[Invoice] | None:
             item.stored_as_new()
         return None
     return invoices
+
+
+def _set_numbers(invoices: list[Invoice]) -> None:
+    """Store the numbers given to stored invoices in one statement (a bulk_update builds a CASE per row)."""
+    table = connection.ops.quote_name(Invoice._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} AS i SET number = n.number FROM unnest(%s::bigint[], %s::integer[]) "
+                       f"AS n(id, number) WHERE i.id = n.id",
+                       [[invoice.pk for invoice in invoices], [invoice.number for invoice in invoices]])
 
 
 def _issue(invoice: Invoice, lines) -> None:
@@ -392,23 +420,31 @@ def run_month(location, year: int, month: int, *, models: set[str] | None = None
     contract's month priced first (a contract that cannot be is reported, the others go on), then the invoices
     stored together (_store_block). Idempotent: a contract that has its invoice for the month is skipped."""
     ctx = care_month.LocationContext(location)
+    start, _end = rules.month_bounds(year, month)
+    done = _invoiced([start])[start]
+    return _run_month(ctx, year, month, running=list(contracts_for_month(year, month)), done=done, models=models,
+                      today=today)
+
+
+def _run_month(ctx, year: int, month: int, *, running: list, done: set[int], models: set[str] | None,
+               today: date | None) -> RunResult:
+    """run_month with the month's running contracts and the ids of those invoiced for it read already."""
+    location = ctx.location
     result = RunResult()
     start, end = rules.month_bounds(year, month)
     today = today or timezone.localdate(timezone=ctx.zone)
-    done = set(Invoice.objects.filter(kind=Invoice.Kind.MONTHLY, period_start=start)
-               .values_list("contract_id", flat=True))
-    running = list(contracts_for_month(year, month))
     own_children = ratio_selectors.own_children_contract_ids(running)
     due = []
     for contract in running:
         if contract.pk in own_children:
             continue
+        model = care_month.tariff_model(contract, location.jurisdiction)
+        if models is not None and model not in models:
+            continue
         if contract.pk in done:
             result.existing += 1
             continue
-        model = care_month.tariff_model(contract, location.jurisdiction)
-        if models is None or model in models:
-            due.append((contract, model))
+        due.append((contract, model))
     registered = [contract for contract, model in due if model == rules.NL_REGISTERED]
     if registered:
         care_month.read_registered_hours(ctx, registered, start, end)
@@ -454,13 +490,25 @@ def run_due(location, today: date) -> dict:
     models for the month it invoices on that day (period_for: NL monthly average and flexible the current
     month, registered hours and the Flemish day price the month before). "current" is the run of the
     current month, "previous" of the month before. Repeating a day changes nothing; a later day completes an
-    interrupted run."""
+    interrupted run. The running contracts of both months are read once, and a month whose tariff models no
+    running contract has is not run at all (nothing to count or make there)."""
     periods: dict[tuple[int, int], set[str]] = {}
     for model in policy(location.jurisdiction).tariff_models:
         periods.setdefault(period_for(model, today), set()).add(model)
+    months = sorted(periods, reverse=True)
+    bounds = {month: rules.month_bounds(*month) for month in months}
+    running = list(contracts_running(min(start for start, _end in bounds.values()),
+                                     max(end for _start, end in bounds.values())))
+    kinds = {contract.pk: care_month.tariff_model(contract, location.jurisdiction) for contract in running}
+    in_month = {month: [contract for contract in running if _runs_in(contract, *bounds[month])] for month in months}
+    to_run = [month for month in months if any(kinds[contract.pk] in periods[month] for contract in in_month[month])]
+    done = _invoiced([bounds[month][0] for month in to_run]) if to_run else {}
+    ctx = care_month.LocationContext(location) if to_run else None
     return {"current" if (year, month) == (today.year, today.month) else "previous":
-            run_month(location, year, month, today=today, models=models).as_dict()
-            for (year, month), models in sorted(periods.items(), reverse=True)}
+            _run_month(ctx, year, month, running=in_month[(year, month)], done=done[bounds[(year, month)][0]],
+                       models=periods[(year, month)], today=today).as_dict()
+            if (year, month) in to_run else RunResult().as_dict()
+            for year, month in months}
 
 
 def run_everywhere(today: date | None = None, location_ids=None, only_failed: bool = False):

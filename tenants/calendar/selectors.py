@@ -2,7 +2,11 @@
 
 All functions work in the schema the connection is in (the request's location, or a schema_context).
 """
+from dataclasses import dataclass
 from datetime import date, time
+from decimal import Decimal
+from functools import lru_cache
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from django.db import connection
@@ -87,22 +91,57 @@ def closed_days_between(start: date, end: date, location=None) -> list[rules.Clo
     """Days from `start` to `end` on which the location normally opens but is closed, with reasons and
     whether they are billable (see tenants.calendar.rules): the one reckoning of closed days, for the
     calendar, the parent portal and billing alike. Four reads, whatever the span (also across years)."""
-    location = location or current_location()
-    opening_weekdays = weekly_opening_hours().keys()
-    periods = [(p.start_date, p.end_date, p.note or gettext("Closing period"))
-               for p in closing_periods_between(start, end)]
+    return _closed_days(start, end, location or current_location(), weekly_opening_hours().keys(),
+                        closing_periods_between(start, end))
+
+
+@lru_cache(maxsize=256)
+def _public_holidays(jurisdiction: str, year: int, language: str = "en_US") -> MappingProxyType:
+    """rules.public_holidays, kept: the `holidays` library builds a country's year anew on every call (some 10 ms
+    with its translations), and a monthly run reckons the closed days of every location."""
+    return MappingProxyType(rules.public_holidays(jurisdiction, year, language))
+
+
+def _closed_days(start: date, end: date, location, opening_weekdays, periods) -> list[rules.ClosedDay]:
+    """closed_days_between with the opening hours and the closing periods (at least those overlapping the span)
+    read already: the holiday choices and the closures are read here."""
+    periods = [(p.start_date, p.end_date, p.note or gettext("Closing period")) for p in periods]
     choices = holiday_choices()
     closures = [(c.start_date, c.end_date, c.get_reason_display())
                 for c in Closure.objects.filter(start_date__lte=end, end_date__gte=start)]
     found = []
     for year in range(start.year, end.year + 1):
-        labels = rules.public_holidays(location.jurisdiction, year, translation.get_language() or "en")
+        labels = _public_holidays(location.jurisdiction, year, translation.get_language() or "en")
         closed_holidays = {day: labels.get(day, name)
-                           for day, name in rules.public_holidays(location.jurisdiction, year).items()
+                           for day, name in _public_holidays(location.jurisdiction, year).items()
                            if _closes(name, choices)}
         found += rules.closed_days(year=year, jurisdiction=location.jurisdiction, opening_weekdays=opening_weekdays,
                                    closing_periods=periods, closed_holidays=closed_holidays, closures=closures)
     return [day for day in found if start <= day.date <= end]
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    """What the monthly run needs of a year's calendar: the closed days of calendar year `year`, the closing
+    weeks of ISO year `year` (closing_weeks_count) and the weekly opening hours."""
+
+    closed_days: list[rules.ClosedDay]
+    closing_weeks: Decimal
+    opening_hours: dict[int, tuple[time, time]]
+
+
+def year_calendar(year: int, location=None) -> YearCalendar:
+    """closed_days(year) and closing_weeks_count(year) together in four reads instead of six (each of them reads
+    the opening hours and the closing periods): the closing periods are read once for both spans."""
+    iso_first, iso_last = rules.iso_year_bounds(year)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    hours = weekly_opening_hours()
+    periods = closing_periods_between(min(first, iso_first), max(last, iso_last))
+    closed = _closed_days(first, last, location or current_location(), hours.keys(),
+                          [p for p in periods if p.start_date <= last and p.end_date >= first])
+    check = rules.year_check(year, [(p.start_date, p.end_date) for p in periods
+                                    if p.start_date <= iso_last and p.end_date >= iso_first], hours.keys())
+    return YearCalendar(closed_days=closed, closing_weeks=check.closing_weeks, opening_hours=hours)
 
 
 def closed_days(year: int, location=None) -> list[rules.ClosedDay]:

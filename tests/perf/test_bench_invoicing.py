@@ -6,7 +6,8 @@ rendered every PDF (BENCH_INVOICE_BEFORE: that run's invoices a second on the sa
 without it the ratio is to 221/s, the figure of the run with PDFs on a quiet machine). Then the same month
 again: no second invoice. Then the first view of BENCH_INVOICE_VIEWS invoices' PDFs (200; each renders and
 stores its PDF through the page a parent downloads it from): p95 at most 300 ms.
-Smaller sizes for a quick run: BENCH_INVOICE_LOCATIONS=20, BENCH_INVOICE_VIEWS=50."""
+Smaller sizes for a quick run: BENCH_INVOICE_LOCATIONS=20, BENCH_INVOICE_VIEWS=50. The workers fork after the URL
+configuration is loaded, as a Celery worker's do (BENCH_INVOICE_COLD=1: as before this, each worker loads it)."""
 import multiprocessing
 import os
 import time
@@ -125,10 +126,28 @@ def run_in_workers(ids) -> tuple[float, int, int, int]:
     return seconds, *map(sum, zip(*results, strict=False))
 
 
+def start_like_a_celery_worker() -> None:
+    """What a Celery worker has done before it forks its processes: its Django fixup runs the system checks
+    (celery.fixups.django, unless CELERY_SKIP_CHECKS), which load the URL configuration and with it every view
+    module. Without this each bench worker loaded them at its first invoice (the push message's link), about a
+    second that a real worker pays once in its life. BENCH_INVOICE_COLD=1 leaves it to the workers, as before."""
+    if os.environ.get("BENCH_INVOICE_COLD", "") not in ("", "0"):
+        record("invoice_start", "URL configuration before the fork", "not loaded (BENCH_INVOICE_COLD)")
+        return
+    from django.urls import get_resolver
+
+    start = time.perf_counter()
+    get_resolver().url_patterns  # noqa: B018 - loading it is the point
+    seconds = time.perf_counter() - start
+    record("invoice_start", "URL configuration loaded before the fork (as a Celery worker's checks do)",
+           f"{seconds:.2f} s", seconds=seconds)
+
+
 @pytest.fixture(scope="session")
 def invoice_runs(bench_locations):
     """Both runs happen here, outside any test transaction (the worker processes need committed data and
     connections of their own)."""
+    start_like_a_celery_worker()
     return run_in_workers(bench_locations), run_in_workers(bench_locations)
 
 
