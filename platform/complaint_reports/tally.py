@@ -33,7 +33,8 @@ TALLY_TABLE = "complaint_reports_complainttally"
 LOCATION_TABLE = "cooperative_location"
 # What the report groups and filters by, copied from the location so that the report reads no location row:
 # kept by the recount and, when the location changes, by a row trigger on the location.
-LOCATION_COLUMNS = {"kind": "l.kind", "region": "l.region", "active": "l.status <> 'offboarded'"}
+# Each is written for a location row named {row}: `l` in the recount, the trigger's NEW on the location.
+LOCATION_COLUMNS = {"kind": "{row}.kind", "region": "{row}.region", "active": "{row}.status <> 'offboarded'"}
 
 
 def subject_column(subject: str, figure: str) -> str:
@@ -63,7 +64,7 @@ def _recount_select(keys: str) -> str:
         figures |= {subject_column(s, figure): sql.format(s=where) for figure, sql in PER_SUBJECT.items()}
     figures |= {outcome_column(o): f"count(*) FILTER (WHERE f.outcome = '{o}')" for o in OUTCOMES}
     figures |= {state_column(s): f"count(*) FILTER (WHERE f.status = '{s}')" for s in STATES}
-    selected = ", ".join([f"{sql} AS {column}" for column, sql in LOCATION_COLUMNS.items()]
+    selected = ", ".join([f"{sql.format(row='l')} AS {column}" for column, sql in LOCATION_COLUMNS.items()]
                          + [f"{figures[column]} AS {column}" for column in counted_columns()])
     return (f"SELECT f.location_id, f.year, {selected} FROM {FACT_TABLE} f "
             f"JOIN (SELECT DISTINCT location_id, year FROM {keys}) k "
@@ -112,7 +113,7 @@ def trigger_sql() -> str:
 
 def location_trigger_sql() -> str:
     """A location that changes kind, region or status carries its tally rows along."""
-    copied = ", ".join(f"{column} = {sql.replace('l.', 'NEW.')}" for column, sql in LOCATION_COLUMNS.items())
+    copied = ", ".join(f"{column} = {sql.format(row='NEW')}" for column, sql in LOCATION_COLUMNS.items())
     changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in ("kind", "region", "status"))
     return (f"CREATE OR REPLACE FUNCTION complaint_tally_follow_location() RETURNS trigger LANGUAGE plpgsql AS $$\n"
             f"BEGIN\n  UPDATE {TALLY_TABLE} SET {copied} WHERE location_id = NEW.id;\n  RETURN NULL;\nEND $$;\n"

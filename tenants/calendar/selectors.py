@@ -76,8 +76,8 @@ def holidays(year: int, location=None) -> list[dict]:
     location = location or current_location()
     choices = holiday_choices()
     result = []
-    labels = rules.public_holidays(location.jurisdiction, year, translation.get_language() or "en")
-    for day, name in rules.public_holidays(location.jurisdiction, year).items():
+    labels = _public_holidays(location.jurisdiction, year, translation.get_language() or "en")
+    for day, name in _public_holidays(location.jurisdiction, year).items():
         result.append({"date": day, "name": name, "label": labels.get(day, name), "closed": _closes(name, choices)})
     return result
 
