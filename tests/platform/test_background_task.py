@@ -29,6 +29,7 @@ from django_tenants.utils import schema_context
 
 from accounts.models import User
 from config.celery import app as celery_app
+from outbox.models import Delivery
 from tenants.exports.models import Export
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -216,6 +217,7 @@ def test_export_requested_at_alpha_is_built_by_a_worker_process_in_alphas_schema
         def clean_up():
             with schema_context(site.location.schema_name):
                 Export.objects.filter(pk=export_id).delete()
+            Delivery.objects.filter(kind="exports.build", payload__export=export_id).delete()
             client.logout()
             # What logging in left behind in the public schema.
             AccessLog.objects.filter(username=site.entrepreneur.email, attempt_time__gte=started).delete()
