@@ -88,10 +88,16 @@ def publish(ids: list[int]) -> bool:
     from outbox.tasks import deliver
 
     try:
-        # One connection attempt, no retries: kombu would otherwise keep reconnecting and hold up the request.
-        with deliver.app.connection_for_write() as broker:
-            broker.ensure_connection(max_retries=0)
-            deliver.apply_async(args=[ids], connection=broker, retry=False)
+        # A connection kept in the app's pool (a new one per call cost a connect and a close: some 40 ms a
+        # location in the monthly run). One connection attempt, no retries: kombu would otherwise keep
+        # reconnecting and hold up the request.
+        with deliver.app.pool.acquire(block=True) as broker:
+            try:
+                broker.ensure_connection(max_retries=0)
+                deliver.apply_async(args=[ids], connection=broker, retry=False)
+            except Exception:
+                broker.collect()  # back to the pool closed: the next call connects anew, not on a dead socket
+                raise
     except Exception as exc:  # the broker refused or timed out; the rows are safe in the database
         logger.warning("outbox: could not queue %s deliveries (%s); the sweep will retry them",
                        len(ids), type(exc).__name__)

@@ -19,6 +19,7 @@ import uuid
 from pathlib import Path
 from urllib.parse import quote
 
+import kombu.pools
 import pytest
 from axes.models import AccessLog
 from django.conf import settings
@@ -84,9 +85,10 @@ def committed(fn, *args):
 
 def _reset_celery_connections():
     """Make the Celery app pick up changed configuration: new routing (queues) and new connections."""
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
+    # The app's pool is kombu's process-wide pool for the broker URL: close and forget them all, or the next
+    # lookup of the same URL would hand back the closed pool.
+    kombu.pools.reset()
+    celery_app._pool = None
     celery_app.__dict__.pop("amqp", None)
 
 
