@@ -116,10 +116,13 @@ screenshots: install messages browser
 
 # Each benchmark in its own process and its own database (dropped afterwards); `make bench NAME=release` runs
 # one, `make bench-quick` runs each at a small size. Results are kept in var/bench/ (see docs/benchmarks.md).
+# The databases are copies of a migrated template database, made by the first benchmark and kept for the next run
+# while the migrations stay the same (tests/perf/template_database.py; `... template_database drop --all` removes it).
 BENCHES := $(sort $(patsubst tests/perf/test_bench_%.py,%,$(wildcard tests/perf/test_bench_*.py)))
 bench: export DJANGO_ENV = test
+bench: export BENCH_TEMPLATE = 1
 bench: install
-	@status=0; for name in $(or $(NAME),$(BENCHES)); do \
+	@$(PY) -m tests.perf.template_database drop; status=0; for name in $(or $(NAME),$(BENCHES)); do \
 	  echo "== benchmark $$name"; \
 	  BENCH_NAME=$$name $(PY) -m pytest -q -p no:cacheprovider -o norecursedirs= -s --create-db \
 	    tests/perf/test_bench_$$name.py || status=1; \

@@ -10,9 +10,11 @@ Results are kept, never overwritten: var/bench/<name>/<time>.json per run, a lin
 var/bench/history.jsonl, and var/bench/results.json for the last run.
 """
 import json
+import logging
 import os
 import platform as pyplatform
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,34 @@ def size(variable: str, full: float, quick: float) -> float:
     if value is not None:
         return type(full)(value)
     return quick if QUICK else full
+
+
+def side_by_side(function, items: list, *, workers: int = 2) -> list:
+    """`function(item)` for every item, by `workers` threads each on a database connection of its own (committed),
+    the results in the order of `items`. For set-ups whose time is the server's (cloning schemas, provisioning):
+    one thread keeps one core busy, two keep both. An item stopped by a full lock table (a clone holds thousands of
+    locks until it commits; max_locks_per_transaction x max_connections is shared by all sessions) is rolled back
+    whole and tried again."""
+    from django.db import OperationalError, connections
+
+    def one(item):
+        for attempt in range(5):
+            try:
+                return function(item)
+            except OperationalError as error:
+                if "max_locks_per_transaction" not in str(error) or attempt == 4:
+                    raise
+                time.sleep(1)
+
+    def share(part):
+        try:
+            return [one(item) for item in part]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        shares = list(pool.map(share, [items[w::workers] for w in range(workers)]))
+    return [shares[i % workers][i // workers] for i in range(len(items))]
 
 
 def record(key: str, label: str, value: str, **data) -> None:
@@ -46,9 +76,71 @@ def django_db_modify_db_settings():
     db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_bench_{name}"
 
 
+def template_database() -> str | None:
+    """A migrated database (the location template schema included) that `make bench` has each benchmark's database
+    copied from, instead of migrating every one anew (a minute and a half each, longer than most quick benchmarks).
+    Its name carries a digest of the migrations, so a changed migration makes a new one; the first benchmark that
+    finds none creates it, and `python -m tests.perf.template_database drop` removes those of other migrations (the
+    start of `make bench`) or all of them (`drop --all`)."""
+    if os.environ.get("BENCH_TEMPLATE", "") in ("", "0"):
+        return None
+    from tests.perf.template_database import name
+
+    return name()
+
+
+def _database_exists(cursor, name: str) -> bool:
+    cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+    return cursor.fetchone() is not None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """The benchmark's own database: copied from the run's template database when there is one, else created and
+    migrated as pytest-django does (and then kept as the template for the run's next benchmarks). Dropped after."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    template = template_database()
+    with django_db_blocker.unblock():
+        with connection._nodb_cursor() as cursor:
+            copy = template is not None and _database_exists(cursor, template)
+        if copy:
+            name = connection.settings_dict["TEST"]["NAME"]
+            original = connection.settings_dict["NAME"]
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            connection.close()
+            connection.settings_dict["NAME"] = name
+        else:
+            config = setup_databases(verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set())
+            if template is not None:
+                from cooperative import schemas
+
+                schemas.ensure_template_schema(force_check=True)
+                name = connection.settings_dict["NAME"]
+                connection.close()
+                with connection._nodb_cursor() as cursor:
+                    cursor.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+    yield
+    with django_db_blocker.unblock():
+        if copy:
+            connection.close()
+            connection.settings_dict["NAME"] = original
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        else:
+            try:
+                teardown_databases(config, verbosity=0)
+            except Exception as exc:  # a server process still on it; the next run's --create-db drops it
+                request.node.warn(pytest.PytestWarning(f"Error when trying to teardown test databases: {exc!r}"))
+
+
 @pytest.fixture(scope="session")
 def bench_db(django_db_setup, django_db_blocker):
     """Database access for the whole session, outside any test transaction: everything is committed."""
+    logging.getLogger("axes").setLevel(logging.WARNING)  # a line per login would bury the figures
     with django_db_blocker.unblock():
         from django.db import connection
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.perf.conftest import record, size
+from tests.perf.conftest import record, side_by_side, size
 
 LOCATIONS = size("BENCH_INVOICE_LOCATIONS", 1000, 20)
 CHILDREN = size("BENCH_INVOICE_CHILDREN", 12, 12)
@@ -71,12 +71,11 @@ def _fill(location, index: int) -> None:
 
 @pytest.fixture(scope="session")
 def bench_locations(bench_db):
+    from cooperative import schemas
     from cooperative.models import Location
     from cooperative.services import NewLocation, provision_location
 
-    ids = []
-    start = time.perf_counter()
-    for i in range(LOCATIONS):
+    def one(i: int) -> int:
         slug = f"inv{i:04d}"
         location = Location.objects.filter(slug=slug).first()
         if location is None:
@@ -86,7 +85,11 @@ def bench_locations(bench_db):
                 lrk_numbers={"kdv": "123456789"}, licensed_places=16, city="Utrecht", region="Bench",
             ), send_invitation=False)
             _fill(location, i)
-        ids.append(location.pk)
+        return location.pk
+
+    start = time.perf_counter()
+    schemas.ensure_template_schema(force_check=True)
+    ids = side_by_side(one, list(range(LOCATIONS)))
     seconds = time.perf_counter() - start
     record("invoice_setup", f"set-up: {LOCATIONS} locations × {CHILDREN} contracts", f"{seconds:.1f} s",
            seconds=seconds)

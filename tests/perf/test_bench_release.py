@@ -15,7 +15,7 @@ import pytest
 from django.db import connection
 
 from tests.conftest import in_a_thread
-from tests.perf.conftest import record, size
+from tests.perf.conftest import record, side_by_side, size
 from tests.perf.test_bench_provisioning import manage
 
 LOCATIONS = size("BENCH_RELEASE_LOCATIONS", 2000, 20)
@@ -29,8 +29,7 @@ def _make_fleet(names):
     from cooperative.models import Location
 
     schemas.ensure_template_schema(force_check=True)
-    for name in names:
-        schemas.clone_template(name)
+    side_by_side(schemas.clone_template, names)
     Location.objects.bulk_create([
         Location(name=f"Bench {name}", slug=name.replace("_", "-"), schema_name=name, kind="kdv",
                  jurisdiction="NL") for name in names])
