@@ -193,6 +193,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# With a cache shared by every web process (Redis: CACHE_URL, in production REDIS_URL) a session is read from
+# the cache and only written through to the database (`cached_db`); logging out, on one host or everywhere, deletes
+# it from both (accounts.handoff.end_login). A cache of each process's own would keep a session another process
+# ended, so without a shared cache sessions are read from the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -323,8 +327,10 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # a per-process cache would let each process count on its own (a deployment check refuses it in production).
 # Redis when there is one (CACHE_URL, else REDIS_URL); the test suite keeps a cache of its own process.
 CACHE_URL = env.str("CACHE_URL", default="" if DJANGO_ENV == "test" else REDIS_URL)
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+CACHES = {"default": {"BACKEND": "config.cache.SharedClientRedisCache", "LOCATION": CACHE_URL}
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # see "Logging in" above
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {}

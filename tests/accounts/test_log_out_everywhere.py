@@ -43,8 +43,28 @@ def test_log_out_ends_only_that_login(world):
 
 
 def test_sessions_are_in_the_database_of_the_public_schema(world, settings):
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    """In the database (and, with a cache shared by every web process, read from that cache: `cached_db`)."""
+    assert settings.SESSION_ENGINE == ("django.contrib.sessions.backends.cached_db" if settings.CACHE_URL
+                                       else "django.contrib.sessions.backends.db")
     browser = logged_in_everywhere(world)
     keys = {client.session.session_key for client in browser.clients.values()}
     assert Session.objects.filter(session_key__in=keys).count() == 3
     assert Session._meta.app_label in [app.split(".")[-1] for app in settings.SHARED_APPS]
+
+
+def test_with_sessions_kept_in_a_shared_cache_logging_out_ends_them_there_too(world, settings):
+    """Where every web process shares one cache (production: Redis), sessions are `cached_db`: logging out on one
+    host deletes every session of the login from the cache as well as from the database."""
+    from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+    from django.core.cache import cache
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    browser = logged_in_everywhere(world)
+    keys = [client.cookies[settings.SESSION_COOKIE_NAME].value for client in browser.clients.values()]
+    assert len(keys) == 3 and all(cache.get(KEY_PREFIX + key) for key in keys), "read from the cache"
+    browser.post(f"http://{world.b.host}/accounts/logout/")
+    assert not [key for key in keys if cache.get(KEY_PREFIX + key) is not None]
+    assert not Session.objects.filter(session_key__in=keys).exists()
+    for host in (MAIN, world.a.host, world.b.host):
+        assert browser.user_id(host) is None, host
+    assert browser.get(f"http://{MAIN}/", follow=False).status_code == 302

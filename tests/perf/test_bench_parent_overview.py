@@ -1,11 +1,13 @@
 """Parent overview benchmark (run by `make bench`): 200 parents at the same time against a real server.
 
 The server is gunicorn in its own process, configured like the production image (3 sync workers,
-CONN_MAX_AGE=60), on the loopback, against the bench's own test database. Each of the 200 parents has a child
-at two locations (a signed contract, today's handover, an invoice due, an open survey), logs in with a
-session of their own, and loads the overview on the main domain again and again for BENCH_SECONDS (30)
-with a think time of 1–3 s between loads, as a parent tapping through the app would (locust's
-`between(1, 3)`). Target: p95 ≤ 100 ms, no errors.
+CONN_MAX_AGE=60), on the loopback, against the bench's own test database; where a Redis is configured
+(CACHE_URL, else REDIS_URL) it is the server's cache as in production, so sessions are read from it
+(`cached_db`), otherwise each worker has a cache of its own and reads sessions from the database. Each of
+the 200 parents has a child at two locations (a signed contract, today's handover, an invoice due, an open
+survey), logs in with a session of their own, and loads the overview on the main domain again and again for
+BENCH_SECONDS (30) with a think time of 1–3 s between loads, as a parent tapping through the app would
+(locust's `between(1, 3)`). Target: p95 ≤ 100 ms, no errors.
 
 The load script shares the machine with the server, so it is kept light: the 200 parents are coroutines on
 one asyncio event loop (one thread), each request a plain HTTP/1.1 GET on a new loopback connection (the
@@ -121,6 +123,7 @@ def parents(bench_db):
 def server(bench_db):
     port = free_port()
     env = {**os.environ, "DJANGO_ENV": "test", "DATABASE_URL": database_url(), "CONN_MAX_AGE": "60",
+           "CACHE_URL": os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""),
            "PYTHONPATH": f"{ROOT / 'platform'}{os.pathsep}{ROOT}", "SITE_PORT": str(port), "LOG_LEVEL": "WARNING"}
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi:application", f"--bind=127.0.0.1:{port}", "--workers=3",
