@@ -1,7 +1,9 @@
 """People and what they may do: one account per person, roles per location and in the cooperative."""
+import functools
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,34 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 
     def get_by_natural_key(self, username):
         return self.get(email__iexact=username)
+
+    def get(self, *args, **kwargs):
+        """`get(pk=<int>)`, as the authentication middleware asks on every request, in one plain statement: composed
+        in the ORM it took four times the CPU PostgreSQL needed to answer it. Anything else, and every related
+        manager (a subclass, filtering by its relation), gets the ORM's get."""
+        pk = kwargs.get("pk")
+        if (type(self) is not UserManager or args or len(kwargs) != 1 or type(pk) is not int
+                or self._db not in (None, DEFAULT_DB_ALIAS)):
+            return super().get(*args, **kwargs)
+        names, sql = _user_by_pk_statement(self.model)
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(sql, [pk])
+            row = cursor.fetchone()
+        if row is None:
+            raise self.model.DoesNotExist(f"{self.model._meta.object_name} matching query does not exist.")
+        return self.model.from_db(DEFAULT_DB_ALIAS, names, row)
+
+
+@functools.cache
+def _user_by_pk_statement(model) -> tuple[list[str], str]:
+    """The column names and the statement of UserManager.get(pk=…): every concrete field, as the ORM reads them
+    (none of them needs a converter from the database's value)."""
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    table = quote(model._meta.db_table)
+    fields = model._meta.concrete_fields
+    columns = ", ".join(f"{table}.{quote(field.column)}" for field in fields)
+    return ([field.attname for field in fields],
+            f"SELECT {columns} FROM {table} WHERE {table}.{quote(model._meta.pk.column)} = %s LIMIT 1")
 
 
 class User(AbstractBaseUser, PermissionsMixin):
