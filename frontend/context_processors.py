@@ -17,7 +17,7 @@ def site(request):
         "site_location": location,
         # What differs by jurisdiction, for templates to ask instead of comparing codes (None off a location).
         "site_policy": policy(location.jurisdiction) if location else None,
-        "site_title": location.name if location else Cooperative.load().name,
+        "site_title": location.name if location else Cooperative.cached_name(),
         "user_role": role,
         "user_role_label": ROLE_LABELS.get(role, ""),
         "user_roles": getattr(request, "roles", set()),

@@ -28,6 +28,27 @@ class Cooperative(models.Model):
         obj, _created = cls.objects.get_or_create(pk=1, defaults={"main_domain": settings.MAIN_DOMAIN})
         return obj
 
+    @classmethod
+    def cached_name(cls) -> str:
+        """The name, as every page's title shows it on the main domain: from the cache (NAME_CACHE_SECONDS),
+        dropped from it whenever the cooperative is saved (cooperative.signals). Not kept when read inside a
+        transaction, which could still roll back a change it made."""
+        from django.core.cache import cache
+        from django.db import connection
+
+        name = cache.get(NAME_CACHE_KEY)
+        if name is None:
+            name = cls.load().name
+            if not connection.in_atomic_block:
+                cache.set(NAME_CACHE_KEY, name, NAME_CACHE_SECONDS)
+        return name
+
+
+#: The cooperative's name in the cache (Cooperative.cached_name). With a cache of its own per process (tests,
+#: development) another process sees a new name after NAME_CACHE_SECONDS at the latest; production shares Redis.
+NAME_CACHE_KEY = "cooperative:name"
+NAME_CACHE_SECONDS = 300
+
 
 def validate_slug(value):
     errors = rules.slug_errors(value)
