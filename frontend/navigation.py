@@ -7,8 +7,10 @@ On a phone the menu holds at most PHONE_MAX entries: the role's PHONE_MENU entri
 "More", a page listing them all (the desktop shows them all in the header).
 """
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles as r
@@ -119,19 +121,32 @@ def phone_menu(items: list[dict], role: str | None, host: str) -> tuple[list[dic
 
 def menu_for(request) -> list[dict]:
     """The entries the request's user may see here, with their URLs and whether they are current; each
-    says whether a phone shows it in the header (`phone`) or only on the "More" page."""
+    says whether a phone shows it in the header (`phone`) or only on the "More" page.
+
+    The menu depends only on the roles, the kind of location (or the main domain), the current page and the URL
+    configuration (and the language), so it is made once per process for each of those and copied for the
+    request."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    roles = getattr(request, "roles", set()) or set()
+    roles = frozenset(getattr(request, "roles", set()) or set())
     location = getattr(request, "location", None)
-    entries = LOCATION_MENU if location is not None else MAIN_MENU
     current = getattr(getattr(request, "resolver_match", None), "url_name", None)
+    items = _menu(roles, location is not None, getattr(location, "kind", None), current,
+                  getattr(request, "role", None), get_urlconf(), get_script_prefix(), get_language())
+    return [dict(item) for item in items]
+
+
+@lru_cache(maxsize=1024)
+def _menu(roles: frozenset, at_location: bool, kind: str | None, current: str | None, role: str | None,
+          _urlconf, _script_prefix: str, _language: str | None) -> tuple[dict, ...]:
+    """menu_for's entries (the language too decides which ones are the same page by label)."""
+    entries = LOCATION_MENU if at_location else MAIN_MENU
     items = []
     for entry in entries:
         if entry.roles and not (roles & set(entry.roles)):
             continue
-        if entry.kinds and getattr(location, "kind", None) not in entry.kinds:
+        if entry.kinds and kind not in entry.kinds:
             continue
         try:
             url = reverse(entry.url_name)
@@ -143,8 +158,8 @@ def menu_for(request) -> list[dict]:
             continue
         items.append({"url": url, "label": entry.label, "current": entry.url_name == current,
                       "name": entry.url_name})
-    on_phone, _more = phone_menu(items, getattr(request, "role", None), "location" if location else "main")
+    on_phone, _more = phone_menu(items, role, "location" if at_location else "main")
     shown = {item["name"] for item in on_phone}
     for item in items:
         item["phone"] = item["name"] in shown
-    return items
+    return tuple(items)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import Http404
 from django_tenants.middleware.main import TenantMainMiddleware
+from django_tenants.utils import get_public_schema_name
 
 
 def main_hosts() -> set[str]:
@@ -17,7 +18,10 @@ class LocationMiddleware(TenantMainMiddleware):
     """Sets `request.location` (None on the main domain) and the database schema for the request."""
 
     def process_request(self, request):
-        connection.set_schema_to_public()
+        if connection.schema_name != get_public_schema_name() or not connection.include_public_schema:
+            # Only when the last request left another schema: django-tenants sends `SET search_path` again after
+            # every call, also to the schema already set (one statement per request for nothing).
+            connection.set_schema_to_public()
         hostname = self.hostname_from_request(request)
         request.location = None
         if hostname in main_hosts():

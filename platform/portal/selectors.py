@@ -8,7 +8,7 @@ parent belongs to, never with the number of locations on the platform.
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from django.db import connection
@@ -19,10 +19,12 @@ from jurisdictions import policy
 from accounts.roles import PARENT
 from cooperative.models import Location
 from cooperative.selectors import locations_of_member
+from portal import texts
 
 CLOSING_DAYS_SHOWN = 3
 CLOSING_DAYS_AHEAD = 90
 CLOSED_DAYS_CACHE_SECONDS = 300
+KIND_LABELS = dict(Location.Kind.choices)
 
 
 @dataclass
@@ -37,6 +39,14 @@ class ChildToday:
     left: object = None  # local time of today's last check-out, once the child has gone home
     here: bool = False  # checked in and not yet out
 
+    @property
+    def now_text(self):
+        return texts.child_now(self)
+
+    @property
+    def plan_text(self):
+        return texts.child_plan(self)
+
 
 @dataclass
 class Task:
@@ -44,6 +54,14 @@ class Task:
     label: str
     url: str
     due: date | None = None
+
+    @property
+    def text(self):
+        return texts.task_text(self.kind, self.label)
+
+    @property
+    def due_text(self):
+        return texts.due_text(self.due) if self.due else ""
 
 
 @dataclass
@@ -55,6 +73,15 @@ class LocationOverview:
     tasks: list[Task] = field(default_factory=list)
     unread_messages: int = 0
     unread_announcements: int = 0
+
+    @property
+    def kind_label(self) -> str:
+        """The location's get_kind_display(), without building its choices anew on every call."""
+        return str(KIND_LABELS.get(self.location.kind, self.location.kind))
+
+    @property
+    def closing_days_text(self):
+        return texts.closing_days_text(self.closing_days) if self.closing_days else ""
 
 
 def location_zone(location: Location) -> ZoneInfo:
@@ -79,7 +106,15 @@ def _open_schema(schema_name):
 
 
 def location_path(name: str, *args, default: str = "/") -> str:
-    """A page's path on a location host (reversed in the location URLconf; `default` if it does not exist)."""
+    """A page's path on a location host (reversed in the location URLconf; `default` if it does not exist). The
+    same for every location and parent, so the last few hundred are kept (most pages ask for the same ones)."""
+    from django.urls import get_script_prefix
+
+    return _location_path(name, args, default, get_script_prefix())
+
+
+@lru_cache(maxsize=512)
+def _location_path(name: str, args: tuple, default: str, _script_prefix: str) -> str:
     from django.urls import NoReverseMatch, reverse
 
     try:
@@ -104,11 +139,27 @@ def cached_closed_days(location: Location, today: date) -> list:
     """next_closed_days, kept for CLOSED_DAYS_CACHE_SECONDS per location and day in the cache: the same for
     every parent of the location. Any change to the location's calendar bumps its version (portal.signals),
     so a new closure shows at once."""
+    return _closed_days(location, today, _closed_days_in_cache([(location, today)]))
+
+
+def _closed_days_in_cache(locations: list[tuple[Location, date]]) -> dict[str, tuple[str, list | None]]:
+    """For each location (and its today): its cache key and what the cache holds under it (None: nothing) — two
+    round trips to the cache for all of them, the calendar versions and then the closed days."""
     from django.core.cache import cache
 
-    version = cache.get(calendar_version_key(location.schema_name), 0)
-    key = f"portal:closed:{location.schema_name}:{version}:{today.isoformat()}"
-    found = cache.get(key)
+    versions = cache.get_many([calendar_version_key(location.schema_name) for location, _today in locations])
+    keys = {location.schema_name: f"portal:closed:{location.schema_name}:"
+                                  f"{versions.get(calendar_version_key(location.schema_name), 0)}:{today.isoformat()}"
+            for location, today in locations}
+    found = cache.get_many(list(keys.values()))
+    return {schema: (key, found.get(key)) for schema, key in keys.items()}
+
+
+def _closed_days(location: Location, today: date, in_cache: dict[str, tuple[str, list | None]]) -> list:
+    """The location's closed days from `in_cache` (_closed_days_in_cache), or read from its schema and kept."""
+    from django.core.cache import cache
+
+    key, found = in_cache[location.schema_name]
     if found is None:
         with _open_schema(location.schema_name):
             found = next_closed_days(location, today)
@@ -130,8 +181,9 @@ def _parent_locations_statement() -> str:
     from portal.models import CoopSurvey
 
     quote = connection.ops.quote_name
+    columns = ", ".join(f"l.{quote(field.column)}" for field in Location._meta.concrete_fields)
     return f"""
-SELECT l.*, (SELECT coalesce(json_agg(json_build_array(s.id, s.title) ORDER BY s.opens_on DESC, s.id DESC), '[]')
+SELECT {columns}, (SELECT coalesce(json_agg(json_build_array(s.id, s.title) ORDER BY s.opens_on DESC, s.id DESC), '[]')
                FROM {quote(CoopSurvey._meta.db_table)} s
               WHERE s.opens_on <= %(today)s AND (s.closes_on IS NULL OR s.closes_on >= %(today)s))::text AS coop_surveys
   FROM {quote(Location._meta.db_table)} l
@@ -144,12 +196,35 @@ SELECT l.*, (SELECT coalesce(json_agg(json_build_array(s.id, s.title) ORDER BY s
 def parent_locations_with_coop_surveys(user, today: date) -> tuple[list[Location], list[OpenCoopSurvey]]:
     """parent_locations and the cooperative's surveys open on `today` (tenants.surveys.selectors.
     open_coop_surveys: the same condition and order) in one statement, the surveys riding along with each
-    location row as JSON text. Plain SQL: composed in the ORM it cost more than PostgreSQL took to answer."""
-    locations = list(Location.objects.raw(_parent_locations_statement(), {
-        "today": today, "active": Location.Status.ACTIVE.value, "user": user.pk, "parent": PARENT}))
-    if not locations:
+    location row as JSON text. Plain SQL, each row made a Location as the ORM makes it (Location.from_db, with
+    the fields' converters): composed in the ORM, or read through `raw()`, it cost more than PostgreSQL took to
+    answer."""
+    with connection.cursor() as cursor:
+        cursor.execute(_parent_locations_statement(), {
+            "today": today, "active": Location.Status.ACTIVE.value, "user": user.pk, "parent": PARENT})
+        rows = cursor.fetchall()
+    if not rows:
         return [], []
-    return locations, [OpenCoopSurvey(pk, title) for pk, title in json.loads(locations[0].coop_surveys)]
+    names, converters = _location_fields()
+    locations = []
+    for row in rows:
+        values = list(row[:-1])
+        for index, convert, expression in converters:
+            values[index] = convert(values[index], expression, connection)
+        locations.append(Location.from_db(connection.alias, names, values))
+    return locations, [OpenCoopSurvey(pk, title) for pk, title in json.loads(rows[0][-1])]
+
+
+@cache
+def _location_fields() -> tuple[list[str], list[tuple]]:
+    """Location's concrete fields in the statement's order, and the converters the ORM applies to their values
+    (the backend's and the field's own, e.g. JSON text to a dict): (column index, converter, expression)."""
+    converters = []
+    for index, model_field in enumerate(Location._meta.concrete_fields):
+        expression = model_field.get_col(Location._meta.db_table)
+        for convert in connection.ops.get_db_converters(expression) + expression.get_db_converters(connection):
+            converters.append((index, convert, expression))
+    return [model_field.attname for model_field in Location._meta.concrete_fields], converters
 
 
 def parent_overview(user, locations=None) -> list[LocationOverview]:
@@ -162,10 +237,12 @@ def parent_overview(user, locations=None) -> list[LocationOverview]:
     if not locations:
         return []
     result = []
+    todays = [(location, location_today(location)) for location in locations]
+    closed_in_cache = _closed_days_in_cache(todays)
     # The location's statement names its schema's tables itself, so the schema is entered only when its
     # closing days are not in the cache: no search path is set (nor set back) for the page.
-    for location in locations:
-        overview = _location_overview(user, location, coop_surveys)
+    for location, today in todays:
+        overview = _location_overview(user, location, today, coop_surveys, closed_in_cache)
         if overview.children:  # no child's place runs there today: she is no parent there any more
             result.append(overview)
     return result
@@ -184,7 +261,7 @@ class ChildName:
         return f"{self.first_name} {self.last_name}"
 
 
-def _location_overview(user, location: Location, coop_surveys) -> LocationOverview:
+def _location_overview(user, location: Location, today: date, coop_surveys, closed_in_cache) -> LocationOverview:
     """One location's part, from one SQL statement on its schema's tables (portal.overview_query) plus the
     cached closing days."""
     from portal import overview_query
@@ -193,7 +270,6 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     from tenants.contracts import rules as contract_rules
 
     zone = location_zone(location)
-    today = timezone.localdate(timezone=zone)
     overview = LocationOverview(location=location, today=today)
     rows = overview_query.read(user.pk, today, location.schema_name)
     children = [ChildName(c["id"], c["first_name"], c["last_name"]) for c in rows["children"]]
@@ -202,7 +278,7 @@ def _location_overview(user, location: Location, coop_surveys) -> LocationOvervi
     base = location.url.rstrip("/")
     names = {c.pk: c.full_name for c in children}
 
-    closed = cached_closed_days(location, today)
+    closed = _closed_days(location, today, closed_in_cache)
     overview.closing_days = closed[:CLOSING_DAYS_SHOWN]
     closed_today = bool(closed) and closed[0].date == today
 
