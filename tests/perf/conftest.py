@@ -32,26 +32,32 @@ def size(variable: str, full: float, quick: float) -> float:
     return quick if QUICK else full
 
 
+def again_when_lock_table_full(function, *args, on_retry=None):
+    """`function(*args)`, tried again (up to five times in all) when the server's lock table was full. A clone holds
+    thousands of locks until it commits, and max_locks_per_transaction x max_connections is shared by all sessions;
+    the clone is rolled back whole, so trying again is safe. `on_retry()` is called before each new try."""
+    from django.db import OperationalError
+
+    for attempt in range(5):
+        try:
+            return function(*args)
+        except OperationalError as error:
+            if "max_locks_per_transaction" not in str(error) or attempt == 4:
+                raise
+            if on_retry is not None:
+                on_retry()
+            time.sleep(1)
+
+
 def side_by_side(function, items: list, *, workers: int = 2) -> list:
     """`function(item)` for every item, by `workers` threads each on a database connection of its own (committed),
     the results in the order of `items`. For set-ups whose time is the server's (cloning schemas, provisioning):
-    one thread keeps one core busy, two keep both. An item stopped by a full lock table (a clone holds thousands of
-    locks until it commits; max_locks_per_transaction x max_connections is shared by all sessions) is rolled back
-    whole and tried again."""
-    from django.db import OperationalError, connections
-
-    def one(item):
-        for attempt in range(5):
-            try:
-                return function(item)
-            except OperationalError as error:
-                if "max_locks_per_transaction" not in str(error) or attempt == 4:
-                    raise
-                time.sleep(1)
+    one thread keeps one core busy, two keep both. An item stopped by a full lock table is tried again."""
+    from django.db import connections
 
     def share(part):
         try:
-            return [one(item) for item in part]
+            return [again_when_lock_table_full(function, item) for item in part]
         finally:
             connections.close_all()
 

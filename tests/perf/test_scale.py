@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.perf.conftest import record, size
+from tests.perf.conftest import again_when_lock_table_full, record, size
 
 LOCATIONS = size("BENCH_SCALE_LOCATIONS", 10000, 300)
 WORKERS = size("BENCH_SCALE_WORKERS", 2, 2)
@@ -50,26 +50,27 @@ def provision_share(worker: int, workers: int, count: int) -> tuple[list[float],
     shared with other work the lock table (max_locks_per_transaction x max_connections) can run out. The
     location is then rolled back whole and provisioned again; the retries are counted and reported.
     """
-    from django.db import OperationalError, connection
+    from django.db import connection
 
     from cooperative.services import provision_location
     from tests.perf.test_bench_provisioning import new_location
 
-    durations, retries = [], 0
+    durations, retries, started = [], 0, 0.0
+
+    def provision(slug):
+        nonlocal started
+        started = time.perf_counter()  # a try after a full lock table counts from its own start
+        provision_location(new_location(slug))
+
+    def again():
+        nonlocal retries
+        retries += 1
+
     for n, i in enumerate(range(worker, count, workers)):
         if n and n % RECONNECT_EVERY == 0:
             connection.close()
-        for attempt in range(5):
-            start = time.perf_counter()
-            try:
-                provision_location(new_location(slug_for(i)))
-                break
-            except OperationalError as error:
-                if "max_locks_per_transaction" not in str(error) or attempt == 4:
-                    raise
-                retries += 1
-                time.sleep(1)
-        durations.append(time.perf_counter() - start)
+        again_when_lock_table_full(provision, slug_for(i), on_retry=again)
+        durations.append(time.perf_counter() - started)
         if (n + 1) % 250 == 0:
             print(f"[scale] process {worker + 1}: {n + 1} locations, last {durations[-1]:.3f} s", flush=True)
     connection.close()
