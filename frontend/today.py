@@ -206,11 +206,11 @@ def attention(today: date, location=None) -> Attention:
 # --- a parent --------------------------------------------------------------------------------------------
 
 
-def parent_day(user, locations=None):
+def parent_day(user, locations=None, *, before_reading=None):
     """Each child's status now at each of the parent's locations (portal.selectors.parent_overview)."""
     from portal.selectors import parent_overview
 
-    return parent_overview(user, locations)
+    return parent_overview(user, locations, before_reading=before_reading)
 
 
 # --- the adviser ----------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from accounts import roles as r
 from cooperative import selectors as coop_selectors
 from cooperative.models import Cooperative
-from frontend import navigation, today
+from frontend import kept_pages, navigation, today
 from tenants.children import selectors as child_selectors
 
 
@@ -60,13 +60,16 @@ def home(request):
         waiting = today.cases_waiting(request.user, timezone.localdate())
         safeguarding.audit([item.case for item in waiting], request.user, r.PEDAGOGUE, CaseAuditEntry.Action.LISTED)
         return render(request, "home/pedagogue.html", {"waiting": waiting, "today": timezone.localdate()})
-    context = {
-        "families": today.parent_day(request.user) if r.PARENT in request.roles else [],
+
+    def member_context(before_reading):
+        families = (today.parent_day(request.user, before_reading=before_reading)
+                    if r.PARENT in request.roles else [])
         # A parent who works at no location (most of them) reads no list of work locations: request.roles says so.
-        "work_locations": (coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF])
-                           if "location_worker" in request.roles else []),
-    }
-    return render(request, "home/member.html", context)
+        work_locations = (coop_selectors.locations_of_member(request.user, [r.ENTREPRENEUR, r.STAFF])
+                          if "location_worker" in request.roles else [])
+        return {"families": families, "work_locations": list(work_locations)}
+
+    return kept_pages.start_page(request, "home/member.html", member_context)
 
 
 def more(request):

@@ -106,7 +106,7 @@ TENANT_APPS = [
     "tenants.outbreaks",
 ]
 # Apps without tables that every host uses (the public ratio calculator).
-STATELESS_APPS = ["tenants.ratios", "monitoring"]
+STATELESS_APPS = ["tenants.ratios", "monitoring", "changes"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS] + STATELESS_APPS
 
 TENANT_MODEL = "cooperative.Location"
@@ -331,6 +331,9 @@ CACHES = {"default": {"BACKEND": "config.cache.SharedClientRedisCache", "LOCATIO
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if CACHE_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # see "Logging in" above
+# A person's start page kept in the shared cache while none of its data changed (frontend.kept_pages, changes).
+# Only with a cache every process shares: a write in a Celery worker must reach the web processes' pages.
+KEPT_PAGES = env.bool("KEPT_PAGES", default=bool(CACHE_URL))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_BROKER_TRANSPORT_OPTIONS = {}

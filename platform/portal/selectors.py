@@ -227,13 +227,17 @@ def _location_fields() -> tuple[list[str], list[tuple]]:
     return [model_field.attname for model_field in Location._meta.concrete_fields], converters
 
 
-def parent_overview(user, locations=None) -> list[LocationOverview]:
+def parent_overview(user, locations=None, *, before_reading=None) -> list[LocationOverview]:
+    """Each of her locations' part. `before_reading(locations)` is called once her locations are known and before
+    anything in their schemas is read (frontend.kept_pages notes their versions there)."""
     from tenants.surveys.selectors import open_coop_surveys
 
     if locations is None:
         locations, coop_surveys = parent_locations_with_coop_surveys(user, timezone.localdate())
     else:
         coop_surveys = open_coop_surveys(timezone.localdate()) if locations else []
+    if before_reading is not None:
+        before_reading(locations)
     if not locations:
         return []
     result = []
