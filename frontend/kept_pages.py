@@ -30,6 +30,9 @@ from django_tenants.utils import get_public_schema_name
 from changes import versions
 
 KEEP_SECONDS = 300
+#: Whether a page was served kept or made (and kept), for the browser's developer tools and the benchmark
+#: (the W3C Server-Timing header; it says nothing about the person or the page's contents).
+SERVED, MADE = 'page;desc="kept"', 'page;desc="made"'
 _TOKEN_MARK = "\x00csrf-token\x00"
 
 
@@ -47,7 +50,9 @@ def _served(request, key: str) -> HttpResponse | None:
     kept = cache.get(key)
     if kept is None or kept["until"] <= time.time() or not versions.unchanged(kept["versions"]):
         return None
-    return HttpResponse(kept["html"].replace(_TOKEN_MARK, get_token(request)))
+    response = HttpResponse(kept["html"].replace(_TOKEN_MARK, get_token(request)))
+    response["Server-Timing"] = SERVED
+    return response
 
 
 def _next_midnight(zone) -> float:
@@ -81,4 +86,5 @@ def start_page(request, template: str, build) -> HttpResponse:
     cache.set(key, {"versions": noted, "until": ends,
                     "html": response.content.decode().replace(token, _TOKEN_MARK)},
               timeout=max(1, int(ends - time.time())))
+    response["Server-Timing"] = MADE
     return response

@@ -132,10 +132,14 @@ def note_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if not settings.KEPT_PAGES:
         return result
-    if not isinstance(sql, str):
-        sql = sql.as_string(context["cursor"].cursor)  # psycopg's composed SQL
     connection = context["connection"]
-    schemas = schemas_written(sql, connection.schema_name)
+    try:
+        if not isinstance(sql, str):
+            sql = sql.as_string(context["cursor"].cursor)  # psycopg's composed SQL
+        schemas = schemas_written(sql, connection.schema_name)
+    except Exception:  # never in the way of the write: count it as one anywhere
+        logger.exception("could not read what a statement writes")
+        schemas = {connection.schema_name or get_public_schema_name(), get_public_schema_name()}
     if schemas:
         _note(connection, schemas)
     return result
