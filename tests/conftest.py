@@ -148,6 +148,18 @@ def _no_language_left_behind():
 
 
 @pytest.fixture
+def kept_pages_on(settings):
+    """Start pages kept (frontend.kept_pages), as with a shared cache: here the test process's own, which every
+    connection of the process shares; empty before and after."""
+    from django.core.cache import cache
+
+    settings.KEPT_PAGES = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def english(world, db):
     """Pages in English, for tests that assert on text (each test's transaction rolls this back)."""
     User.objects.update(language="en")

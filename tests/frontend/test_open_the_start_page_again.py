@@ -17,16 +17,7 @@ from django_tenants.utils import schema_context
 from frontend import kept_pages
 from tests.conftest import in_a_thread
 
-
-@pytest.fixture(autouse=True)
-def kept(settings):
-    """Pages kept, as with a shared cache (here the test process's own, which every connection of it shares)."""
-    from django.core.cache import cache
-
-    settings.KEPT_PAGES = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("kept_pages_on")
 
 
 def opened(client) -> tuple[str, list[str]]:

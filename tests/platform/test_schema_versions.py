@@ -12,13 +12,7 @@ from django_tenants.utils import schema_context
 from changes import versions
 from tests.conftest import PASSWORD, in_a_thread
 
-
-@pytest.fixture(autouse=True)
-def kept(settings):
-    settings.KEPT_PAGES = True
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("kept_pages_on")
 
 
 def now(world) -> dict[str, str]:
