@@ -317,9 +317,15 @@ def location_or_404(request) -> Location:
 PER_LOCATION_SQL = """
 WITH loc AS MATERIALIZED (
     {locations}
-), visits AS (
-    SELECT location_id, MAX(CASE WHEN visit_type = 'pedagogical' THEN status END) AS ped,
-           MAX(CASE WHEN visit_type = 'business' THEN status END) AS bus
+), facts AS (
+    SELECT id AS location_id, TRUE AS here, name, licensed_places, children, complaints_now AS complaints,
+           NULL::text AS ped, NULL::text AS bus, 0 AS open, 0 AS overdue, 0 AS docs_ok,
+           FALSE AS inspected, NULL::boolean AS met
+    FROM loc
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0,
+           CASE WHEN visit_type = 'pedagogical' THEN status END, CASE WHEN visit_type = 'business' THEN status END,
+           0, 0, 0, FALSE, NULL
     FROM (
         SELECT location_id, visit_type,
                CASE WHEN completed_at IS NOT NULL THEN 'done'
@@ -328,12 +334,11 @@ WITH loc AS MATERIALIZED (
                     WHEN deadline < %(today)s THEN 'overdue' ELSE 'due' END AS status
         FROM advisory_visit WHERE year = %(year)s
     ) v
-    GROUP BY location_id
-), actions AS (
-    SELECT location_id, COUNT(*) AS open, COUNT(*) FILTER (WHERE due_date < %(today)s) AS overdue
-    FROM advisory_followupaction WHERE status = 'open' GROUP BY location_id
-), documents AS (
-    SELECT location_id, SUM((review_date >= %(today)s)::int) AS ok
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 1, (due_date < %(today)s)::int, 0, FALSE, NULL
+    FROM advisory_followupaction WHERE status = 'open'
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 0, 0, (review_date >= %(today)s)::int, FALSE, NULL
     FROM (
         SELECT DISTINCT ON (d.location_id, d.doc_type_id) d.location_id, d.review_date
         FROM advisory_qualitydocument d
@@ -341,21 +346,20 @@ WITH loc AS MATERIALIZED (
           AND d.doc_type_id IN (SELECT id FROM advisory_qualitydocumenttype WHERE required)
         ORDER BY d.location_id, d.doc_type_id, d.effective_date DESC, d.version DESC
     ) cur
-    GROUP BY location_id
-), inspections AS (
-    SELECT DISTINCT ON (location_id) location_id, met_requirements FROM advisory_inspection
-    ORDER BY location_id, inspected_on DESC, id DESC
+    UNION ALL
+    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 0, 0, 0, TRUE, met_requirements
+    FROM (
+        SELECT DISTINCT ON (location_id) location_id, met_requirements FROM advisory_inspection
+        ORDER BY location_id, inspected_on DESC, id DESC
+    ) latest
 ), per AS (
-    SELECT loc.id, loc.name, loc.licensed_places, loc.children, loc.complaints_now AS complaints,
-           COALESCE(visits.ped, %(ped_missing)s) AS ped, COALESCE(visits.bus, %(bus_missing)s) AS bus,
-           COALESCE(actions.open, 0) AS open_actions, COALESCE(actions.overdue, 0) AS overdue_actions,
-           %(required)s - COALESCE(documents.ok, 0) AS docs_attention,
-           inspections.met_requirements AS inspection_met, inspections.location_id IS NOT NULL AS inspected
-    FROM loc
-    LEFT JOIN visits ON visits.location_id = loc.id
-    LEFT JOIN actions ON actions.location_id = loc.id
-    LEFT JOIN documents ON documents.location_id = loc.id
-    LEFT JOIN inspections ON inspections.location_id = loc.id
+    SELECT location_id AS id, MAX(name) AS name, SUM(licensed_places) AS licensed_places,
+           SUM(children) AS children, SUM(complaints) AS complaints,
+           COALESCE(MAX(ped), %(ped_missing)s) AS ped, COALESCE(MAX(bus), %(bus_missing)s) AS bus,
+           SUM(open) AS open_actions, SUM(overdue) AS overdue_actions,
+           %(required)s - SUM(docs_ok) AS docs_attention, BOOL_OR(met) AS inspection_met,
+           BOOL_OR(inspected) AS inspected
+    FROM facts GROUP BY location_id HAVING BOOL_OR(here)
 ), scored AS (
     SELECT per.*, 3 * ((ped = 'overdue')::int + (bus = 'overdue')::int) + 2 * overdue_actions + docs_attention
                   + 2 * (inspection_met IS FALSE)::int AS score
