@@ -153,10 +153,17 @@ def kept_pages_on(settings):
     connection of the process shares; empty before and after."""
     from django.core.cache import cache
 
+    from changes.versions import note_writes
+
     settings.KEPT_PAGES = True
+    added = note_writes not in connection.execute_wrappers  # this connection was made with kept pages off
+    if added:
+        connection.execute_wrappers.append(note_writes)
     cache.clear()
     yield
     cache.clear()
+    if added:
+        connection.execute_wrappers.remove(note_writes)
 
 
 @pytest.fixture

@@ -158,6 +158,7 @@ def _note(connection, schemas: set[str]) -> None:
 
 
 def watch_connection(sender, connection, **kwargs):
-    """connection_created: put note_writes on the connection, once."""
-    if note_writes not in connection.execute_wrappers:
+    """connection_created: put note_writes on the connection, once, where pages are kept (elsewhere a connection
+    runs without it, exactly as before)."""
+    if settings.KEPT_PAGES and note_writes not in connection.execute_wrappers:
         connection.execute_wrappers.append(note_writes)

@@ -63,8 +63,11 @@ def _stream(parent, conversation, until: threading.Event) -> tuple[list[int], in
     deadline = time.monotonic() + 180
     while (not until.is_set() or posted < 5) and time.monotonic() < deadline:
         response = client.post(f"/messages/{conversation}/", {"body": f"Bericht {posted}"})
-        answers.append(response.status_code)
-        posted += response.status_code == 302
+        stored = response.status_code == 302 and response["Location"].endswith(f"/messages/{conversation}/")
+        # Only the redirect back to the thread means a stored message; any other answer is kept with where it
+        # pointed, so that a failure says what the parent got.
+        answers.append(302 if stored else f"{response.status_code} {response.get('Location', '')}")
+        posted += stored
         answers.append(client.get(f"/messages/{conversation}/").status_code)
     return answers, posted
 
