@@ -51,7 +51,14 @@ node_start() {
     if [ ! -f "$data/PG_VERSION" ]; then
         $SUDO install -d -o postgres -g postgres "$CITUS_DIR" "$data"
         as_postgres "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > /dev/null
-        cat <<CONF | $SUDO tee -a "$data/postgresql.conf" > /dev/null
+        echo "include 'opvangkring.conf'" | $SUDO tee -a "$data/postgresql.conf" > /dev/null
+    fi
+    # Written at every start, so that a cluster made by an older version of this script gets today's settings.
+    # Commits stay synchronous: `citus_schema_move` waits for the new worker to replay the old one's WAL up to
+    # pg_current_wal_lsn(), which leaves out commits not yet written from the WAL buffers — with
+    # synchronous_commit off, the last ~200 ms (wal_writer_delay) of writes before the switch would be lost
+    # (tests/citus/test_move_a_location.py fails). fsync off only skips the flush to disk: a throwaway cluster.
+    cat <<CONF | $SUDO tee "$data/opvangkring.conf" > /dev/null
 port = $port
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$CITUS_DIR'
@@ -60,11 +67,10 @@ max_connections = 200
 max_prepared_transactions = 200
 wal_level = logical
 fsync = off
-synchronous_commit = off
+synchronous_commit = on
 full_page_writes = off
 citus.max_cached_conns_per_worker = 4
 CONF
-    fi
     if ! as_postgres "$PG_BIN/pg_ctl" -D "$data" status > /dev/null 2>&1; then
         as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start > /dev/null
     fi

@@ -55,21 +55,31 @@ def _count_messages(location) -> int:
         return Message.objects.count()
 
 
-def _stream(parent, conversation, until: threading.Event) -> tuple[list[int], int]:
-    """A parent writing and reading messages until the move is over (and five writes at least)."""
+def _bodies(location) -> set[str]:
+    from tenants.messages.models import Message
+
+    with schema_context(location.schema_name):
+        return set(Message.objects.values_list("body", flat=True))
+
+
+def _stream(parent, conversation, until: threading.Event) -> tuple[list, dict[str, float]]:
+    """A parent writing and reading messages until the move is over (and five writes at least). Returns the
+    answers and each stored message's text with the moment its answer came."""
     client = Client(HTTP_HOST=f"{SLUG}.localhost")
     client.force_login(parent)
-    answers, posted = [], 0
+    answers, stored_at = [], {}
     deadline = time.monotonic() + 180
-    while (not until.is_set() or posted < 5) and time.monotonic() < deadline:
-        response = client.post(f"/messages/{conversation}/", {"body": f"Bericht {posted}"})
+    while (not until.is_set() or len(stored_at) < 5) and time.monotonic() < deadline:
+        body = f"Bericht {len(answers)}"
+        response = client.post(f"/messages/{conversation}/", {"body": body})
         stored = response.status_code == 302 and response["Location"].endswith(f"/messages/{conversation}/")
         # Only the redirect back to the thread means a stored message; any other answer is kept with where it
         # pointed, so that a failure says what the parent got.
         answers.append(302 if stored else f"{response.status_code} {response.get('Location', '')}")
-        posted += stored
+        if stored:
+            stored_at[body] = time.monotonic()
         answers.append(client.get(f"/messages/{conversation}/").status_code)
-    return answers, posted
+    return answers, stored_at
 
 
 def test_a_location_moves_to_another_worker_without_losing_a_request_or_a_write(django_db_blocker):
@@ -86,15 +96,20 @@ def test_a_location_moves_to_another_worker_without_losing_a_request_or_a_write(
                     in_a_thread(move, location.schema_name, target)
                 finally:
                     moved.set()
-                answers, posted = stream.result()
+                    switched = time.monotonic()
+                answers, stored_at = stream.result()
             assert in_a_thread(worker_of, location.schema_name) == target
             assert set(answers) <= {200, 302}, answers
-            assert posted >= 5
+            assert len(stored_at) >= 5
             counted = in_a_thread(_count_messages, location)
-            if counted != written_before + posted:  # lost, or not yet visible? count again after a pause
+            # Lost, or not yet visible? Say which messages are missing, when their answers came (seconds before
+            # the move returned), and count again after a pause.
+            there = in_a_thread(_bodies, location)
+            missing = {body: round(switched - at, 3) for body, at in stored_at.items() if body not in there}
+            if counted != written_before + len(stored_at) or missing:
                 time.sleep(5)
                 later = in_a_thread(_count_messages, location)
-                raise AssertionError(f"{written_before} + {posted} written, {counted} counted right after the move, "
-                                     f"{later} five seconds later")
+                raise AssertionError(f"{written_before} + {len(stored_at)} written, {counted} counted right after "
+                                     f"the move, {later} five seconds later; missing: {missing}")
         finally:
             in_a_thread(_remove, location)
