@@ -7,6 +7,7 @@ from a location's own schema (children under contract) is kept as a number in `L
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -326,3 +327,44 @@ class FilingState(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.period_start:%Y-%m} of location {self.location_id}"
+
+
+class LocationState(models.Model):
+    """Stand van zaken: per location, what the dashboard needs of its visits this year, open follow-up actions,
+    current quality documents and latest inspection, kept by the database itself in the transaction of every
+    write to those tables (the triggers of migration 0004, whatever wrote: a service, a bulk insert, the admin,
+    a deletion) and refreshed nightly (advisory.tasks.rebuild_figures).
+
+    The dashboard at 20,000 locations reads one such row per location instead of joining and aggregating all
+    their rows on every page (docs/benchmarks.md). What depends on the day is left to the reader: dates are
+    kept (the due and review dates sorted), not "overdue". What is kept for one day or year only says so, and
+    the dashboard reads the records themselves where that is not the day or year in view: the visits are those
+    of `visits_year`; the current document versions' review dates hold for every day in
+    [documents_from, documents_until) (NULL: no bound). Every location with a visit, an action, a document or an
+    inspection has a row.
+    """
+
+    location = models.OneToOneField("cooperative.Location", on_delete=models.DO_NOTHING, db_constraint=False,
+                                    primary_key=True, related_name="+")
+    visits_year = models.PositiveIntegerField(null=True)
+    pedagogical_visit = models.BooleanField(default=False)
+    pedagogical_completed_at = models.DateTimeField(null=True)
+    pedagogical_scheduled_at = models.DateTimeField(null=True)
+    pedagogical_deadline = models.DateField(null=True)
+    business_visit = models.BooleanField(default=False)
+    business_completed_at = models.DateTimeField(null=True)
+    business_scheduled_at = models.DateTimeField(null=True)
+    business_deadline = models.DateField(null=True)
+    open_actions = models.PositiveIntegerField(default=0)
+    open_due_dates = ArrayField(models.DateField(), default=list)
+    document_reviews = ArrayField(models.DateField(), default=list)
+    documents_from = models.DateField(null=True)
+    documents_until = models.DateField(null=True)
+    inspected = models.BooleanField(default=False)
+    inspection_met = models.BooleanField(null=True)
+
+    class Meta:
+        verbose_name = _("dashboard state of a location")
+
+    def __str__(self):
+        return f"{self.location_id}: {self.open_actions} open actions"

@@ -314,52 +314,66 @@ def location_or_404(request) -> Location:
 
 # The dashboard page: tiles and the attention list computed by PostgreSQL --------------------------------
 
+def _visit_status_sql(exists: str, completed: str, scheduled: str, deadline: str) -> str:
+    """The SQL of `rules.visit_status` for one visit's columns (NULL where there is no visit)."""
+    return (f"CASE WHEN NOT {exists} THEN NULL WHEN {completed} IS NOT NULL THEN 'done' "
+            f"WHEN {scheduled} IS NOT NULL THEN CASE WHEN {scheduled} < %(today_start)s THEN 'overdue' "
+            f"ELSE 'planned' END WHEN {deadline} < %(today)s THEN 'overdue' ELSE 'due' END")
+
+
+def _kept_or_read(visit_type: str, alias: str) -> str:
+    """A visit's status from the kept row where it holds the year in view, else from the visit itself."""
+    kept = _visit_status_sql(f"s.{visit_type}_visit", f"s.{visit_type}_completed_at", f"s.{visit_type}_scheduled_at",
+                         f"s.{visit_type}_deadline")
+    read = _visit_status_sql(f"({alias}.location_id IS NOT NULL)", f"{alias}.completed_at", f"{alias}.scheduled_at",
+                         f"{alias}.deadline")
+    return f"CASE WHEN s.visits_year = %(year)s THEN {kept} ELSE {read} END"
+
+
+# Per location in view, from its kept row (advisory.LocationState) where that holds the day and year in view,
+# else from the records: the few locations whose kept row is of another year or whose documents changed since.
 PER_LOCATION_SQL = """
-WITH loc AS MATERIALIZED (
+WITH loc AS (
     {locations}
-), facts AS (
-    SELECT id AS location_id, TRUE AS here, name, licensed_places, children, complaints_now AS complaints,
-           NULL::text AS ped, NULL::text AS bus, 0 AS open, 0 AS overdue, 0 AS docs_ok,
-           FALSE AS inspected, NULL::boolean AS met
-    FROM loc
-    UNION ALL
-    SELECT location_id, FALSE, NULL, 0, 0, 0,
-           CASE WHEN visit_type = 'pedagogical' THEN status END, CASE WHEN visit_type = 'business' THEN status END,
-           0, 0, 0, FALSE, NULL
-    FROM (
-        SELECT location_id, visit_type,
-               CASE WHEN completed_at IS NOT NULL THEN 'done'
-                    WHEN scheduled_at IS NOT NULL THEN
-                         CASE WHEN scheduled_at < %(today_start)s THEN 'overdue' ELSE 'planned' END
-                    WHEN deadline < %(today)s THEN 'overdue' ELSE 'due' END AS status
-        FROM advisory_visit WHERE year = %(year)s
-    ) v
-    UNION ALL
-    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 1, (due_date < %(today)s)::int, 0, FALSE, NULL
-    FROM advisory_followupaction WHERE status = 'open'
-    UNION ALL
-    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 0, 0, (review_date >= %(today)s)::int, FALSE, NULL
-    FROM (
-        SELECT DISTINCT ON (d.location_id, d.doc_type_id) d.location_id, d.review_date
-        FROM advisory_qualitydocument d
-        WHERE d.effective_date <= %(today)s
-          AND d.doc_type_id IN (SELECT id FROM advisory_qualitydocumenttype WHERE required)
-        ORDER BY d.location_id, d.doc_type_id, d.effective_date DESC, d.version DESC
-    ) cur
-    UNION ALL
-    SELECT location_id, FALSE, NULL, 0, 0, 0, NULL, NULL, 0, 0, 0, TRUE, met_requirements
-    FROM (
-        SELECT DISTINCT ON (location_id) location_id, met_requirements FROM advisory_inspection
-        ORDER BY location_id, inspected_on DESC, id DESC
-    ) latest
+), other_year AS (
+    -- The visits of the year in view, of locations whose kept row holds another year's (every location with a
+    -- visit has a kept row).
+    SELECT v.location_id, v.visit_type, v.completed_at, v.scheduled_at, v.deadline
+    FROM advisory_locationstate ks
+    JOIN advisory_visit v ON v.location_id = ks.location_id AND v.year = %(year)s
+    WHERE ks.visits_year IS DISTINCT FROM %(year)s
+), stale AS (
+    -- The locations whose kept current documents are not today's (a version took effect since, or the row was
+    -- kept on a later day): their documents read here, as the kept row would have them for today.
+    SELECT cur.location_id, count(*) FILTER (WHERE cur.review_date >= %(today)s) AS docs_ok
+    FROM (SELECT DISTINCT ON (d.location_id, d.doc_type_id) d.location_id, d.review_date
+          FROM advisory_qualitydocument d
+          JOIN advisory_locationstate ks ON ks.location_id = d.location_id
+               AND NOT ((ks.documents_from IS NULL OR ks.documents_from <= %(today)s)
+                        AND (ks.documents_until IS NULL OR %(today)s < ks.documents_until))
+          WHERE d.effective_date <= %(today)s
+            AND d.doc_type_id IN (SELECT id FROM advisory_qualitydocumenttype WHERE required)
+          ORDER BY d.location_id, d.doc_type_id, d.effective_date DESC, d.version DESC) cur
+    GROUP BY cur.location_id
 ), per AS (
-    SELECT location_id AS id, MAX(name) AS name, SUM(licensed_places) AS licensed_places,
-           SUM(children) AS children, SUM(complaints) AS complaints,
-           COALESCE(MAX(ped), %(ped_missing)s) AS ped, COALESCE(MAX(bus), %(bus_missing)s) AS bus,
-           SUM(open) AS open_actions, SUM(overdue) AS overdue_actions,
-           %(required)s - SUM(docs_ok) AS docs_attention, BOOL_OR(met) AS inspection_met,
-           BOOL_OR(inspected) AS inspected
-    FROM facts GROUP BY location_id HAVING BOOL_OR(here)
+    SELECT loc.id, loc.name, loc.licensed_places, loc.children, loc.complaints_now AS complaints,
+           COALESCE(""" + _kept_or_read("pedagogical", "pv") + """, %(ped_missing)s) AS ped,
+           COALESCE(""" + _kept_or_read("business", "bv") + """, %(bus_missing)s) AS bus,
+           COALESCE(s.open_actions, 0) AS open_actions,
+           -- the kept dates are sorted: width_bucket counts those up to yesterday, i.e. before today
+           COALESCE(width_bucket(%(yesterday)s::date, s.open_due_dates), 0) AS overdue_actions,
+           %(required)s - COALESCE(CASE
+               WHEN stale.location_id IS NOT NULL THEN stale.docs_ok
+               WHEN (s.documents_from IS NULL OR s.documents_from <= %(today)s)
+                    AND (s.documents_until IS NULL OR %(today)s < s.documents_until)
+               THEN cardinality(s.document_reviews) - width_bucket(%(yesterday)s::date, s.document_reviews)
+               END, 0) AS docs_attention,
+           s.inspection_met, COALESCE(s.inspected, FALSE) AS inspected
+    FROM loc
+    LEFT JOIN advisory_locationstate s ON s.location_id = loc.id
+    LEFT JOIN other_year pv ON pv.location_id = loc.id AND pv.visit_type = 'pedagogical'
+    LEFT JOIN other_year bv ON bv.location_id = loc.id AND bv.visit_type = 'business'
+    LEFT JOIN stale ON stale.location_id = loc.id
 ), scored AS (
     SELECT per.*, 3 * ((ped = 'overdue')::int + (bus = 'overdue')::int) + 2 * overdue_actions + docs_attention
                   + 2 * (inspection_met IS FALSE)::int AS score
@@ -427,7 +441,7 @@ def _per_location_statement(template: str, user, filters: Filters, today: date) 
     locations_sql, locations_params = locations.query.sql_with_params()
     required = QualityDocumentType.objects.filter(required=True).count()
     params = {
-        "year": filters.year, "today": today,
+        "year": filters.year, "today": today, "yesterday": today - timedelta(days=1),
         "today_start": timezone.make_aware(datetime.combine(today, time.min)),
         "ped_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.PEDAGOGICAL),
         "bus_missing": rules.visit_status(today=today, year=filters.year, visit_type=rules.BUSINESS),
@@ -476,8 +490,8 @@ def summary(user, filters: Filters, today: date, limit: int = 25) -> Summary:
     """The dashboard's tiles and the ids of the locations that most need attention, in one SQL statement.
 
     The same statuses as `advisory.rules` (visit_status, document_status), expressed in SQL so that the page
-    does not build a Python object per location: the time grows with the database's aggregation, not with
-    Python (see tests/perf/test_bench_dashboard.py). tests/advisory checks it agrees with `dashboard()`.
+    does not build a Python object per location, from one kept row per location (`LocationState`) rather than
+    all its records (see tests/perf/test_bench_dashboard.py). tests/advisory checks it agrees with `dashboard()`.
     """
     from django.db import connection
 

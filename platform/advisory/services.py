@@ -440,3 +440,20 @@ def record_inspection(location: Location, *, inspected_on: date | None, kind: st
             InspectionFinding.objects.create(inspection=inspection, domain=finding["domain"],
                                              met=bool(finding.get("met")), remark=finding.get("remark", ""))
     return inspection
+
+
+def refresh_dashboard_states(day: date | None = None) -> int:
+    """Nightly: the kept dashboard rows (LocationState) that do not hold `day`'s year or `day`'s current documents
+    (today in the cooperative's time zone) made anew for it, so that the dashboard reads the records themselves
+    only for the day's changes. The page is right without this (it reads the records where a row is out of date);
+    this keeps it fast. Returns how many rows were out of date."""
+    day = day or timezone.localdate()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array_agg(location_id ORDER BY location_id) FROM advisory_locationstate "
+            "WHERE visits_year IS DISTINCT FROM %(year)s OR %(day)s < documents_from OR %(day)s >= documents_until",
+            {"year": day.year, "day": day})
+        ids = cursor.fetchone()[0] or []
+        if ids:
+            cursor.execute("SELECT advisory_refresh_location_states(%s::bigint[], %s)", [ids, day])
+    return len(ids)

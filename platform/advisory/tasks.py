@@ -1,5 +1,5 @@
-"""Background work for oversight (Celery beat): reminders for overdue follow-up actions and the nightly
-rebuild of the reporting figures. Both run in the public schema."""
+"""Background work for oversight (Celery beat): reminders for overdue follow-up actions, the nightly rebuild of the
+reporting figures and the refresh of the dashboard's kept rows. All run in the public schema."""
 from celery import shared_task
 
 from advisory import figures, services
@@ -16,3 +16,9 @@ def rebuild_figures(only_failed: bool = False) -> dict:
     """Nightly: recount the figures of every location (contracts start and end without a write); a broken
     location is reported and the others are counted (cooperative.jobs)."""
     return figures.rebuild_everywhere(only_failed=only_failed).as_dict()
+
+
+@shared_task(name="advisory.tasks.refresh_dashboard_states")
+def refresh_dashboard_states() -> int:
+    """Nightly: the dashboard's kept rows of another year or day made anew (advisory.LocationState)."""
+    return services.refresh_dashboard_states()

@@ -3,14 +3,15 @@
 1. One location by cloning the template schema versus by migrating a fresh schema: the bare schema step
    and the whole `provision_location`. Target: cloning at most 1 s (median) and at least 10x faster.
 2. 200 locations provisioned in one run, without an error.
-3. `migrate_schemas` over those 200 schemas, multiprocessing and standard executor: with nothing to do
-   (every deploy) and with one pending migration per schema (rolled back first, then re-applied).
+3. `migrate_schemas` over those 200 schemas (multiprocessing executor): with nothing to do and with one pending
+   migration per schema (rolled back first, then re-applied) — the figures of a release before `manage.py release`
+   (tests/perf/test_bench_release.py measures that one); BENCH_MIGRATE_EXECUTORS="multiprocessing standard" adds
+   the standard executor's runs (three minutes more at 200).
 
-Sizes can be changed for a quick run: BENCH_LOCATIONS (200), BENCH_CLONE_SAMPLES (15),
-BENCH_MIGRATE_SAMPLES (5). A quick run (`make bench-quick`) migrates one schema only, without a warm-up — for the
-check that a clone equals a migrated schema and the speed-up of the schema step — and leaves the whole provision by
-migrating and three of the four `migrate_schemas` runs to the full run: each migration of a fresh schema takes close
-to a minute.
+Sizes can be changed for a quick run: BENCH_LOCATIONS (200), BENCH_CLONE_SAMPLES (15), BENCH_MIGRATE_SAMPLES (3;
+each migration of a fresh schema takes some 18 s). A quick run (`make bench-quick`) migrates one schema only,
+without a warm-up — for the check that a clone equals a migrated schema and the speed-up of the schema step — and
+leaves the whole provision by migrating and the `migrate_schemas` run with a pending migration to the full run.
 """
 import os
 import re
@@ -28,10 +29,10 @@ from tests.perf.conftest import QUICK, record, size
 
 LOCATIONS = size("BENCH_LOCATIONS", 200, 20)
 CLONE_SAMPLES = size("BENCH_CLONE_SAMPLES", 15, 3)
-MIGRATE_SAMPLES = size("BENCH_MIGRATE_SAMPLES", 5, 1)
+MIGRATE_SAMPLES = size("BENCH_MIGRATE_SAMPLES", 3, 1)
 CLONE_TARGET_S = 1.0
 SPEEDUP_TARGET = 10.0
-MIGRATE_EXECUTORS = ("multiprocessing",) if QUICK else ("multiprocessing", "standard")
+MIGRATE_EXECUTORS = tuple(os.environ.get("BENCH_MIGRATE_EXECUTORS", "multiprocessing").split())
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -1,13 +1,16 @@
-"""Release benchmark (issue 21, point 6; run by `make bench`): a release over BENCH_RELEASE_LOCATIONS (2,000)
-location schemas, on this machine's two cores.
+"""Release benchmark (issue 21, point 6; run by `make bench`): a release over BENCH_RELEASE_LOCATIONS location
+schemas (200 in `make bench`, 20 in a quick run), on this machine's two cores.
 
 1. Nothing to do: the one-query check of every schema (`cooperative.release.behind`), and `manage.py release`
    as an operator runs it (a fresh process: shared schema, template and the check). Target: seconds.
 2. One new location migration (the newest of the groups app, taken back first in every schema): the release
-   brings every schema up to date. Target: within 2 minutes, no schema failed.
+   brings every schema up to date. Target: 2,000 schemas within 2 minutes, no schema failed — at another size,
+   the same pace (2,000 / 120 s, 16.7 schemas a second), so a 200-schema run has 12 seconds.
 
 The schemas are clones of the template with a bare location row each (what a release looks at), made for the
-benchmark and dropped after it.
+benchmark and dropped after it. At 2,000 the cloning alone takes some 20 minutes on two cores, more than the
+whole `make bench` may; the full size is its own run: `BENCH_RELEASE_LOCATIONS=2000 make bench NAME=release`
+(docs/benchmarks.md has its figures; the one-query check at 10,000 schemas is in `make bench-scale`).
 """
 import time
 
@@ -18,9 +21,9 @@ from tests.conftest import in_a_thread
 from tests.perf.conftest import record, side_by_side, size
 from tests.perf.test_bench_provisioning import manage
 
-LOCATIONS = size("BENCH_RELEASE_LOCATIONS", 2000, 20)
+LOCATIONS = size("BENCH_RELEASE_LOCATIONS", 200, 20)
 NOOP_TARGET_S = 10.0
-ONE_MIGRATION_TARGET_S = 120.0
+ONE_MIGRATION_TARGET_S = 120.0 * LOCATIONS / 2000  # the pace of 2,000 schemas in 2 minutes
 TABLE = "groups_backupperson"
 
 
@@ -83,7 +86,7 @@ def test_a_release_with_nothing_to_do_checks_every_schema_in_seconds(fleet):
     assert check < NOOP_TARGET_S and command < NOOP_TARGET_S + 20
 
 
-def test_a_release_with_one_migration_reaches_every_schema_within_two_minutes(fleet):
+def test_a_release_with_one_migration_reaches_every_schema_at_the_pace_of_2000_in_two_minutes(fleet):
     from cooperative import release
 
     in_a_thread(_take_back, fleet)
@@ -91,7 +94,8 @@ def test_a_release_with_one_migration_reaches_every_schema_within_two_minutes(fl
     report = in_a_thread(lambda: release.release(shared=False, workers=2))
     seconds = time.perf_counter() - started
     record("release_one_migration", f"release, one new migration over {len(fleet)} schemas (2 workers)",
-           f"{seconds:.1f} s ({len(fleet) / seconds:.0f} schemas/s)", seconds=seconds)
+           f"{seconds:.1f} s ({len(fleet) / seconds:.0f} schemas/s; "
+           f"2,000 at this pace: {2000 * seconds / len(fleet):.0f} s)", seconds=seconds)
     assert not report.failed
     assert report.behind == len(fleet) and len(report.migrated) == len(fleet)
     assert in_a_thread(_count_tables, fleet) == len(fleet)
