@@ -51,8 +51,8 @@ STATUS_LABELS = {
 
 
 def filters_from(request) -> tuple[forms.FilterForm, selectors.Filters]:
-    form = forms.FilterForm(request.GET or None, user=request.user)
     year = timezone.localdate().year
+    form = forms.FilterForm(request.GET or None, user=request.user, initial={"year": year})
     filters = selectors.Filters(year=year)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
