@@ -5,7 +5,7 @@ schemas (200 in `make bench`, 20 in a quick run), on this machine's two cores.
    as an operator runs it (a fresh process: shared schema, template and the check). Target: seconds.
 2. One new location migration (the newest of the groups app, taken back first in every schema): the release
    brings every schema up to date. Target: 2,000 schemas within 2 minutes, no schema failed — at another size,
-   the same pace (2,000 / 120 s, 16.7 schemas a second), so a 200-schema run has 12 seconds.
+   the same pace (2,000 / 120 s, 16.7 schemas a second), so a 200-schema run has 12 seconds (a quick run too).
 
 The schemas are clones of the template with a bare location row each (what a release looks at), made for the
 benchmark and dropped after it. At 2,000 the cloning alone takes some 20 minutes on two cores, more than the
@@ -23,7 +23,9 @@ from tests.perf.test_bench_provisioning import manage
 
 LOCATIONS = size("BENCH_RELEASE_LOCATIONS", 200, 20)
 NOOP_TARGET_S = 10.0
-ONE_MIGRATION_TARGET_S = 120.0 * LOCATIONS / 2000  # the pace of 2,000 schemas in 2 minutes
+# The pace of 2,000 schemas in 2 minutes; below 200 schemas (a quick run) the allowance for 200, since there the two
+# workers' start-up, not the pace, is what a run measures.
+ONE_MIGRATION_TARGET_S = 120.0 * max(LOCATIONS, 200) / 2000
 TABLE = "groups_backupperson"
 
 

@@ -71,22 +71,17 @@ BEGIN
                             i.location_id IS NOT NULL, i.met_requirements);
 END $$;
 
-CREATE FUNCTION advisory_location_state_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- After a statement on one of the tables: the locations of its rows, before and after (transition tables).
+CREATE FUNCTION advisory_location_state_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM advisory_refresh_location_states(ARRAY(SELECT DISTINCT location_id FROM new_rows));
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION advisory_location_state_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM advisory_refresh_location_states(
-        ARRAY(SELECT location_id FROM old_rows UNION SELECT location_id FROM new_rows));
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION advisory_location_state_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM advisory_refresh_location_states(ARRAY(SELECT DISTINCT location_id FROM old_rows));
+    IF TG_OP = 'INSERT' THEN
+        PERFORM advisory_refresh_location_states(ARRAY(SELECT DISTINCT location_id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM advisory_refresh_location_states(ARRAY(SELECT DISTINCT location_id FROM old_rows));
+    ELSE
+        PERFORM advisory_refresh_location_states(
+            ARRAY(SELECT location_id FROM old_rows UNION SELECT location_id FROM new_rows));
+    END IF;
     RETURN NULL;
 END $$;
 
@@ -107,11 +102,11 @@ TABLES = ("advisory_visit", "advisory_followupaction", "advisory_qualitydocument
 # PostgreSQL allows transition tables on a trigger of one event only: three triggers a table.
 TRIGGERS = "".join(f"""
 CREATE TRIGGER {table}_state_i AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION advisory_location_state_inserted();
+    FOR EACH STATEMENT EXECUTE FUNCTION advisory_location_state_written();
 CREATE TRIGGER {table}_state_u AFTER UPDATE ON {table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION advisory_location_state_updated();
+    FOR EACH STATEMENT EXECUTE FUNCTION advisory_location_state_written();
 CREATE TRIGGER {table}_state_d AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION advisory_location_state_deleted();
+    FOR EACH STATEMENT EXECUTE FUNCTION advisory_location_state_written();
 """ for table in TABLES) + """
 CREATE TRIGGER advisory_qualitydocumenttype_state AFTER INSERT OR UPDATE OR DELETE ON advisory_qualitydocumenttype
     FOR EACH STATEMENT EXECUTE FUNCTION advisory_location_state_document_types();
@@ -130,8 +125,7 @@ DROP TRIGGER {table}_state_d ON {table};""" for table in TABLES) + """
 DROP TRIGGER advisory_qualitydocumenttype_state ON advisory_qualitydocumenttype;
 DROP TRIGGER cooperative_location_state_d ON cooperative_location;
 DROP FUNCTION advisory_location_state_location_gone(); DROP FUNCTION advisory_location_state_document_types();
-DROP FUNCTION advisory_location_state_deleted(); DROP FUNCTION advisory_location_state_updated();
-DROP FUNCTION advisory_location_state_inserted(); DROP FUNCTION advisory_refresh_location_states(bigint[], date);
+DROP FUNCTION advisory_location_state_written(); DROP FUNCTION advisory_refresh_location_states(bigint[], date);
 """
 
 
