@@ -59,6 +59,7 @@ test: install messages browser
 # run against the coordinator (infra/citus.md). The cluster is stopped afterwards, pass or fail.
 CITUS_TESTS := tests/citus tests/platform/test_provision_location.py tests/platform/test_isolation.py \
   tests/billing/test_monthly_run.py tests/portal/test_overview.py tests/advisory/test_dashboard_tiles.py \
+  tests/advisory/test_dashboard_state.py \
   tests/complaint_reports/test_cooperative_report.py tests/safeguarding/test_case_routing.py \
   tests/safeguarding/test_who_may_see_a_case.py
 test-citus: export DJANGO_ENV = test
