@@ -330,6 +330,12 @@ def _kept_or_read(visit_type: str, alias: str) -> str:
     return f"CASE WHEN s.visits_year = %(year)s THEN {kept} ELSE {read} END"
 
 
+def _documents_hold(alias: str) -> str:
+    """Whether the kept row `alias` holds today's current documents (today within its days)."""
+    return (f"(({alias}.documents_from IS NULL OR {alias}.documents_from <= %(today)s) "
+            f"AND ({alias}.documents_until IS NULL OR %(today)s < {alias}.documents_until))")
+
+
 # Per location in view, from its kept row (advisory.LocationState) where that holds the day and year in view,
 # else from the records: the few locations whose kept row is of another year or whose documents changed since.
 PER_LOCATION_SQL = """
@@ -349,8 +355,7 @@ WITH loc AS (
     FROM (SELECT DISTINCT ON (d.location_id, d.doc_type_id) d.location_id, d.review_date
           FROM advisory_qualitydocument d
           JOIN advisory_locationstate ks ON ks.location_id = d.location_id
-               AND NOT ((ks.documents_from IS NULL OR ks.documents_from <= %(today)s)
-                        AND (ks.documents_until IS NULL OR %(today)s < ks.documents_until))
+               AND NOT """ + _documents_hold("ks") + """
           WHERE d.effective_date <= %(today)s
             AND d.doc_type_id IN (SELECT id FROM advisory_qualitydocumenttype WHERE required)
           ORDER BY d.location_id, d.doc_type_id, d.effective_date DESC, d.version DESC) cur
@@ -364,8 +369,7 @@ WITH loc AS (
            COALESCE(width_bucket(%(yesterday)s::date, s.open_due_dates), 0) AS overdue_actions,
            %(required)s - COALESCE(CASE
                WHEN stale.location_id IS NOT NULL THEN stale.docs_ok
-               WHEN (s.documents_from IS NULL OR s.documents_from <= %(today)s)
-                    AND (s.documents_until IS NULL OR %(today)s < s.documents_until)
+               WHEN """ + _documents_hold("s") + """
                THEN cardinality(s.document_reviews) - width_bucket(%(yesterday)s::date, s.document_reviews)
                END, 0) AS docs_attention,
            s.inspection_met, COALESCE(s.inspected, FALSE) AS inspected
